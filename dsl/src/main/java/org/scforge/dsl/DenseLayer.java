@@ -1,0 +1,31 @@
+package org.scforge.dsl;
+
+import java.util.List;
+
+/**
+ * A fully connected layer: {@code neurons} neurons, each with one signed weight code per input
+ * ({@code weights}: neurons x fanIn) and a signed bias code (a synapse whose input is always 1).
+ */
+public record DenseLayer(String name, int neurons, NeuronModel neuron, IntMatrix weights, List<Integer> bias,
+                         WeightPlan plan) {
+
+    public DenseLayer {
+        bias = List.copyOf(bias);
+    }
+
+    public int fanIn() {
+        return weights.cols();
+    }
+
+    public boolean isReadout() {
+        return neuron instanceof NeuronModel.Counter;
+    }
+
+    public DenseLayer withWeights(IntMatrix newWeights, List<Integer> newBias) {
+        return new DenseLayer(name, neurons, neuron, newWeights, newBias, plan);
+    }
+
+    public DenseLayer withNeuron(NeuronModel newNeuron) {
+        return new DenseLayer(name, neurons, newNeuron, weights, bias, plan);
+    }
+}

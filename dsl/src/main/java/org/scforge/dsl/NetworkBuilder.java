@@ -1,0 +1,108 @@
+package org.scforge.dsl;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The fluent description of a network; {@link #build()} yields a validated {@link Network} with zero
+ * weights, ready to train.
+ *
+ * <pre>{@code
+ * Network net = Network.named("mnist")
+ *     .inputs(50, Code.signMagnitude(8))
+ *     .weights(8)
+ *     .bitstream(512)
+ *     .sources(SourcePlan.lowDiscrepancy())
+ *     .dense("hidden", 128, Neuron.integrateAndFire(8))
+ *     .dense("out", 10, Neuron.counter())
+ *     .build();
+ * }</pre>
+ */
+public final class NetworkBuilder {
+
+    private final String name;
+    private int inputs = -1;
+    private Code inputCode;
+    private int weightBits = 8;
+    private int length = 256;
+    private SourcePlan sourcePlan = SourcePlan.lowDiscrepancy();
+    private final List<PendingLayer> layers = new ArrayList<>();
+
+    private record PendingLayer(String name, int neurons, NeuronModel neuron) {
+    }
+
+    NetworkBuilder(String name) {
+        this.name = name;
+    }
+
+    /** {@code count} input features, each carried as {@code code}. */
+    public NetworkBuilder inputs(int count, Code code) {
+        this.inputs = count;
+        this.inputCode = code;
+        return this;
+    }
+
+    /** Magnitude bits of the sign-magnitude weight codes (default 8). */
+    public NetworkBuilder weights(int magnitudeBits) {
+        this.weightBits = magnitudeBits;
+        return this;
+    }
+
+    /** L: the bitstream length, steps per frame (default 256). */
+    public NetworkBuilder bitstream(int length) {
+        this.length = length;
+        return this;
+    }
+
+    /** The decorrelation plan (default {@link SourcePlan#lowDiscrepancy()}). */
+    public NetworkBuilder sources(SourcePlan plan) {
+        this.sourcePlan = plan;
+        return this;
+    }
+
+    /** A fully connected layer; the last one must be {@link Neuron#counter()}. */
+    public NetworkBuilder dense(String layerName, int neurons, NeuronModel neuron) {
+        layers.add(new PendingLayer(layerName, neurons, neuron));
+        return this;
+    }
+
+    /** Validates and builds; throws {@link ValidationException} naming every problem. */
+    public Network build() {
+        List<String> problems = new ArrayList<>();
+        if (inputCode == null || inputs < 1) {
+            problems.add("network '" + name + "': inputs " + inputs + " must be >= 1; call inputs(count, code)");
+        }
+        for (PendingLayer layer : layers) {
+            if (layer.neurons() < 1) {
+                problems.add("layer '" + layer.name() + "': neurons " + layer.neurons() + " must be >= 1");
+            }
+            if (layer.neuron() == null) {
+                problems.add("layer '" + layer.name() + "': neuron model is missing; use Neuron.integrateAndFire() or Neuron.counter()");
+            }
+        }
+        if (sourcePlan == null) {
+            problems.add("network '" + name + "': source plan is missing; use SourcePlan.lowDiscrepancy()");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        List<SourcePlan.LayerShape> shapes = new ArrayList<>();
+        int fanIn = inputs;
+        for (PendingLayer layer : layers) {
+            shapes.add(new SourcePlan.LayerShape(layer.name(), layer.neurons(), fanIn));
+            fanIn = layer.neurons();
+        }
+        SourcePlan.Assignment assignment = sourcePlan.assign(inputs, inputCode.magnitudeBits(), weightBits, shapes);
+        List<DenseLayer> built = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            PendingLayer layer = layers.get(l);
+            SourcePlan.LayerShape shape = shapes.get(l);
+            built.add(new DenseLayer(layer.name(), layer.neurons(), layer.neuron(),
+                    IntMatrix.zeros(layer.neurons(), shape.fanIn()),
+                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(l)));
+        }
+        return new Network(name, inputs, inputCode, weightBits, length, assignment.sources(), assignment.inputPlan(),
+                built);
+    }
+}

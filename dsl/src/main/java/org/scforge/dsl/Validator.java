@@ -1,0 +1,222 @@
+package org.scforge.dsl;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules a {@link Network} obeys. Collects every problem, then throws one {@link ValidationException}. */
+final class Validator {
+
+    static final int MAX_LENGTH = 1 << 20;
+    static final int MAX_NEURONS = 1 << 16;
+    static final int MAX_THRESHOLD = 1 << 24;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** Names the generated Verilog uses for its own ports and that Verilog reserves. */
+    private static final Set<String> RESERVED = Set.of("clk", "rst", "start", "done", "busy", "codes", "counts",
+            "class_out", "module", "input", "output", "wire", "reg", "always", "begin", "end", "assign", "if",
+            "else", "case", "for", "integer", "parameter", "localparam", "signed", "function", "task", "initial",
+            "generate", "genvar", "posedge", "negedge", "default", "inout", "logic");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private Validator() {
+    }
+
+    static void check(String name, int inputs, Code inputCode, int weightBits, int length, List<Source> sources,
+                      InputPlan inputPlan, List<DenseLayer> layers) {
+        Validator v = new Validator();
+        v.identifier("network", name);
+        if (inputs < 1) {
+            v.fail("network '" + name + "': inputs " + inputs + " must be >= 1");
+        }
+        if (inputCode == null) {
+            v.fail("network '" + name + "': input code is missing; call inputs(count, Code.unsigned(k))");
+        }
+        if (weightBits < 1 || weightBits > Code.MAX_BITS) {
+            v.fail("network '" + name + "': weight bits " + weightBits + " must be between 1 and " + Code.MAX_BITS);
+        }
+        if (length < 1 || length > MAX_LENGTH) {
+            v.fail("network '" + name + "': bitstream length " + length + " must be between 1 and " + MAX_LENGTH);
+        }
+        Set<String> names = new HashSet<>();
+        for (Source s : sources) {
+            v.source(s);
+            if (!names.add(s.name())) {
+                v.fail("source '" + s.name() + "': the name is used twice; give every source its own name");
+            }
+        }
+        if (layers.isEmpty()) {
+            v.fail("network '" + name + "': has no layers; add dense(name, neurons, neuron) ending in a counter readout");
+        }
+        if (inputCode != null && inputPlan != null && inputs >= 1) {
+            v.inputPlan(inputs, inputCode, inputPlan, sources);
+        } else if (inputPlan == null) {
+            v.fail("network '" + name + "': input plan is missing");
+        }
+        int fanIn = inputs;
+        String previousSource = inputPlan == null ? null : inputPlan.source();
+        for (int index = 0; index < layers.size(); index++) {
+            DenseLayer layer = layers.get(index);
+            if (!names.add(layer.name())) {
+                v.fail("layer '" + layer.name() + "': the name is used twice by a layer or source; rename it");
+            }
+            v.layer(layer, index, index == layers.size() - 1, fanIn, weightBits, sources, index == 0 ? previousSource : null);
+            fanIn = layer.neurons();
+        }
+        if (!v.problems.isEmpty()) {
+            throw new ValidationException(v.problems);
+        }
+        List<String> widthProblems = Widths.problems(inputs, length, layers);
+        if (!widthProblems.isEmpty()) {
+            throw new ValidationException(widthProblems);
+        }
+    }
+
+    private void fail(String problem) {
+        problems.add(problem);
+    }
+
+    private void identifier(String what, String value) {
+        if (value == null || !IDENTIFIER.matcher(value).matches()) {
+            fail(what + " name '" + value + "' must start with a letter and hold only letters, digits and '_'");
+        } else if (RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+            fail(what + " name '" + value + "' is reserved in the generated Verilog; choose another name");
+        }
+    }
+
+    private void source(Source s) {
+        identifier("source", s.name());
+        String at = "source '" + s.name() + "': ";
+        if (s instanceof Source.Lfsr l) {
+                if (l.width() < LfsrTaps.MIN_WIDTH || l.width() > LfsrTaps.MAX_WIDTH) {
+                    fail(at + "LFSR width " + l.width() + " must be between " + LfsrTaps.MIN_WIDTH + " and " + LfsrTaps.MAX_WIDTH);
+                    return;
+                }
+                if (l.taps().isEmpty() || l.taps().get(0) != l.width()) {
+                    fail(at + "taps " + l.taps() + " must begin with the width " + l.width() + "; use "
+                            + LfsrTaps.maximal(l.width()));
+                }
+                if (new HashSet<>(l.taps()).size() != l.taps().size()
+                        || l.taps().stream().anyMatch(t -> t < 1 || t > l.width())) {
+                    fail(at + "taps " + l.taps() + " must be distinct positions 1.." + l.width());
+                }
+                long max = (1L << l.width()) - 1;
+                if (l.seed() < 1 || l.seed() > max) {
+                    fail(at + "seed " + l.seed() + " must be between 1 and " + max + " (an LFSR never leaves state 0)");
+                }
+        } else if (s instanceof Source.VanDerCorput d) {
+                if (d.width() < 1 || d.width() > SobolDirections.MAX_WIDTH) {
+                    fail(at + "width " + d.width() + " must be between 1 and " + SobolDirections.MAX_WIDTH);
+                }
+        } else if (s instanceof Source.Sobol d) {
+                if (d.width() < 1 || d.width() > SobolDirections.MAX_WIDTH) {
+                    fail(at + "width " + d.width() + " must be between 1 and " + SobolDirections.MAX_WIDTH);
+                }
+                if (d.dimension() < 1 || d.dimension() > SobolDirections.MAX_DIMENSION) {
+                    fail(at + "dimension " + d.dimension() + " must be between 1 and " + SobolDirections.MAX_DIMENSION);
+                }
+        }
+    }
+
+    private Source sourceFor(String owner, String sourceName, int bits, List<Source> sources) {
+        Source found = sources.stream().filter(s -> s.name().equals(sourceName)).findFirst().orElse(null);
+        if (found == null) {
+            fail(owner + ": source '" + sourceName + "' does not exist; declare it or use one of "
+                    + sources.stream().map(Source::name).toList());
+        } else if (found.width() < bits) {
+            fail(owner + ": source '" + sourceName + "' is " + found.width() + " bits wide but the codes need "
+                    + bits + "; widen the source to at least " + bits);
+        }
+        return found;
+    }
+
+    private void masks(String owner, String what, List<Integer> masks, int expected, int bits) {
+        if (masks.size() != expected) {
+            fail(owner + ": " + what + " has " + masks.size() + " masks, needs " + expected);
+        }
+        for (int i = 0; i < masks.size(); i++) {
+            Integer m = masks.get(i);
+            if (m == null || m < 0 || m >= (1 << bits)) {
+                fail(owner + ": " + what + "[" + i + "] = " + m + " must be between 0 and " + ((1 << bits) - 1));
+                return;
+            }
+        }
+    }
+
+    private void inputPlan(int inputs, Code code, InputPlan plan, List<Source> sources) {
+        sourceFor("input plan", plan.source(), code.magnitudeBits(), sources);
+        masks("input plan", "masks", plan.masks(), inputs, code.magnitudeBits());
+    }
+
+    private void layer(DenseLayer layer, int index, boolean last, int fanIn, int weightBits, List<Source> sources,
+                       String inputSource) {
+        identifier("layer", layer.name());
+        String at = "layer '" + layer.name() + "'";
+        if (layer.neurons() < 1 || layer.neurons() > MAX_NEURONS) {
+            fail(at + ": neurons " + layer.neurons() + " must be between 1 and " + MAX_NEURONS);
+            return;
+        }
+        if (last && !layer.isReadout()) {
+            fail(at + ": the last layer must be a counting readout; use Neuron.counter()");
+        }
+        if (!last && layer.isReadout()) {
+            fail(at + ": a counter emits no spikes, so only the last layer may be one; use Neuron.integrateAndFire(threshold)");
+        }
+        if (layer.neuron() instanceof NeuronModel.IntegrateAndFire n) {
+            if (n.threshold() < 1 || n.threshold() > MAX_THRESHOLD) {
+                fail(at + ": threshold " + n.threshold() + " must be >= 1 and <= " + MAX_THRESHOLD);
+            }
+            if (n.floor() > 0 || n.floor() < -MAX_THRESHOLD) {
+                fail(at + ": floor " + n.floor() + " must be <= 0 and >= " + -MAX_THRESHOLD);
+            }
+            if (n.ceiling() < 0 || n.ceiling() > MAX_THRESHOLD) {
+                fail(at + ": ceiling " + n.ceiling() + " must be >= 0 and <= " + MAX_THRESHOLD);
+            }
+            if (n.leakShift() < 0 || n.leakShift() > 30) {
+                fail(at + ": leak shift " + n.leakShift() + " must be between 0 (no leak) and 30");
+            }
+        }
+        if (layer.weights().rows() != layer.neurons() || layer.weights().cols() != fanIn) {
+            fail(at + ": weights are " + layer.weights().rows() + "x" + layer.weights().cols() + " but must be "
+                    + layer.neurons() + "x" + fanIn + " (neurons x inputs of layer " + index + ")");
+            return;
+        }
+        int max = (1 << weightBits) - 1;
+        outer:
+        for (int j = 0; j < layer.neurons(); j++) {
+            for (int i = 0; i < fanIn; i++) {
+                int w = layer.weights().get(j, i);
+                if (w < -max || w > max) {
+                    fail(at + ": weight[" + j + "][" + i + "] = " + w + " does not fit sm" + weightBits
+                            + "; codes are -" + max + ".." + max);
+                    break outer;
+                }
+            }
+        }
+        if (layer.bias().size() != layer.neurons()) {
+            fail(at + ": bias has " + layer.bias().size() + " values, needs one per neuron (" + layer.neurons() + ")");
+        } else {
+            for (int j = 0; j < layer.neurons(); j++) {
+                Integer b = layer.bias().get(j);
+                if (b == null || b < -max || b > max) {
+                    fail(at + ": bias[" + j + "] = " + b + " does not fit sm" + weightBits + "; codes are -" + max + ".." + max);
+                    break;
+                }
+            }
+        }
+        WeightPlan plan = layer.plan();
+        if (plan == null) {
+            fail(at + ": weight plan is missing");
+            return;
+        }
+        sourceFor(at + " weight plan", plan.source(), weightBits, sources);
+        if (plan.source().equals(inputSource)) {
+            fail(at + ": weights and inputs both read source '" + inputSource
+                    + "'; correlated streams multiply wrongly, give the weights their own source");
+        }
+        masks(at + " weight plan", "neuronMasks", plan.neuronMasks(), layer.neurons(), weightBits);
+        masks(at + " weight plan", "inputMasks", plan.inputMasks(), fanIn + 1, weightBits);
+    }
+}
