@@ -1,0 +1,22 @@
+package org.scforge.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root command; each subcommand is one step of the pipeline. */
+@Command(name = "scforge",
+        mixinStandardHelpOptions = true,
+        version = "scforge 0.1.0",
+        description = "Stochastic-computing spiking networks: train them bit-exactly, emit Verilog, prove it equal.",
+        subcommands = {
+                ValidateCommand.class,
+        })
+public final class ScforgeCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
