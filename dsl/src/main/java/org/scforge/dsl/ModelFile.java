@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The versioned JSON model file ({@code "format": "scforge-model", "version": 1}). Writing is atomic
@@ -132,10 +134,18 @@ public final class ModelFile {
         }
     }
 
+    /**
+     * A JSON string (skipped: free text in {@code info} must stay byte for byte), or an array of whole
+     * numbers (group 1: its elements).
+     */
+    private static final Pattern STRING_OR_NUMBER_ARRAY =
+            Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|\\[\\s*(-?\\d+(?:\\s*,\\s*-?\\d+)*)\\s*]");
+    private static final Pattern ELEMENT_SEPARATOR = Pattern.compile("\\s*,\\s*");
+
     /** Puts arrays of numbers on one line each, so a 128x50 weight matrix stays readable and diffable. */
     private static String compactRows(String json) {
-        return json.replaceAll("\\[\\s*((?:-?\\d+\\s*,\\s*)*-?\\d+)\\s*]",
-                "[$1]").replaceAll("(?<=[\\d\\[]),\\s+(?=-?\\d)", ", ");
+        return STRING_OR_NUMBER_ARRAY.matcher(json).replaceAll(m -> Matcher.quoteReplacement(m.group(1) == null
+                ? m.group() : "[" + String.join(", ", ELEMENT_SEPARATOR.split(m.group(1))) + "]"));
     }
 
     private static void ints(ArrayNode array, List<Integer> values) {
