@@ -1,9 +1,10 @@
 package org.scforge.dsl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,7 +32,11 @@ public final class ModelFile {
 
     public static final String FORMAT = "scforge-model";
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Objects and arrays one element per line; {@link #compactRows} then folds arrays of numbers onto one line. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private ModelFile() {
     }
@@ -128,7 +133,7 @@ public final class ModelFile {
             new java.util.TreeMap<>(document.info()).forEach(info::put);
         }
         try {
-            return compactRows(JSON.writeValueAsString(root)) + "\n";
+            return compactRows(JSON.writer(PRETTY).writeValueAsString(root)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a model always serialises", e);
         }
@@ -174,7 +179,7 @@ public final class ModelFile {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new ModelFileException(origin + ": not valid JSON" + where + " (is the file truncated?): "
-                    + e.getOriginalMessage());
+                    + e.getOriginalMessage().replaceFirst(" \\(start marker at \\[Source: .*$", ""));
         }
         if (root == null || !root.isObject()) {
             throw new ModelFileException(origin + ": not a model file: expected a JSON object");

@@ -1,0 +1,163 @@
+package org.scforge.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A model file that cannot be read gives a {@link ModelFileException} whose message is one line naming
+ * the file and the problem: truncated JSON, wrong format or version, a missing field, a field of the
+ * wrong type, or a network that does not validate.
+ */
+class MalformedModelFileProperties {
+
+    private static final String ORIGIN = "models/broken.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Provide
+    Arbitrary<ModelDocument> documents() {
+        return RandomNetworks.documents();
+    }
+
+    @Property
+    void truncatedFilesAreRefused(@ForAll("documents") ModelDocument document, @ForAll double cut) {
+        String json = ModelFile.toJson(document).strip();
+        int length = (int) (Math.abs(cut) % 1.0 * json.length());
+        String problem = refusal(json.substring(0, length));
+        assertThat(problem).containsAnyOf("not valid JSON", "expected a JSON object");
+    }
+
+    @Property
+    void everyMissingRequiredFieldIsNamed(@ForAll("documents") ModelDocument document, @ForAll int pick) throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(document));
+        List<Field> fields = requiredFields(root);
+        Field field = fields.get(Math.floorMod(pick, fields.size()));
+        field.parent().remove(field.name());
+        assertThat(refusal(root.toString())).contains("field '" + field.name() + "' is missing");
+    }
+
+    @Property
+    void everyFieldOfTheWrongTypeIsNamed(@ForAll("documents") ModelDocument document, @ForAll int pick) throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(document));
+        List<Field> fields = requiredFields(root);
+        Field field = fields.get(Math.floorMod(pick, fields.size()));
+        JsonNode old = field.parent().get(field.name());
+        JsonNode wrong = old.isTextual() ? JSON.getNodeFactory().numberNode(7)
+                : old.isNumber() ? TextNode.valueOf("seven")
+                : old.isArray() ? JSON.createObjectNode() : JSON.getNodeFactory().numberNode(1.5);
+        field.parent().set(field.name(), wrong);
+        String problem = refusal(root.toString());
+        if (field.name().equals("format")) {
+            assertThat(problem).contains("field 'format' must be a string");
+        } else {
+            assertThat(problem).contains("field '" + field.name() + "' must");
+        }
+    }
+
+    @Property
+    void otherVersionsAreRefused(@ForAll("documents") ModelDocument document,
+                                 @ForAll @IntRange(min = -5, max = 100) int version) throws Exception {
+        net.jqwik.api.Assume.that(version != ModelFile.VERSION);
+        ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(document));
+        root.put("version", version);
+        assertThat(refusal(root.toString())).contains("model file version " + version + " is not supported");
+    }
+
+    @Property(tries = 50)
+    void invalidNetworksAreRefusedWithTheirFirstProblem(@ForAll("documents") ModelDocument document,
+                                                        @ForAll @IntRange(min = -3, max = 0) int threshold) throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(document));
+        ObjectNode out = (ObjectNode) root.withArray("layers").get(document.network().layers().size() - 1);
+        ((ObjectNode) out.get("neuron")).put("kind", "if").put("threshold", threshold).put("floor", 0)
+                .put("ceiling", 0).put("leakShift", 0);
+        assertThat(refusal(root.toString())).contains("invalid model: layer '" + document.network().readout().name()
+                + "'");
+    }
+
+    @Example
+    void wrongFormatIsRefused() {
+        assertThat(refusal("{\"format\": \"something-else\", \"version\": 1}"))
+                .contains("not a model file: format is 'something-else', expected 'scforge-model'");
+        assertThat(refusal("[1, 2, 3]")).contains("not a model file: expected a JSON object");
+        assertThat(refusal("")).contains(ORIGIN + ": ");
+    }
+
+    @Example
+    void unknownKindsAreNamed() throws Exception {
+        Network net = Network.named("n").inputs(2, Code.unsigned(3)).dense("out", 2, Neuron.counter()).build();
+        ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(ModelDocument.of(net)));
+        ((ObjectNode) root.withArray("sources").get(0)).put("kind", "noise");
+        assertThat(refusal(root.toString())).contains("field 'kind' 'noise' is not a source kind");
+        root = (ObjectNode) JSON.readTree(ModelFile.toJson(ModelDocument.of(net)));
+        ((ObjectNode) root.with("inputs")).put("code", "q8");
+        assertThat(refusal(root.toString())).contains("field 'code' 'q8' is not a code");
+        ((ObjectNode) root.with("inputs")).put("code", "u99");
+        assertThat(refusal(root.toString())).contains("field 'code' 'u99' is not a code");
+    }
+
+    @Example
+    void missingAndUnreadableFilesAreNamed() throws Exception {
+        Path dir = Files.createTempDirectory("scforge-malformed");
+        try {
+            Path missing = dir.resolve("nothing.json");
+            ModelFileException e = catchThrowableOfType(ModelFileException.class, () -> ModelFile.load(missing));
+            assertThat(e.getMessage()).isEqualTo(missing + ": no such file");
+            ModelFileException directory = catchThrowableOfType(ModelFileException.class, () -> ModelFile.load(dir));
+            assertThat(directory.getMessage()).startsWith(dir + ": ").doesNotContain("\n");
+            Path truncated = dir.resolve("cut.json");
+            Files.writeString(truncated, "{\"format\": \"scforge-model\", \"vers");
+            ModelFileException cut = catchThrowableOfType(ModelFileException.class, () -> ModelFile.load(truncated));
+            assertThat(cut.getMessage()).startsWith(truncated + ": not valid JSON").doesNotContain("\n");
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Parses {@code text}, expects a refusal, checks it is one line naming the file, returns the message. */
+    private static String refusal(String text) {
+        ModelFileException e = catchThrowableOfType(ModelFileException.class, () -> ModelFile.parse(text, ORIGIN));
+        assertThat(e).as("a ModelFileException for %s", text).isNotNull();
+        assertThat(e.getMessage()).startsWith(ORIGIN + ": ").doesNotContain("\n", "\r");
+        return e.getMessage();
+    }
+
+    private record Field(ObjectNode parent, String name) {
+    }
+
+    /** Every object field in the tree except the optional ones ({@code testFrames}, {@code info} and below). */
+    private static List<Field> requiredFields(JsonNode node) {
+        List<Field> out = new ArrayList<>();
+        collect(node, out);
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<Field> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("info") && !e.getKey().equals("testFrames")) {
+                    out.add(new Field((ObjectNode) node, e.getKey()));
+                    collect(e.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, out));
+        }
+    }
+}
