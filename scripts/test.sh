@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The one test command: checks the tools the tests need, installs the missing ones when it can, then
+# runs every test of every module with `./mvnw -B verify` (extra arguments are passed to Maven).
+#
+#   scripts/test.sh                      all tests
+#   scripts/test.sh -pl dsl -am          one module and what it needs
+#
+# Tools: Java >= 17, verilator >= 5.006, iverilog, yosys, nextpnr-ice40, icepack (fpga-icestorm), and
+# g++ and make (Verilator compiles its models with them). Run as root, the script installs what is
+# missing with apt-get (non-interactive); otherwise it prints the exact command and exits 2.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+started=$(date +%s)
+
+MIN_JAVA=17
+MIN_VERILATOR=5.006
+
+# "a >= b" for dotted version numbers.
+version_at_least() {
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
+}
+
+java_version() {
+  command -v java >/dev/null 2>&1 || return 0
+  # 'openjdk version "17.0.15" 2025-04-15' or 'java version "1.8.0_392"'
+  java -version 2>&1 | sed -n 's/.*version "\([0-9][0-9._]*\).*/\1/p' | head -n1 | sed 's/^1\.\([0-9]*\).*/\1/'
+}
+
+verilator_version() {
+  command -v verilator >/dev/null 2>&1 || return 0
+  verilator --version 2>/dev/null | sed -n 's/^Verilator \([0-9][0-9.]*\).*/\1/p' | head -n1
+}
+
+# Prints the Debian packages whose tools are missing or too old.
+missing_packages() {
+  local java verilator
+  java="$(java_version)"
+  if [ -z "$java" ] || ! version_at_least "${java%%.*}" "$MIN_JAVA"; then
+    echo default-jdk-headless
+  fi
+  verilator="$(verilator_version)"
+  if [ -z "$verilator" ] || ! version_at_least "$verilator" "$MIN_VERILATOR"; then
+    echo verilator
+  fi
+  command -v iverilog >/dev/null 2>&1 || echo iverilog
+  command -v yosys >/dev/null 2>&1 || echo yosys
+  command -v nextpnr-ice40 >/dev/null 2>&1 || echo nextpnr-ice40
+  command -v icepack >/dev/null 2>&1 || echo fpga-icestorm
+  command -v g++ >/dev/null 2>&1 || echo g++
+  command -v make >/dev/null 2>&1 || echo make
+}
+
+report_tools() {
+  echo "scforge: java $(java_version), verilator $(verilator_version), $(iverilog -V 2>&1 | head -n1)," \
+    "$(yosys -V 2>/dev/null | cut -d' ' -f1-2), $(nextpnr-ice40 --version 2>&1 | head -n1 | sed 's/ -- .*(/ (/')"
+}
+
+packages="$(missing_packages | tr '\n' ' ' | sed 's/ *$//')"
+if [ -n "$packages" ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "scforge: installing missing tools: $packages"
+    export DEBIAN_FRONTEND=noninteractive
+    # shellcheck disable=SC2086 # one word per package
+    apt-get update -qq && apt-get install -y -qq $packages
+  else
+    echo "scforge: missing or too old: $packages (need Java >= $MIN_JAVA and verilator >= $MIN_VERILATOR)." >&2
+    echo "scforge: install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y $packages" >&2
+    exit 2
+  fi
+  still="$(missing_packages | tr '\n' ' ' | sed 's/ *$//')"
+  if [ -n "$still" ]; then
+    echo "scforge: still missing or too old after installing: $still (need Java >= $MIN_JAVA and" \
+      "verilator >= $MIN_VERILATOR; this distribution's packages may be older: install them from source)" >&2
+    exit 2
+  fi
+fi
+report_tools
+
+status=0
+./mvnw -B --no-transfer-progress verify "$@" || status=$?
+elapsed=$(( $(date +%s) - started ))
+if [ "$status" -eq 0 ]; then
+  echo "scforge: all tests passed in $((elapsed / 60)) min $((elapsed % 60)) s"
+else
+  echo "scforge: tests FAILED (exit $status) after $((elapsed / 60)) min $((elapsed % 60)) s" >&2
+fi
+exit "$status"
