@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * the file and the problem: truncated JSON, wrong format or version, a missing field, a field of the
  * wrong type, or a network that does not validate.
  */
+@net.jqwik.api.PropertyDefaults(tries = 100)
 class MalformedModelFileProperties {
 
     private static final String ORIGIN = "models/broken.json";

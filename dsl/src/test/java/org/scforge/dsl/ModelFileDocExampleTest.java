@@ -3,7 +3,6 @@ package org.scforge.dsl;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,7 @@ class ModelFileDocExampleTest {
 
     @Test
     void documentedExampleIsTheWorkedExample() throws Exception {
-        String page = Files.readString(projectFile("docs/model-file.md"));
+        String page = Files.readString(ProjectFiles.find("docs/model-file.md"));
         Matcher block = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(page);
         assertThat(block.find()).as("a json block in docs/model-file.md").isTrue();
         ModelDocument expected = new ModelDocument(workedExample(),
@@ -40,14 +39,5 @@ class ModelFileDocExampleTest {
         assertThat(block.group(1)).isEqualTo(ModelFile.toJson(expected));
         assertThat(page.replaceAll("\\s+", " ")).as("the summary quoted on the page")
                 .contains("`" + expected.network().summary() + ", 1 test frames`");
-    }
-
-    private static Path projectFile(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(relative))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("%s above the working directory", relative).isNotNull();
-        return dir.resolve(relative);
     }
 }

@@ -31,13 +31,8 @@ class ReadmeExampleTest {
 
     @Test
     void readmeCodeBlockIsTheTestedOne() throws Exception {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).isNotNull();
-        String readme = Files.readString(dir.resolve("README.md"));
-        String test = Files.readString(dir.resolve("dsl/src/test/java/org/scforge/dsl/ReadmeExampleTest.java"));
+        String readme = Files.readString(ProjectFiles.find("README.md"));
+        String test = Files.readString(ProjectFiles.find("dsl/src/test/java/org/scforge/dsl/ReadmeExampleTest.java"));
         String builder = test.substring(test.indexOf("Network net = "), test.indexOf(".build();") + ".build();".length());
         assertThat(normalise(readme)).contains(normalise(builder));
     }

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Every kind of invalid field is refused when the {@link Network} is constructed, with a problem that
  * names where (layer or source), the field and the value: nothing invalid reaches the IR.
  */
+@net.jqwik.api.PropertyDefaults(tries = 100)
 class ValidationProperties {
 
     @Provide
