@@ -81,8 +81,17 @@ public final class NetworkBuilder {
                 problems.add("layer '" + layer.name() + "': neuron model is missing; use Neuron.integrateAndFire() or Neuron.counter()");
             }
         }
+        // The plan draws masks of weightBits bits and LFSR seeds below 2^width: out-of-range values
+        // must be refused here, before they reach the drawing (where they would hang or divide by 0).
+        if (weightBits < 1 || weightBits > Code.MAX_BITS) {
+            problems.add("network '" + name + "': weight bits " + weightBits + " must be between 1 and " + Code.MAX_BITS);
+        }
         if (sourcePlan == null) {
             problems.add("network '" + name + "': source plan is missing; use SourcePlan.lowDiscrepancy()");
+        } else if (sourcePlan instanceof SourcePlan.Lfsrs l
+                && (l.width() < LfsrTaps.MIN_WIDTH || l.width() > LfsrTaps.MAX_WIDTH)) {
+            problems.add("network '" + name + "': LFSR source plan width " + l.width() + " must be between "
+                    + LfsrTaps.MIN_WIDTH + " and " + LfsrTaps.MAX_WIDTH);
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -1,0 +1,43 @@
+package org.scforge.dsl;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Whatever numbers the builder is given, it returns promptly with a valid network or refuses with a
+ * {@link ValidationException} that says what is wrong: no hang, no arithmetic exception.
+ */
+class BuilderRobustnessProperties {
+
+    @Property(tries = 300)
+    void anyParametersBuildOrAreRefusedWithAReason(@ForAll @IntRange(min = -2, max = 6) int inputs,
+                                                   @ForAll @IntRange(min = 1, max = 16) int codeBits,
+                                                   @ForAll @IntRange(min = -70, max = 70) int weightBits,
+                                                   @ForAll @IntRange(min = -2, max = 300) int length,
+                                                   @ForAll boolean lfsr,
+                                                   @ForAll @IntRange(min = -70, max = 70) int planWidth,
+                                                   @ForAll long seed,
+                                                   @ForAll @IntRange(min = -2, max = 4) int threshold,
+                                                   @ForAll @IntRange(min = -1, max = 3) int neurons) {
+        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(() -> {
+            Network net = Network.named("n").inputs(inputs, Code.unsigned(codeBits)).weights(weightBits)
+                    .bitstream(length)
+                    .sources(lfsr ? SourcePlan.lfsr(planWidth, seed) : SourcePlan.lowDiscrepancy(planWidth, seed))
+                    .dense("hidden", neurons, Neuron.integrateAndFire(threshold))
+                    .dense("out", 2, Neuron.counter())
+                    .build();
+            assertThat(net.weightBits()).isEqualTo(weightBits);
+        }));
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(ValidationException.class);
+            assertThat(thrown.getMessage()).isNotBlank().doesNotContain("\n");
+        }
+    }
+}
