@@ -69,18 +69,22 @@ class ValidateCommandTest {
 
     @Test
     void wrongVersionIsOneErrorLine() throws Exception {
-        Path file = dir.resolve("future.json");
-        Files.writeString(file, ModelFile.toJson(ModelDocument.of(network())).replace("\"version\" : 1", "\"version\" : 9"));
-        assertOneErrorLine(ConsoleCapture.run("validate", file.toString()),
-                file + ": model file version 9 is not supported");
+        assertEditedModelRefused("\"version\" : 1", "\"version\" : 9", ": model file version 9 is not supported");
     }
 
     @Test
     void invalidNetworkIsOneErrorLine() throws Exception {
-        Path file = dir.resolve("invalid.json");
-        Files.writeString(file, ModelFile.toJson(ModelDocument.of(network())).replace("\"threshold\" : 5", "\"threshold\" : 0"));
-        assertOneErrorLine(ConsoleCapture.run("validate", file.toString()),
-                file + ": invalid model: layer 'hidden': threshold 0 must be >= 1");
+        assertEditedModelRefused("\"threshold\" : 5", "\"threshold\" : 0",
+                ": invalid model: layer 'hidden': threshold 0 must be >= 1");
+    }
+
+    /** Saves the model with {@code from} replaced by {@code to}; validate must refuse it with one line. */
+    private void assertEditedModelRefused(String from, String to, String expected) throws Exception {
+        Path file = dir.resolve("edited.json");
+        String json = ModelFile.toJson(ModelDocument.of(network()));
+        assertThat(json).contains(from);
+        Files.writeString(file, json.replace(from, to));
+        assertOneErrorLine(ConsoleCapture.run("validate", file.toString()), file + expected);
     }
 
     @Test
