@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,10 +247,9 @@ public final class ModelFile {
             }
             Map<String, String> info = new LinkedHashMap<>();
             if (root.has("info")) {
-                Iterator<Map.Entry<String, JsonNode>> fields = object(root, "info").fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> e = fields.next();
-                    info.put(e.getKey(), e.getValue().asText());
+                JsonNode infoNode = object(root, "info");
+                for (Map.Entry<String, JsonNode> e : infoNode.properties()) {
+                    info.put(e.getKey(), text(infoNode, e.getKey()));
                 }
             }
             return new ModelDocument(network, frames, info);

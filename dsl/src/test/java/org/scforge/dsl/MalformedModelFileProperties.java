@@ -105,10 +105,13 @@ class MalformedModelFileProperties {
         ((ObjectNode) root.withArray("sources").get(0)).put("kind", "noise");
         assertThat(refusal(root.toString())).contains("field 'kind' 'noise' is not a source kind");
         root = (ObjectNode) JSON.readTree(ModelFile.toJson(ModelDocument.of(net)));
-        ((ObjectNode) root.with("inputs")).put("code", "q8");
+        ((ObjectNode) root.get("inputs")).put("code", "q8");
         assertThat(refusal(root.toString())).contains("field 'code' 'q8' is not a code");
-        ((ObjectNode) root.with("inputs")).put("code", "u99");
+        ((ObjectNode) root.get("inputs")).put("code", "u99");
         assertThat(refusal(root.toString())).contains("field 'code' 'u99' is not a code");
+        ((ObjectNode) root.get("inputs")).put("code", "u3");
+        root.putObject("info").put("seed", 7);
+        assertThat(refusal(root.toString())).contains("field 'seed' must be a string");
     }
 
     @Example
@@ -151,7 +154,7 @@ class MalformedModelFileProperties {
 
     private static void collect(JsonNode node, List<Field> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!e.getKey().equals("info") && !e.getKey().equals("testFrames")) {
                     out.add(new Field((ObjectNode) node, e.getKey()));
                     collect(e.getValue(), out);
