@@ -96,7 +96,8 @@ final class BatchEngine {
             for (int l = 0; l < layers.length; l++) {
                 long[] signs = l == 0 ? xs : scratch.noSigns[l];
                 long[] out = l + 1 < layers.length ? scratch.spikes[l + 1] : null;
-                layerBlock(layers[l], t0, steps, scratch.spikes[l], signs, scratch.state[l], counts[l], out);
+                layerBlock(layers[l], t0, steps, scratch.spikes[l], signs, scratch.state[l], counts[l], out,
+                        scratch.sums[l], scratch.stepSpikes[l]);
             }
         }
         int last = layers.length - 1;
@@ -142,54 +143,92 @@ final class BatchEngine {
     /**
      * One layer over a block of steps. {@code x} holds one input vector per step, {@code signs} the
      * inputs' negative bits; {@code out} (null for the readout) receives this layer's spikes per step
-     * as the next layer's input vectors, bias bit included.
+     * as the next layer's input vectors, bias bit included. {@code sums} and {@code spikes} are scratch
+     * of one entry per neuron: the sums come first (popcounts), then the neuron update runs as a plain
+     * loop over int arrays, which the JIT can vectorise.
      */
     private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] signs, int[] v,
-                                   int[] counts, long[] out) {
+                                   int[] counts, long[] out, int[] sums, int[] spikes) {
         int n = layer.neurons;
         int words = layer.words;
         int outWords = LayerStreams.wordsFor(n + 1);
+        int stride = n * words * 2;
         long[] table = layer.table;
         int[] slotOfStep = layer.slotOfStep;
         for (int s = 0; s < steps; s++) {
-            int base = slotOfStep[t0 + s] * n * words * 2;
+            int base = slotOfStep[t0 + s] * stride;
             int xOff = s * words;
+            if (words == 1) {
+                sumsOneWord(table, base, x[xOff], signs[0], sums, n);
+            } else {
+                sums(table, base, x, xOff, signs, words, sums, n);
+            }
             if (layer.readout) {
-                for (int j = 0; j < n; j++, base += 2 * words) {
-                    v[j] += sum(table, base, x, xOff, signs, words);
+                for (int j = 0; j < n; j++) {
+                    v[j] += sums[j];
                 }
-                continue;
-            }
-            int oOff = s * outWords;
-            for (int w = 0; w < outWords; w++) {
-                out[oOff + w] = 0;
-            }
-            out[oOff + (n >>> 6)] = 1L << n;
-            int threshold = layer.threshold;
-            int floor = layer.floor;
-            int ceiling = layer.ceiling;
-            int leakShift = layer.leakShift;
-            int leakMask = layer.leakMask;
-            for (int j = 0; j < n; j++, base += 2 * words) {
-                int sum = sum(table, base, x, xOff, signs, words);
-                int vj = v[j];
-                int u = vj - ((vj >> leakShift) & leakMask) + sum;
-                int spike = (threshold - 1 - u) >>> 31;
-                u -= threshold & -spike;
-                v[j] = Math.max(floor, Math.min(ceiling, u));
-                counts[j] += spike;
-                out[oOff + (j >>> 6)] |= (long) spike << j;
+            } else {
+                integrateAndFire(layer, v, sums, spikes, counts, n);
+                pack(spikes, n, out, s * outWords, outWords);
             }
         }
     }
 
-    private static int sum(long[] table, int base, long[] x, int xOff, long[] signs, int words) {
-        int sum = 0;
-        for (int w = 0; w < words; w++) {
-            long p = x[xOff + w] & table[base + 2 * w];
-            sum += Long.bitCount(p) - 2 * Long.bitCount(p & (signs[w] ^ table[base + 2 * w + 1]));
+    /** The per-step sums of every neuron when fan-in and bias fit one word. */
+    private static void sumsOneWord(long[] table, int base, long x, long sign, int[] sums, int n) {
+        for (int j = 0, k = base; j < n; j++, k += 2) {
+            long p = x & table[k];
+            sums[j] = Long.bitCount(p) - 2 * Long.bitCount(p & (sign ^ table[k + 1]));
         }
-        return sum;
+    }
+
+    private static void sums(long[] table, int base, long[] x, int xOff, long[] signs, int words, int[] sums,
+                             int n) {
+        for (int j = 0, k = base; j < n; j++) {
+            int sum = 0;
+            for (int w = 0; w < words; w++, k += 2) {
+                long p = x[xOff + w] & table[k];
+                sum += Long.bitCount(p) - 2 * Long.bitCount(p & (signs[w] ^ table[k + 1]));
+            }
+            sums[j] = sum;
+        }
+    }
+
+    /** docs/semantics.md section 6, branch-free: leak, integrate, spike, subtractive reset, saturate. */
+    private static void integrateAndFire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts,
+                                         int n) {
+        int threshold = layer.threshold;
+        int floor = layer.floor;
+        int ceiling = layer.ceiling;
+        int leakShift = layer.leakShift;
+        int leakMask = layer.leakMask;
+        for (int j = 0; j < n; j++) {
+            int vj = v[j];
+            int u = vj - ((vj >> leakShift) & leakMask) + sums[j];
+            int spike = (threshold - 1 - u) >>> 31;
+            u -= threshold & -spike;
+            // saturation without branches: the JIT turns Math.min/max into mispredicted branches here
+            int over = u - ceiling;
+            u -= over & ~(over >> 31);
+            int under = floor - u;
+            v[j] = u + (under & ~(under >> 31));
+            counts[j] += spike;
+            spikes[j] = spike;
+        }
+    }
+
+    /** Packs one step's spikes into the next layer's input vector; its bias bit (position n) is set. */
+    private static void pack(int[] spikes, int n, long[] out, int off, int outWords) {
+        for (int w = 0; w < outWords; w++) {
+            int from = w << 6;
+            int to = Math.min(n, from + 64);
+            long bits = 0;
+            for (int j = from; j < to; j++) {
+                bits |= (long) spikes[j] << j;
+            }
+            out[off + w] = bits;
+        }
+        out[off + (n >>> 6)] |= 1L << n;
     }
 
     /** Per-thread working memory of one frame, reused from frame to frame. */
@@ -202,12 +241,17 @@ final class BatchEngine {
         final long[][] noSigns = new long[layers.length][];
         /** Membrane (or readout count) per layer and neuron. */
         final int[][] state = new int[layers.length][];
+        /** One step's sums and spikes per layer and neuron. */
+        final int[][] sums = new int[layers.length][];
+        final int[][] stepSpikes = new int[layers.length][];
 
         Scratch() {
             for (int l = 0; l < layers.length; l++) {
                 spikes[l] = new long[BLOCK * layers[l].words];
                 noSigns[l] = new long[layers[l].words];
                 state[l] = new int[layers[l].neurons];
+                sums[l] = new int[layers[l].neurons];
+                stepSpikes[l] = new int[layers[l].neurons];
             }
         }
     }
