@@ -145,23 +145,24 @@ final class BatchEngine {
      * inputs' negative bits; {@code out} (null for the readout) receives this layer's spikes per step
      * as the next layer's input vectors, bias bit included. {@code sums} and {@code spikes} are scratch
      * of one entry per neuron: the sums come first (popcounts), then the neuron update runs as a plain
-     * loop over int arrays, which the JIT can vectorise.
+     * loop over int arrays (separate loops measured twice as fast as one fused loop).
      */
     private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] signs, int[] v,
                                    int[] counts, long[] out, int[] sums, int[] spikes) {
         int n = layer.neurons;
         int words = layer.words;
         int outWords = LayerStreams.wordsFor(n + 1);
-        int stride = n * words * 2;
-        long[] table = layer.table;
+        int stride = n * words;
+        long[] fires = layer.fires;
+        long[] negatives = layer.negatives;
         int[] slotOfStep = layer.slotOfStep;
         for (int s = 0; s < steps; s++) {
             int base = slotOfStep[t0 + s] * stride;
             int xOff = s * words;
             if (words == 1) {
-                sumsOneWord(table, base, x[xOff], signs[0], sums, n);
+                sumsOneWord(fires, negatives, base, x[xOff], signs[0], sums, n);
             } else {
-                sums(table, base, x, xOff, signs, words, sums, n);
+                sums(fires, negatives, base, x, xOff, signs, words, sums, n);
             }
             if (layer.readout) {
                 for (int j = 0; j < n; j++) {
@@ -175,20 +176,20 @@ final class BatchEngine {
     }
 
     /** The per-step sums of every neuron when fan-in and bias fit one word. */
-    private static void sumsOneWord(long[] table, int base, long x, long sign, int[] sums, int n) {
-        for (int j = 0, k = base; j < n; j++, k += 2) {
-            long p = x & table[k];
-            sums[j] = Long.bitCount(p) - 2 * Long.bitCount(p & (sign ^ table[k + 1]));
+    private static void sumsOneWord(long[] fires, long[] negatives, int base, long x, long sign, int[] sums, int n) {
+        for (int j = 0; j < n; j++) {
+            long p = x & fires[base + j];
+            sums[j] = Long.bitCount(p) - 2 * Long.bitCount(p & (sign ^ negatives[base + j]));
         }
     }
 
-    private static void sums(long[] table, int base, long[] x, int xOff, long[] signs, int words, int[] sums,
-                             int n) {
+    private static void sums(long[] fires, long[] negatives, int base, long[] x, int xOff, long[] signs, int words,
+                             int[] sums, int n) {
         for (int j = 0, k = base; j < n; j++) {
             int sum = 0;
-            for (int w = 0; w < words; w++, k += 2) {
-                long p = x[xOff + w] & table[k];
-                sum += Long.bitCount(p) - 2 * Long.bitCount(p & (signs[w] ^ table[k + 1]));
+            for (int w = 0; w < words; w++, k++) {
+                long p = x[xOff + w] & fires[k];
+                sum += Long.bitCount(p) - 2 * Long.bitCount(p & (signs[w] ^ negatives[k]));
             }
             sums[j] = sum;
         }

@@ -6,8 +6,8 @@ import org.scforge.dsl.NeuronModel;
 /**
  * The weight bitstreams of one layer, precomputed once per model: they do not depend on the input.
  * For each distinct number the layer's weight source shows (a "slot"), neuron {@code j} gets
- * {@code words} pairs of 64-bit words over its inputs (bit {@code i} is input {@code i}, bit
- * {@code fanIn} the bias): "the weight SNG fires" and "the weight SNG fires and the weight is negative".
+ * {@code words} 64-bit words over its inputs (bit {@code i} is input {@code i}, bit {@code fanIn} the
+ * bias) in each of two tables: "the weight SNG fires" and "the weight SNG fires and the weight is negative".
  * Indexing by slot instead of by step keeps the table at {@code min(L, 2^weightBits)} entries.
  */
 final class LayerStreams {
@@ -18,8 +18,10 @@ final class LayerStreams {
     final int words;
     /** The table slot to read at each step {@code 0 .. L-1}. */
     final int[] slotOfStep;
-    /** {@code [slot][neuron][word][fires, negative]}, flattened. */
-    final long[] table;
+    /** {@code [slot][neuron][word]}, flattened: the weight SNG fires. */
+    final long[] fires;
+    /** The same layout: the weight SNG fires and the weight is negative. */
+    final long[] negatives;
     final boolean readout;
     final int threshold;
     final int floor;
@@ -75,18 +77,19 @@ final class LayerStreams {
                 mask[k] = rowMask ^ layer.plan().inputMasks().get(i);
             }
         }
-        table = new long[slots * neurons * words * 2];
+        fires = new long[slots * neurons * words];
+        negatives = new long[fires.length];
         for (int slot = 0; slot < slots; slot++) {
             int r = valueOfSlot[slot];
             for (int j = 0; j < neurons; j++) {
-                int base = (slot * neurons + j) * words * 2;
+                int base = (slot * neurons + j) * words;
                 for (int i = 0; i < synapses; i++) {
                     int k = j * synapses + i;
                     if (magnitude[k] > (r ^ mask[k])) {
                         long bit = 1L << i;
-                        table[base + 2 * (i >>> 6)] |= bit;
+                        fires[base + (i >>> 6)] |= bit;
                         if (negative[k]) {
-                            table[base + 2 * (i >>> 6) + 1] |= bit;
+                            negatives[base + (i >>> 6)] |= bit;
                         }
                     }
                 }
@@ -99,6 +102,6 @@ final class LayerStreams {
     }
 
     long tableBytes() {
-        return (long) table.length * Long.BYTES;
+        return (long) (fires.length + negatives.length) * Long.BYTES;
     }
 }
