@@ -13,16 +13,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.scforge.dsl.Code;
-import org.scforge.dsl.DenseLayer;
-import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SplitMix64;
 import org.scforge.sim.FrameCounts;
 import org.scforge.sim.GoldenModel;
+import org.scforge.sim.RandomWeights;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +54,7 @@ public class GoldenModelBenchmark {
                 .dense("out", 10, Neuron.counter())
                 .build();
         SplitMix64 random = new SplitMix64(42);
-        model = GoldenModel.of(shape.withLayers(randomWeights(shape, random)));
+        model = GoldenModel.of(RandomWeights.uniform(shape, random, 0));
         frames = new int[BATCH][50];
         for (int[] frame : frames) {
             for (int i = 0; i < frame.length; i++) {
@@ -68,23 +65,6 @@ public class GoldenModelBenchmark {
         System.out.printf("%n[bench] %s; synapses %d; synapse-bits per frame %d; weight streams %d bytes%n",
                 model.network().summary(), model.network().synapses(), model.network().synapses() * LENGTH,
                 model.weightStreamBytes());
-    }
-
-    private static List<DenseLayer> randomWeights(Network network, SplitMix64 random) {
-        int max = (1 << network.weightBits()) - 1;
-        List<DenseLayer> layers = new ArrayList<>();
-        for (DenseLayer layer : network.layers()) {
-            int[][] w = new int[layer.neurons()][layer.fanIn()];
-            List<Integer> bias = new ArrayList<>();
-            for (int j = 0; j < layer.neurons(); j++) {
-                for (int i = 0; i < layer.fanIn(); i++) {
-                    w[j][i] = (int) random.nextBelow(2L * max + 1) - max;
-                }
-                bias.add((int) random.nextBelow(2L * max + 1) - max);
-            }
-            layers.add(layer.withWeights(IntMatrix.of(w), bias));
-        }
-        return layers;
     }
 
     /** Both cores: runAll over a batch. */

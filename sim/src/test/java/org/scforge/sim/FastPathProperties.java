@@ -4,17 +4,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.scforge.dsl.Code;
-import org.scforge.dsl.DenseLayer;
-import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NetworkBuilder;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.SourcePlan;
 import org.scforge.dsl.SplitMix64;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +42,7 @@ class FastPathProperties {
                     -(int) random.nextBelow(50), (int) random.nextBelow(50), (int) random.nextBelow(5));
             builder.dense("hidden" + l, neurons, neuron);
         }
-        Network network = withRandomWeights(builder.dense("out", classes, Neuron.counter()).build(), random);
+        Network network = RandomWeights.uniform(builder.dense("out", classes, Neuron.counter()).build(), random, 4);
         GoldenModel model = GoldenModel.of(network);
         Code code = network.inputCode();
         int[][] frames = new int[3][inputs];
@@ -65,28 +60,6 @@ class FastPathProperties {
             assertThat(all[f].layerCounts()).isDeepEqualTo(expected.layerCounts());
             assertThat(model.predict(frames[f])).isEqualTo(expected.predictedClass());
         }
-    }
-
-    /** Uniform weights and biases in range, a quarter of them zero. */
-    static Network withRandomWeights(Network network, SplitMix64 random) {
-        int max = (1 << network.weightBits()) - 1;
-        List<DenseLayer> layers = new ArrayList<>();
-        for (DenseLayer layer : network.layers()) {
-            int[][] w = new int[layer.neurons()][layer.fanIn()];
-            List<Integer> bias = new ArrayList<>();
-            for (int j = 0; j < layer.neurons(); j++) {
-                for (int i = 0; i < layer.fanIn(); i++) {
-                    w[j][i] = randomWeight(random, max);
-                }
-                bias.add(randomWeight(random, max));
-            }
-            layers.add(layer.withWeights(IntMatrix.of(w), bias));
-        }
-        return network.withLayers(layers);
-    }
-
-    private static int randomWeight(SplitMix64 random, int max) {
-        return random.nextBelow(4) == 0 ? 0 : (int) random.nextBelow(2L * max + 1) - max;
     }
 
     /** The counts a trace implies: spikes summed over the frame, the readout's final counts. */
