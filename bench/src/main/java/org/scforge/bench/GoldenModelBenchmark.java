@@ -1,0 +1,92 @@
+package org.scforge.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.scforge.dsl.Code;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.Neuron;
+import org.scforge.dsl.SplitMix64;
+import org.scforge.sim.FrameCounts;
+import org.scforge.sim.GoldenModel;
+import org.scforge.sim.RandomWeights;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Frames per second of the golden model on a 50-128-10 network (sm8 inputs, 8-bit weights, L = 512,
+ * default source plan, random weights in range). Every score is frames per second: the batch
+ * benchmarks count each frame of the batch as one operation. Synapse-bit operations per second are
+ * frames/s x synapses x L (the setup prints synapses and the weight-stream table size).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+public class GoldenModelBenchmark {
+
+    static final int BATCH = 1024;
+    static final int LENGTH = 512;
+
+    GoldenModel model;
+    int[][] frames;
+    int[][] counts;
+    int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Network shape = Network.named("bench")
+                .inputs(50, Code.signMagnitude(8))
+                .weights(8)
+                .bitstream(LENGTH)
+                .dense("hidden", 128, Neuron.integrateAndFire(8))
+                .dense("out", 10, Neuron.counter())
+                .build();
+        SplitMix64 random = new SplitMix64(42);
+        model = GoldenModel.of(RandomWeights.uniform(shape, random, 0));
+        frames = new int[BATCH][50];
+        for (int[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (int) random.nextBelow(511) - 255;
+            }
+        }
+        counts = model.newCounts();
+        System.out.printf("%n[bench] %s; synapses %d; synapse-bits per frame %d; weight streams %d bytes%n",
+                model.network().summary(), model.network().synapses(), model.network().synapses() * LENGTH,
+                model.weightStreamBytes());
+    }
+
+    /** Both cores: runAll over a batch. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public FrameCounts[] runAllBatch() {
+        return model.runAll(frames);
+    }
+
+    /** One thread, one frame per operation, with its FrameCounts result. */
+    @Benchmark
+    public FrameCounts runSingleThread() {
+        int[] frame = frames[next];
+        next = (next + 1) % BATCH;
+        return model.run(frame);
+    }
+
+    /** One thread, one frame per operation, counts written into a reused array (the trainer's path). */
+    @Benchmark
+    public int runIntoSingleThread() {
+        int[] frame = frames[next];
+        next = (next + 1) % BATCH;
+        return model.runInto(frame, counts);
+    }
+}

@@ -1,0 +1,44 @@
+package org.scforge.sim;
+
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.IntMatrix;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.SplitMix64;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Networks with seeded random weights and biases, uniform over the weight code's range: for tests and benchmarks. */
+public final class RandomWeights {
+
+    private RandomWeights() {
+    }
+
+    /**
+     * {@code network} with every weight and bias drawn uniformly from {@code -max .. max}; when
+     * {@code zeroOneIn > 0}, one code in {@code zeroOneIn} (on average) is forced to 0 first.
+     */
+    public static Network uniform(Network network, SplitMix64 random, int zeroOneIn) {
+        int max = (1 << network.weightBits()) - 1;
+        List<DenseLayer> layers = new ArrayList<>();
+        for (DenseLayer layer : network.layers()) {
+            int[][] w = new int[layer.neurons()][layer.fanIn()];
+            List<Integer> bias = new ArrayList<>();
+            for (int j = 0; j < layer.neurons(); j++) {
+                for (int i = 0; i < layer.fanIn(); i++) {
+                    w[j][i] = draw(random, max, zeroOneIn);
+                }
+                bias.add(draw(random, max, zeroOneIn));
+            }
+            layers.add(layer.withWeights(IntMatrix.of(w), bias));
+        }
+        return network.withLayers(layers);
+    }
+
+    private static int draw(SplitMix64 random, int max, int zeroOneIn) {
+        if (zeroOneIn > 0 && random.nextBelow(zeroOneIn) == 0) {
+            return 0;
+        }
+        return (int) random.nextBelow(2L * max + 1) - max;
+    }
+}
