@@ -2,19 +2,30 @@ package org.scforge.sim;
 
 import org.scforge.dsl.Network;
 
+import java.util.stream.IntStream;
+
 /**
  * The golden model of a network: the single source of truth that RTL, test benches and reports are
- * checked against (docs/semantics.md). Build one per network (it precomputes what does not depend on
- * the input) and run frames through it; it is immutable and safe to share between threads.
+ * checked against (docs/semantics.md). Build one per network (it precomputes the weight bitstreams,
+ * which do not depend on the input) and run frames through it; it is immutable and safe to share
+ * between threads.
+ *
+ * <p>{@link #run}, {@link #runAll}, {@link #runInto} and {@link #predict} use the fast batch engine;
+ * {@link #trace} uses {@link ReferenceSimulator}, which records every step. Tests hold the two equal.
  */
 public final class GoldenModel {
 
     private final Network network;
     private final ReferenceSimulator reference;
+    private final BatchEngine engine;
+    /** Per-thread working memory, so that frames allocate nothing but their results. */
+    private final ThreadLocal<BatchEngine.Scratch> scratch;
 
     private GoldenModel(Network network) {
         this.network = network;
         this.reference = new ReferenceSimulator(network);
+        this.engine = new BatchEngine(network);
+        this.scratch = ThreadLocal.withInitial(engine::newScratch);
     }
 
     public static GoldenModel of(Network network) {
@@ -27,35 +38,51 @@ public final class GoldenModel {
 
     /** One frame: spike counts per hidden neuron, signed counts of the readout, the class. */
     public FrameCounts run(int[] codes) {
-        Trace trace = reference.run(codes);
-        int[][] counts = new int[trace.layers().size()][];
-        for (int l = 0; l < counts.length; l++) {
-            Trace.LayerTrace layer = trace.layers().get(l);
-            int n = layer.spikes()[0].length;
-            counts[l] = new int[n];
-            boolean readout = l == counts.length - 1;
-            for (int j = 0; j < n; j++) {
-                if (readout) {
-                    counts[l][j] = trace.readoutCounts()[j];
-                } else {
-                    for (int[] step : layer.spikes()) {
-                        counts[l][j] += step[j];
-                    }
-                }
-            }
-        }
-        return new FrameCounts(counts, trace.predictedClass());
+        int[][] counts = engine.newCounts();
+        int predicted = engine.run(codes, counts, scratch.get());
+        return new FrameCounts(counts, predicted);
     }
 
     /** Many frames, in parallel over the machine's cores; result {@code i} belongs to {@code frames[i]}. */
     public FrameCounts[] runAll(int[][] frames) {
         FrameCounts[] out = new FrameCounts[frames.length];
-        java.util.stream.IntStream.range(0, frames.length).parallel().forEach(i -> out[i] = run(frames[i]));
+        IntStream.range(0, frames.length).parallel().forEach(i -> out[i] = run(frames[i]));
+        return out;
+    }
+
+    /**
+     * One frame without allocation: writes the counts of layer {@code l}, neuron {@code j} into
+     * {@code counts[l][j]} (spike counts for hidden layers, signed counts for the readout) and returns
+     * the class. {@code counts} must be shaped as {@link #newCounts()}. For trainers that run many frames.
+     */
+    public int runInto(int[] codes, int[][] counts) {
+        return engine.run(codes, counts, scratch.get());
+    }
+
+    /** An array shaped for {@link #runInto}: one row per layer, one entry per neuron. */
+    public int[][] newCounts() {
+        return engine.newCounts();
+    }
+
+    /** The class of one frame (the readout's argmax). */
+    public int predict(int[] codes) {
+        return engine.run(codes, engine.newCounts(), scratch.get());
+    }
+
+    /** The class of each frame, in parallel over the machine's cores. */
+    public int[] predictAll(int[][] frames) {
+        int[] out = new int[frames.length];
+        IntStream.range(0, frames.length).parallel().forEach(i -> out[i] = predict(frames[i]));
         return out;
     }
 
     /** One frame with every step of every neuron recorded (the trace path). */
     public Trace trace(int[] codes) {
         return reference.run(codes);
+    }
+
+    /** Bytes held by the precomputed weight bitstreams. */
+    public long weightStreamBytes() {
+        return engine.weightStreamBytes();
     }
 }

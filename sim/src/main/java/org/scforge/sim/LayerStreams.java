@@ -1,0 +1,104 @@
+package org.scforge.sim;
+
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.NeuronModel;
+
+/**
+ * The weight bitstreams of one layer, precomputed once per model: they do not depend on the input.
+ * For each distinct number the layer's weight source shows (a "slot"), neuron {@code j} gets
+ * {@code words} pairs of 64-bit words over its inputs (bit {@code i} is input {@code i}, bit
+ * {@code fanIn} the bias): "the weight SNG fires" and "the weight SNG fires and the weight is negative".
+ * Indexing by slot instead of by step keeps the table at {@code min(L, 2^weightBits)} entries.
+ */
+final class LayerStreams {
+
+    final int neurons;
+    final int fanIn;
+    /** 64-bit words per input vector of this layer: fan-in plus the bias bit. */
+    final int words;
+    /** The table slot to read at each step {@code 0 .. L-1}. */
+    final int[] slotOfStep;
+    /** {@code [slot][neuron][word][fires, negative]}, flattened. */
+    final long[] table;
+    final boolean readout;
+    final int threshold;
+    final int floor;
+    final int ceiling;
+    final int leakShift;
+    /** -1 when the neuron leaks, 0 when not: {@code v >> 0} is {@code v}, so the leak is masked instead. */
+    final int leakMask;
+
+    LayerStreams(DenseLayer layer, int[] weightNumbers, int weightBits) {
+        this.neurons = layer.neurons();
+        this.fanIn = layer.fanIn();
+        this.words = wordsFor(fanIn + 1);
+        this.readout = layer.isReadout();
+        if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
+            threshold = f.threshold();
+            floor = f.floor();
+            ceiling = f.ceiling();
+            leakShift = f.leakShift();
+        } else {
+            threshold = 0;
+            floor = 0;
+            ceiling = 0;
+            leakShift = 0;
+        }
+        this.leakMask = leakShift == 0 ? 0 : -1;
+
+        int[] slotOfValue = new int[1 << weightBits];
+        java.util.Arrays.fill(slotOfValue, -1);
+        slotOfStep = new int[weightNumbers.length];
+        int[] valueOfSlot = new int[Math.min(weightNumbers.length, 1 << weightBits)];
+        int slots = 0;
+        for (int t = 0; t < weightNumbers.length; t++) {
+            int r = weightNumbers[t];
+            if (slotOfValue[r] < 0) {
+                slotOfValue[r] = slots;
+                valueOfSlot[slots++] = r;
+            }
+            slotOfStep[t] = slotOfValue[r];
+        }
+
+        // |w| and the combined mask (neuronMasks[j] ^ inputMasks[i]) of every synapse, bias last
+        int synapses = fanIn + 1;
+        int[] magnitude = new int[neurons * synapses];
+        int[] mask = new int[neurons * synapses];
+        boolean[] negative = new boolean[neurons * synapses];
+        for (int j = 0; j < neurons; j++) {
+            int rowMask = layer.plan().neuronMasks().get(j);
+            for (int i = 0; i < synapses; i++) {
+                int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
+                int k = j * synapses + i;
+                magnitude[k] = Math.abs(w);
+                negative[k] = w < 0;
+                mask[k] = rowMask ^ layer.plan().inputMasks().get(i);
+            }
+        }
+        table = new long[slots * neurons * words * 2];
+        for (int slot = 0; slot < slots; slot++) {
+            int r = valueOfSlot[slot];
+            for (int j = 0; j < neurons; j++) {
+                int base = (slot * neurons + j) * words * 2;
+                for (int i = 0; i < synapses; i++) {
+                    int k = j * synapses + i;
+                    if (magnitude[k] > (r ^ mask[k])) {
+                        long bit = 1L << i;
+                        table[base + 2 * (i >>> 6)] |= bit;
+                        if (negative[k]) {
+                            table[base + 2 * (i >>> 6) + 1] |= bit;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static int wordsFor(int bits) {
+        return (bits + 63) >>> 6;
+    }
+
+    long tableBytes() {
+        return (long) table.length * Long.BYTES;
+    }
+}

@@ -1,0 +1,107 @@
+package org.scforge.sim;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.scforge.dsl.Code;
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.IntMatrix;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.NetworkBuilder;
+import org.scforge.dsl.Neuron;
+import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.SourcePlan;
+import org.scforge.dsl.SplitMix64;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fast batch engine equals the trace path (ReferenceSimulator) on random networks and inputs. */
+class FastPathProperties {
+
+    @Property(tries = 150)
+    void fastPathEqualsTracePath(@ForAll @IntRange(min = 1, max = 200) int inputs,
+                                 @ForAll @IntRange(min = 0, max = 2) int hiddenLayers,
+                                 @ForAll @IntRange(min = 1, max = 150) int hiddenNeurons,
+                                 @ForAll @IntRange(min = 1, max = 12) int classes,
+                                 @ForAll boolean signedInputs,
+                                 @ForAll @IntRange(min = 1, max = 10) int inputBits,
+                                 @ForAll @IntRange(min = 1, max = 10) int weightBits,
+                                 @ForAll @IntRange(min = 1, max = 600) int length,
+                                 @ForAll boolean lfsrPlan,
+                                 @ForAll long seed) {
+        SplitMix64 random = new SplitMix64(seed);
+        int width = Math.max(2, Math.max(inputBits, weightBits)) + (int) random.nextBelow(17 - Math.max(2,
+                Math.max(inputBits, weightBits)));
+        NetworkBuilder builder = Network.named("random")
+                .inputs(inputs, signedInputs ? Code.signMagnitude(inputBits) : Code.unsigned(inputBits))
+                .weights(weightBits)
+                .bitstream(length)
+                .sources(lfsrPlan ? SourcePlan.lfsr(width, seed) : SourcePlan.lowDiscrepancy(width, seed));
+        for (int l = 0; l < hiddenLayers; l++) {
+            int neurons = l == 0 ? hiddenNeurons : 1 + (int) random.nextBelow(150);
+            int threshold = 1 + (int) random.nextBelow(40);
+            NeuronModel.IntegrateAndFire neuron = new NeuronModel.IntegrateAndFire(threshold,
+                    -(int) random.nextBelow(50), (int) random.nextBelow(50), (int) random.nextBelow(5));
+            builder.dense("hidden" + l, neurons, neuron);
+        }
+        Network network = withRandomWeights(builder.dense("out", classes, Neuron.counter()).build(), random);
+        GoldenModel model = GoldenModel.of(network);
+        Code code = network.inputCode();
+        int[][] frames = new int[3][inputs];
+        for (int[] frame : frames) {
+            for (int i = 0; i < inputs; i++) {
+                frame[i] = code.minValue() + (int) random.nextBelow(code.maxMagnitude() - code.minValue() + 1);
+            }
+        }
+        FrameCounts[] all = model.runAll(frames);
+        for (int f = 0; f < frames.length; f++) {
+            FrameCounts expected = countsOf(model.trace(frames[f]));
+            FrameCounts fast = model.run(frames[f]);
+            assertThat(fast.layerCounts()).isDeepEqualTo(expected.layerCounts());
+            assertThat(fast.predictedClass()).isEqualTo(expected.predictedClass());
+            assertThat(all[f].layerCounts()).isDeepEqualTo(expected.layerCounts());
+            assertThat(model.predict(frames[f])).isEqualTo(expected.predictedClass());
+        }
+    }
+
+    /** Uniform weights and biases in range, a quarter of them zero. */
+    static Network withRandomWeights(Network network, SplitMix64 random) {
+        int max = (1 << network.weightBits()) - 1;
+        List<DenseLayer> layers = new ArrayList<>();
+        for (DenseLayer layer : network.layers()) {
+            int[][] w = new int[layer.neurons()][layer.fanIn()];
+            List<Integer> bias = new ArrayList<>();
+            for (int j = 0; j < layer.neurons(); j++) {
+                for (int i = 0; i < layer.fanIn(); i++) {
+                    w[j][i] = randomWeight(random, max);
+                }
+                bias.add(randomWeight(random, max));
+            }
+            layers.add(layer.withWeights(IntMatrix.of(w), bias));
+        }
+        return network.withLayers(layers);
+    }
+
+    private static int randomWeight(SplitMix64 random, int max) {
+        return random.nextBelow(4) == 0 ? 0 : (int) random.nextBelow(2L * max + 1) - max;
+    }
+
+    /** The counts a trace implies: spikes summed over the frame, the readout's final counts. */
+    static FrameCounts countsOf(Trace trace) {
+        int[][] counts = new int[trace.layers().size()][];
+        for (int l = 0; l < counts.length; l++) {
+            int[][] spikes = trace.layers().get(l).spikes();
+            counts[l] = new int[spikes[0].length];
+            for (int[] step : spikes) {
+                for (int j = 0; j < step.length; j++) {
+                    counts[l][j] += step[j];
+                }
+            }
+        }
+        counts[counts.length - 1] = trace.readoutCounts().clone();
+        return new FrameCounts(counts, trace.predictedClass());
+    }
+}
