@@ -1,5 +1,6 @@
 package org.scforge.sim.data;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.BlockRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -36,22 +37,24 @@ public record Pca(double[] mean, double[][] components, double[] explainedVarian
         for (int c = 0; c < d; c++) {
             mean[c] /= rows.length;
         }
-        double[][] centred = new double[rows.length][d];
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < d; c++) {
-                centred[r][c] = rows[r][c] - mean[c];
-            }
+        RealMatrix covariance = new Array2DRowRealMatrix(covariance(rows, mean), false);
+        // Many columns and few components: find the top subspace first (randomized subspace iteration,
+        // Halko, Martinsson and Tropp 2011) and decompose the covariance only there.
+        RealMatrix basis = null;
+        int sub = Math.min(d, n + OVERSAMPLING);
+        if (d > 2 * sub) {
+            basis = topSubspace(covariance, sub);
+            covariance = basis.transpose().multiply(covariance).multiply(basis);
         }
-        RealMatrix x = new BlockRealMatrix(centred);
-        RealMatrix covariance = x.transpose().multiply(x).scalarMultiply(1.0 / (rows.length - 1));
         EigenDecomposition eigen = new EigenDecomposition(covariance);
         double[] values = eigen.getRealEigenvalues();
-        Integer[] order = IntStream.range(0, d).boxed().toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -values[k]).thenComparingInt(k -> k));
         double[][] components = new double[n][];
         double[] variance = new double[n];
         for (int k = 0; k < n; k++) {
-            double[] v = eigen.getEigenvector(order[k]).toArray();
+            org.apache.commons.math3.linear.RealVector vector = eigen.getEigenvector(order[k]);
+            double[] v = (basis == null ? vector : basis.operate(vector)).toArray();
             int largest = 0;
             for (int c = 1; c < d; c++) {
                 if (Math.abs(v[c]) > Math.abs(v[largest]) + 1e-12) {
@@ -67,6 +70,86 @@ public record Pca(double[] mean, double[][] components, double[] explainedVarian
             variance[k] = Math.max(0, values[order[k]]);
         }
         return new Pca(mean, components, variance);
+    }
+
+    private static final int OVERSAMPLING = 20;
+    private static final int POWER_ITERATIONS = 6;
+
+    /** An orthonormal basis ({@code d x size}) of the dominant invariant subspace of symmetric {@code c}. */
+    private static RealMatrix topSubspace(RealMatrix c, int size) {
+        java.util.Random random = new java.util.Random(0x5ca1ab1eL);
+        double[][] start = new double[c.getRowDimension()][size];
+        for (double[] row : start) {
+            for (int k = 0; k < size; k++) {
+                row[k] = random.nextGaussian();
+            }
+        }
+        RealMatrix q = orthonormal(new BlockRealMatrix(start));
+        for (int it = 0; it < POWER_ITERATIONS; it++) {
+            q = orthonormal(c.multiply(q));
+        }
+        return q;
+    }
+
+    /** Modified Gram-Schmidt on the columns of {@code m} (thin: commons-math's QR would build a full d x d Q). */
+    private static RealMatrix orthonormal(RealMatrix m) {
+        double[][] cols = m.transpose().getData();
+        for (int k = 0; k < cols.length; k++) {
+            for (int p = 0; p < k; p++) {
+                double dot = 0;
+                for (int r = 0; r < cols[k].length; r++) {
+                    dot += cols[k][r] * cols[p][r];
+                }
+                for (int r = 0; r < cols[k].length; r++) {
+                    cols[k][r] -= dot * cols[p][r];
+                }
+            }
+            double norm = 0;
+            for (double v : cols[k]) {
+                norm += v * v;
+            }
+            norm = Math.sqrt(norm);
+            for (int r = 0; r < cols[k].length; r++) {
+                cols[k][r] = norm == 0 ? 0 : cols[k][r] / norm;
+            }
+        }
+        return new Array2DRowRealMatrix(cols, false).transpose();
+    }
+
+    /**
+     * The sample covariance, summed over the non-zero entries of each row only ({@code sum x x^T - n m m^T}):
+     * image rows are mostly background, which makes this many times faster than a dense product.
+     */
+    private static double[][] covariance(double[][] rows, double[] mean) {
+        int d = mean.length;
+        double[][] sum = new double[d][d];
+        int[] nonZero = new int[d];
+        for (double[] row : rows) {
+            int count = 0;
+            for (int c = 0; c < d; c++) {
+                if (row[c] != 0) {
+                    nonZero[count++] = c;
+                }
+            }
+            for (int a = 0; a < count; a++) {
+                int i = nonZero[a];
+                double xi = row[i];
+                double[] target = sum[i];
+                for (int b = a; b < count; b++) {
+                    target[nonZero[b]] += xi * row[nonZero[b]];
+                }
+            }
+        }
+        int n = rows.length;
+        double[][] cov = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double v = (sum[i][j] - n * mean[i] * mean[j]) / (n - 1);
+                cov[i][j] = v;
+                cov[j][i] = v;
+            }
+        }
+        return cov;
     }
 
     public int size() {

@@ -5,6 +5,7 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
 import org.scforge.sim.GoldenModel;
+import org.scforge.sim.data.Augment;
 import org.scforge.sim.data.Dataset;
 import org.scforge.sim.data.IdxFolder;
 import org.scforge.sim.data.Pca;
@@ -34,7 +35,7 @@ public final class Pipeline {
      * @param epochs   bit-exact epochs; the rate phase runs {@code rateEpochs}
      */
     public record Options(String name, int train, int test, int features, int hidden, int length, List<Integer> lengths,
-                          int rateEpochs, int epochs, int trainLength, long seed) {
+                          int rateEpochs, int epochs, int trainLength, int augment, long seed) {
     }
 
     /** Everything a command reports or writes. */
@@ -65,13 +66,16 @@ public final class Pipeline {
             test = all.subset(split.test());
         }
         int classes = Math.max(train.classes(), test.classes());
+        Dataset augmented = o.augment() > 0 ? Augment.shifts(train, o.augment()) : train;
         double[][] trainRows = train.pixelRows();
+        double[][] augmentedRows = augmented.pixelRows();
         double[][] testRows = test.pixelRows();
         Quantiser quantiser;
         String features;
         if (o.features() > 0) {
             Pca pca = Pca.fit(trainRows, o.features());
             trainRows = pca.transformAll(trainRows);
+            augmentedRows = pca.transformAll(augmentedRows);
             testRows = pca.transformAll(testRows);
             quantiser = SignMagnitudeQuantiser.fit(trainRows, CODE_BITS, FEATURE_PERCENTILE);
             features = "PCA " + o.features();
@@ -81,6 +85,7 @@ public final class Pipeline {
         }
         int[][] trainCodes = quantiser.encodeAll(trainRows);
         int[][] testCodes = quantiser.encodeAll(testRows);
+        int[][] augmentedCodes = quantiser.encodeAll(augmentedRows);
         log.accept(String.format("data: %s, %d training / %d test images, %s, codes %s (%.1f s)", dataName,
                 train.size(), test.size(), features, quantiser.describe(), (System.nanoTime() - start) / 1e9));
 
@@ -92,21 +97,22 @@ public final class Pipeline {
                 .dense("out", classes, Neuron.counter())
                 .build();
 
-        double[][] trainInputs = ScCodes.inputs(trainCodes, code.magnitudeBits());
         double[][] testInputs = ScCodes.inputs(testCodes, code.magnitudeBits());
-        FloatReference reference = FloatReference.train(trainInputs, train.labels(), o.hidden(), classes, o.rateEpochs(),
-                3e-3, o.seed(), s -> { });
-        double floatAccuracy = reference.accuracy(testInputs, test.labels());
-        log.accept(String.format("float reference (%d-%d-%d ReLU MLP): test accuracy %.4f", inputs, o.hidden(), classes,
-                floatAccuracy));
-
+        double[][] augmentedInputs = ScCodes.inputs(augmentedCodes, code.magnitudeBits());
+        // The float reference is independent of the SC training: it runs on the other core meanwhile.
+        java.util.concurrent.CompletableFuture<Double> floatAccuracy = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> FloatReference.train(augmentedInputs, augmented.labels(), o.hidden(), classes, o.rateEpochs(),
+                        3e-3, o.seed(), s -> { }).accuracy(testInputs, test.labels()));
         ScTrainer.Settings settings = ScTrainer.Settings.defaults(o.seed()).withEpochs(o.rateEpochs(), o.epochs())
                 .withTrainLength(o.trainLength());
-        ScTrainer.Result result = ScTrainer.train(template, trainCodes, train.labels(), settings, progress);
+        ScTrainer.Result result = ScTrainer.train(template, augmentedCodes, augmented.labels(), trainCodes,
+                train.labels(), settings, progress);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         log.accept(String.format("trained in %.1f s: hidden threshold %d, logit temperature %.3f", trainSeconds,
                 result.threshold(), result.temperature()));
 
+        log.accept(String.format("float reference (%d-%d-%d ReLU MLP): test accuracy %.4f", inputs, o.hidden(), classes,
+                floatAccuracy.join()));
         Network network = result.network();
         Evaluation evaluation = Evaluation.bitExact(GoldenModel.of(network), testCodes, test.labels());
         Map<Integer, Double> byLength = new LinkedHashMap<>();
@@ -125,7 +131,7 @@ public final class Pipeline {
         info.put("temperature", Double.toString(result.temperature()));
         info.put("epochs", o.rateEpochs() + " rate + " + o.epochs() + " bit-exact at L=" + o.trainLength());
         info.put("trainer", "org.scforge.sim.train.ScTrainer");
-        return new Outcome(network, testCodes, test.labels(), evaluation, byLength, floatAccuracy, trainSeconds, result,
+        return new Outcome(network, testCodes, test.labels(), evaluation, byLength, floatAccuracy.join(), trainSeconds, result,
                 info);
     }
 

@@ -59,6 +59,15 @@ public final class ScTrainer {
 
     public static Result train(Network template, int[][] codes, int[] labels, Settings settings,
                                Consumer<EpochStats> progress) {
+        return train(template, codes, labels, codes, labels, settings, progress);
+    }
+
+    /**
+     * Trains the rate phase on {@code rateCodes} (e.g. an augmented set; cheap per sample) and the bit-exact
+     * phase on {@code codes}.
+     */
+    public static Result train(Network template, int[][] rateCodes, int[] rateLabels, int[][] codes, int[] labels,
+                               Settings settings, Consumer<EpochStats> progress) {
         if (template.layers().size() != 2 || !(template.layers().get(0).neuron() instanceof NeuronModel.IntegrateAndFire)
                 || !template.layers().get(1).isReadout()) {
             throw new IllegalArgumentException("the SC trainer trains inputs -> integrate-and-fire -> counter networks; '"
@@ -76,7 +85,8 @@ public final class ScTrainer {
         Params params = Params.initial(template.inputs(), template.layers().get(0).neurons(), template.classes(), random);
         params.scale(false, 0.5);
 
-        Fitter.fit(params, inputs, labels, FloatForward.rate(inputs, 1.0),
+        double[][] rateInputs = ScCodes.inputs(rateCodes, template.inputCode().magnitudeBits());
+        Fitter.fit(params, rateInputs, rateLabels, FloatForward.rate(rateInputs, 1.0),
                 new Fitter.Schedule("rate", settings.rateEpochs(), settings.batchSize(), settings.rateLearningRate(),
                         settings.weightDecay()),
                 random, p -> p.clipHidden(largest / settings.minThreshold()), record, null);
