@@ -19,26 +19,15 @@ public final class MnistCommand implements Callable<Integer> {
 
     static final String DATA = "data/mnist-10k";
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of split, initialisation and batches (default ${DEFAULT-VALUE})")
-    long seed;
-
     @Option(names = "--lengths", split = ",", defaultValue = "64,128,256,512,1024",
             description = "bitstream lengths to re-run the trained weights at (default ${DEFAULT-VALUE})")
     List<Integer> lengths;
 
-    @Option(names = "--epochs", defaultValue = "" + TrainingOptions.BIT_EXACT_EPOCHS,
-            description = "bit-exact training epochs (default ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--rate-epochs", defaultValue = "" + TrainingOptions.RATE_EPOCHS,
-            description = "rate-model epochs before the bit-exact ones (default ${DEFAULT-VALUE})")
-    int rateEpochs;
-
-    @Option(names = "--hidden", defaultValue = "128", description = "hidden neurons (default ${DEFAULT-VALUE})")
-    int hidden;
-
     @Option(names = "--out", defaultValue = "rtl-out/mnist", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    TrainingOptions training;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,8 +35,8 @@ public final class MnistCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path data = locateData();
-        Pipeline.Options options = new Pipeline.Options("mnist", 2000, 500, 50, hidden, 512, lengths, rateEpochs, epochs,
-                TrainingOptions.TRAIN_LENGTH, TrainingOptions.AUGMENT, seed);
+        Pipeline.Options options = new Pipeline.Options("mnist", 2000, 500, 50, training.hidden, 512, lengths,
+                training.rateEpochs, training.epochs, TrainingOptions.TRAIN_LENGTH, TrainingOptions.AUGMENT, training.seed);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), data, "mnist-10k", options,
                 out);
     }

@@ -22,9 +22,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--features", defaultValue = "50", description = "PCA components, or 'raw' for pixels (default ${DEFAULT-VALUE})")
     String features;
 
-    @Option(names = "--hidden", defaultValue = "128", description = "hidden neurons (default ${DEFAULT-VALUE})")
-    int hidden;
-
     @Option(names = "--length", defaultValue = "512", description = "bitstream length L of the model (default ${DEFAULT-VALUE})")
     int length;
 
@@ -37,19 +34,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "500", description = "test images (default ${DEFAULT-VALUE})")
     int test;
 
-    @Option(names = "--epochs", defaultValue = "" + TrainingOptions.BIT_EXACT_EPOCHS,
-            description = "bit-exact training epochs (default ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--rate-epochs", defaultValue = "" + TrainingOptions.RATE_EPOCHS,
-            description = "rate-model epochs before the bit-exact ones (default ${DEFAULT-VALUE})")
-    int rateEpochs;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
-    long seed;
-
     @Option(names = "--out", defaultValue = "rtl-out/train", description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    TrainingOptions training;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -58,8 +47,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         int components = parseFeatures(features);
         List<Integer> at = lengths != null ? lengths : defaultLengths(length);
-        Pipeline.Options options = new Pipeline.Options("model", train, test, components, hidden, length, at, rateEpochs,
-                epochs, Math.min(length, TrainingOptions.TRAIN_LENGTH), TrainingOptions.AUGMENT, seed);
+        Pipeline.Options options = new Pipeline.Options("model", train, test, components, training.hidden, length, at,
+                training.rateEpochs, training.epochs, Math.min(length, TrainingOptions.TRAIN_LENGTH),
+                TrainingOptions.AUGMENT, training.seed);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), data,
                 data.getFileName() == null ? data.toString() : data.getFileName().toString(), options, out);
     }
