@@ -1,0 +1,170 @@
+package org.scforge.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.ModelFile;
+import org.scforge.dsl.TestFrames;
+import org.scforge.dsl.ValidationException;
+import org.scforge.sim.data.DataException;
+import org.scforge.sim.data.IdxFolder;
+import org.scforge.sim.train.Pipeline;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What {@code scforge mnist} and {@code scforge train} share: run the {@link Pipeline}, print the accuracy
+ * table, and write {@code model.json}, {@code report.json} and the two charts into a temporary folder that
+ * is then moved into {@code out}.
+ */
+final class PipelineRun {
+
+    static final String MODEL = "model.json";
+    static final String REPORT = "report.json";
+    static final String CONFUSION = "confusion.png";
+    static final String ACCURACY = "accuracy-vs-length.png";
+
+    private PipelineRun() {
+    }
+
+    static int execute(PrintWriter out, PrintWriter err, Path dataDir, String dataName, Pipeline.Options options,
+                       Path outDir) {
+        check(options);
+        long start = System.nanoTime();
+        IdxFolder data;
+        Pipeline.Outcome outcome;
+        try {
+            data = IdxFolder.load(dataDir);
+            outcome = Pipeline.run(data, dataName, options, line -> err.println("scforge: " + line),
+                    stats -> err.println("scforge: " + stats.line()));
+        } catch (DataException | ValidationException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        err.flush();
+        out.println(table(outcome, options));
+        try {
+            write(outcome, options, outDir, (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + outDir + ": " + e.getMessage(), e);
+        }
+        out.printf("wrote %s, %s, %s, %s to %s%n", MODEL, REPORT, CONFUSION, ACCURACY, outDir);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void check(Pipeline.Options o) {
+        positive("--train", o.train());
+        positive("--test", o.test());
+        positive("--hidden", o.hidden());
+        positive("--length", o.length());
+        if (o.epochs() < 0 || o.rateEpochs() < 1) {
+            throw new UserError("--epochs " + o.epochs() + " must be >= 0 and --rate-epochs " + o.rateEpochs() + " >= 1");
+        }
+        if (o.features() < 0) {
+            throw new UserError("--features " + o.features() + " must be a positive number of PCA components or 'raw'");
+        }
+        if (o.lengths().isEmpty()) {
+            throw new UserError("--lengths needs at least one length, e.g. 64,128,256,512,1024");
+        }
+        o.lengths().forEach(l -> positive("--lengths", l));
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) {
+            throw new UserError(option + " " + value + " must be >= 1");
+        }
+    }
+
+    static String table(Pipeline.Outcome outcome, Pipeline.Options options) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("test accuracy, bit-exact at L=%d: %.4f (%d test digits); float reference %.4f%n",
+                outcome.network().length(), outcome.test().accuracy(), outcome.testLabels().length,
+                outcome.floatReferenceAccuracy()));
+        s.append(String.format("%8s  %s%n", "L", "bit-exact accuracy"));
+        outcome.accuracyByLength().forEach((length, accuracy) -> s.append(String.format("%8d  %.4f%n", length, accuracy)));
+        s.append(String.format("training took %.1f s (seed %d)", outcome.trainSeconds(), options.seed()));
+        return s.toString();
+    }
+
+    private static void write(Pipeline.Outcome outcome, Pipeline.Options options, Path outDir, double totalSeconds)
+            throws IOException {
+        Path target = outDir.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+        try {
+            List<List<Integer>> frames = new ArrayList<>();
+            for (int[] codes : outcome.testCodes()) {
+                frames.add(java.util.Arrays.stream(codes).boxed().toList());
+            }
+            List<Integer> labels = java.util.Arrays.stream(outcome.testLabels()).boxed().toList();
+            ModelDocument document = new ModelDocument(outcome.network(), Optional.of(new TestFrames(frames, labels)),
+                    outcome.info());
+            ModelFile.save(document, temporary.resolve(MODEL));
+            Files.writeString(temporary.resolve(REPORT), report(outcome, options, totalSeconds));
+            Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",
+                    options.name(), outcome.network().length(), outcome.test().accuracy()), temporary.resolve(CONFUSION));
+            Charts.accuracyByLength(outcome.accuracyByLength(), outcome.floatReferenceAccuracy(),
+                    options.name() + ": test accuracy against bitstream length", temporary.resolve(ACCURACY));
+            Files.createDirectories(target);
+            for (String name : List.of(MODEL, REPORT, CONFUSION, ACCURACY)) {
+                Files.move(temporary.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            try (Stream<Path> left = Files.walk(temporary)) {
+                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    static String report(Pipeline.Outcome outcome, Pipeline.Options options, double totalSeconds) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        ObjectNode byLength = root.putObject("accuracy_by_length");
+        outcome.accuracyByLength().forEach((length, accuracy) -> byLength.put(Integer.toString(length), accuracy));
+        root.put("test_accuracy", outcome.test().accuracy());
+        root.put("length", outcome.network().length());
+        root.put("float_reference_accuracy", outcome.floatReferenceAccuracy());
+        root.put("train_seconds", outcome.trainSeconds());
+        root.put("total_seconds", totalSeconds);
+        root.put("seed", options.seed());
+        root.put("train", options.train());
+        root.put("test", options.test());
+        root.put("features", options.features() == 0 ? "raw" : Integer.toString(options.features()));
+        root.put("hidden", options.hidden());
+        root.put("rate_epochs", options.rateEpochs());
+        root.put("bit_exact_epochs", options.epochs());
+        root.put("threshold", outcome.training().threshold());
+        root.put("temperature", outcome.training().temperature());
+        ArrayNode confusion = root.putArray("confusion_matrix");
+        for (int[] row : outcome.test().confusion()) {
+            ArrayNode r = confusion.addArray();
+            for (int v : row) {
+                r.add(v);
+            }
+        }
+        ArrayNode history = root.putArray("history");
+        outcome.training().history().forEach(s -> history.addObject().put("phase", s.phase()).put("epoch", s.epoch())
+                .put("loss", s.loss()).put("train_accuracy", s.accuracy()).put("seconds", s.seconds()));
+        try {
+            return json.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a report always serialises", e);
+        }
+    }
+}

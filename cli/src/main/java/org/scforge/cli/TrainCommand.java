@@ -1,0 +1,77 @@
+package org.scforge.cli;
+
+import org.scforge.sim.train.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scforge train --data DIR}: the MNIST pipeline on any folder of MNIST-layout IDX files.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an SC network bit-exactly on a folder of MNIST-layout IDX files and evaluate it.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "folder with train-images-idx3-ubyte[.gz], "
+            + "train-labels-idx1-ubyte[.gz] (and optionally the t10k- pair), or images-idx3-ubyte.gz/labels-idx1-ubyte.gz")
+    Path data;
+
+    @Option(names = "--features", defaultValue = "50", description = "PCA components, or 'raw' for pixels (default ${DEFAULT-VALUE})")
+    String features;
+
+    @Option(names = "--length", defaultValue = "512", description = "bitstream length L of the model (default ${DEFAULT-VALUE})")
+    int length;
+
+    @Option(names = "--lengths", split = ",", description = "lengths to re-run the trained weights at (default: 64..1024 and L)")
+    List<Integer> lengths;
+
+    @Option(names = "--train", defaultValue = "2000", description = "training images (default ${DEFAULT-VALUE})")
+    int train;
+
+    @Option(names = "--test", defaultValue = "500", description = "test images (default ${DEFAULT-VALUE})")
+    int test;
+
+    @Option(names = "--out", defaultValue = "rtl-out/train", description = "output folder (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    TrainingOptions training;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int components = parseFeatures(features);
+        List<Integer> at = lengths != null ? lengths : defaultLengths(length);
+        Pipeline.Options options = new Pipeline.Options("model", train, test, components, training.hidden, length, at,
+                training.rateEpochs, training.epochs, Math.min(length, TrainingOptions.TRAIN_LENGTH),
+                TrainingOptions.AUGMENT, training.seed);
+        return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), data,
+                data.getFileName() == null ? data.toString() : data.getFileName().toString(), options, out);
+    }
+
+    static int parseFeatures(String text) {
+        if (text.equalsIgnoreCase("raw")) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError("--features '" + text + "' must be a positive number of PCA components or 'raw'");
+    }
+
+    private static List<Integer> defaultLengths(int length) {
+        java.util.TreeSet<Integer> set = new java.util.TreeSet<>(List.of(64, 128, 256, 512, 1024));
+        set.add(length);
+        return List.copyOf(set);
+    }
+}

@@ -1,0 +1,136 @@
+package org.scforge.sim.train;
+
+import org.scforge.dsl.Network;
+import org.scforge.dsl.NeuronModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains a two-layer SC network ({@code inputs -> integrate-and-fire hidden -> counting readout}) so that it
+ * works bit-exactly, in two phases:
+ * <ol>
+ *   <li><b>rate</b>: the rate model with float forward passes, hidden {@code h = clip(x . v + c, 0, 1)},
+ *   hidden weights kept in [-1, 1]. Cheap, so it runs many epochs. Then the hidden threshold
+ *   {@code theta} is chosen as the largest integer for which {@code theta * v} still fits the weight codes
+ *   (a high quantile of |v|, so a few outliers clip rather than shrinking every weight), and the readout is
+ *   divided by its largest weight; the factor becomes the logits' temperature.</li>
+ *   <li><b>bit-exact</b>: every forward pass is the golden model at the training length with the quantised
+ *   weights; gradients through the rate model (straight-through). The parameters of the epoch with the best
+ *   training accuracy are kept.</li>
+ * </ol>
+ * Deterministic: one seeded {@link Random} drives initialisation and batch order; gradients are summed in
+ * sample order whatever the golden model's parallelism.
+ */
+public final class ScTrainer {
+
+    public record Settings(int rateEpochs, int bitExactEpochs, int trainLength, int batchSize, double rateLearningRate,
+                           double bitExactLearningRate, double weightDecay, double thresholdQuantile, int minThreshold,
+                           long seed) {
+
+        public static Settings defaults(long seed) {
+            return new Settings(60, 4, 128, 50, 3e-3, 5e-4, 1e-4, 0.995, 4, seed);
+        }
+
+        public Settings withMinThreshold(int threshold) {
+            return new Settings(rateEpochs, bitExactEpochs, trainLength, batchSize, rateLearningRate,
+                    bitExactLearningRate, weightDecay, thresholdQuantile, threshold, seed);
+        }
+
+        public Settings withEpochs(int rate, int bitExact) {
+            return new Settings(rate, bitExact, trainLength, batchSize, rateLearningRate, bitExactLearningRate,
+                    weightDecay, thresholdQuantile, minThreshold, seed);
+        }
+
+        public Settings withTrainLength(int length) {
+            return new Settings(rateEpochs, bitExactEpochs, length, batchSize, rateLearningRate, bitExactLearningRate,
+                    weightDecay, thresholdQuantile, minThreshold, seed);
+        }
+    }
+
+    /** The trained network (at the template's length), its hidden threshold, logit temperature and history. */
+    public record Result(Network network, int threshold, double temperature, List<EpochStats> history) {
+    }
+
+    private ScTrainer() {
+    }
+
+    public static Result train(Network template, int[][] codes, int[] labels, Settings settings,
+                               Consumer<EpochStats> progress) {
+        return train(template, codes, labels, codes, labels, settings, progress);
+    }
+
+    /**
+     * Trains the rate phase on {@code rateCodes} (e.g. an augmented set; cheap per sample) and the bit-exact
+     * phase on {@code codes}.
+     */
+    public static Result train(Network template, int[][] rateCodes, int[] rateLabels, int[][] codes, int[] labels,
+                               Settings settings, Consumer<EpochStats> progress) {
+        if (template.layers().size() != 2 || !(template.layers().get(0).neuron() instanceof NeuronModel.IntegrateAndFire)
+                || !template.layers().get(1).isReadout()) {
+            throw new IllegalArgumentException("the SC trainer trains inputs -> integrate-and-fire -> counter networks; '"
+                    + template.name() + "' has another shape");
+        }
+        List<EpochStats> history = new ArrayList<>();
+        Consumer<EpochStats> record = s -> {
+            history.add(s);
+            progress.accept(s);
+        };
+        int bits = template.weightBits();
+        double largest = ScCodes.largest(bits);
+        double[][] inputs = ScCodes.inputs(codes, template.inputCode().magnitudeBits());
+        Random random = new Random(settings.seed());
+        Params params = Params.initial(template.inputs(), template.layers().get(0).neurons(), template.classes(), random);
+        params.scale(false, 0.5);
+
+        double[][] rateInputs = ScCodes.inputs(rateCodes, template.inputCode().magnitudeBits());
+        Fitter.fit(params, rateInputs, rateLabels, FloatForward.rate(rateInputs, 1.0),
+                new Fitter.Schedule("rate", settings.rateEpochs(), settings.batchSize(), settings.rateLearningRate(),
+                        settings.weightDecay()),
+                random, p -> p.clipHidden(largest / settings.minThreshold()), record, null);
+
+        double q = Math.max(1e-9, params.magnitudeQuantile(false, settings.thresholdQuantile()));
+        int threshold = (int) Math.max(settings.minThreshold(), Math.floor(largest / q));
+        params.scale(false, threshold);
+        params.clipHidden(largest);
+        double readoutMax = Math.max(1e-9, params.magnitudeQuantile(true, 1.0));
+        double temperature = readoutMax / largest;
+        params.scale(true, 1 / temperature);
+        params.clipReadout(largest);
+
+        Network trainAt = template.withLength(settings.trainLength());
+        Best best = new Best(params);
+        if (settings.bitExactEpochs() > 0) {
+            Fitter.fit(params, inputs, labels, new BitExactForward(trainAt, codes, inputs, threshold, temperature),
+                    new Fitter.Schedule("bit-exact", settings.bitExactEpochs(), settings.batchSize(),
+                            settings.bitExactLearningRate(), 0),
+                    random, p -> {
+                        p.clipHidden(largest);
+                        p.clipReadout(largest);
+                    }, record, best);
+        }
+        return new Result(ScCodes.network(template, best.params, threshold), threshold, temperature, history);
+    }
+
+    /** The parameters after the epoch with the highest training accuracy (ties: the lower loss, then the earlier). */
+    private static final class Best implements Fitter.Selector {
+        Params params;
+        double accuracy = -1;
+        double loss = Double.POSITIVE_INFINITY;
+
+        Best(Params initial) {
+            this.params = initial.copy();
+        }
+
+        @Override
+        public void offer(EpochStats stats, Params current) {
+            if (stats.accuracy() > accuracy || (stats.accuracy() == accuracy && stats.loss() < loss)) {
+                accuracy = stats.accuracy();
+                loss = stats.loss();
+                params = current.copy();
+            }
+        }
+    }
+}
