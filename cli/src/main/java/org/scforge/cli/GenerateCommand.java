@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scforge generate}: the RTL, test benches, vectors, synthesis script and constraints of a model. */
@@ -18,14 +17,8 @@ import java.util.concurrent.Callable;
                 + "(expected values from the golden model), a yosys script and board constraints.")
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")
-    Path model;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (must be empty unless --force)")
-    Path out;
-
-    @Option(names = "--force", description = "replace a non-empty output directory")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    DesignOutputOptions io;
 
     @Option(names = "--trace-ports", description = "add <layer>_spikes and <layer>_membrane debug outputs (docs/rtl.md)")
     boolean tracePorts;
@@ -47,18 +40,18 @@ public final class GenerateCommand implements Callable<Integer> {
         if (frames < 1) {
             throw new UserError("--frames " + frames + " must be at least 1");
         }
-        ModelDocument document = Models.load(model);
+        ModelDocument document = Models.load(io.model);
         Design design = write(document, t);
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %d frames, synth_%s.ys, %s%n",
-                out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());
-        spec.commandLine().getOut().printf("run: %s/run_icarus.sh   or   %s/run_verilator.sh%n", out, out);
+                io.out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());
+        spec.commandLine().getOut().printf("run: %s/run_icarus.sh   or   %s/run_verilator.sh%n", io.out, io.out);
         return ExitCodes.OK;
     }
 
     private Design write(ModelDocument document, Target t) {
         try {
             return Generators.verilog(document).options(GeneratorOptions.defaults().withTraceOutputs(tracePorts))
-                    .testBench(frames).target(t).force(force).writeTo(out);
+                    .testBench(frames).target(t).force(io.force).writeTo(io.out);
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }

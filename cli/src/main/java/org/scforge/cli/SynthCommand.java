@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code scforge synth}: generate, run yosys (and nextpnr-ice40 on iCE40), report area, fmax and throughput. */
@@ -21,17 +20,11 @@ import java.util.concurrent.Callable;
                 + "on iCE40 targets) and write DIR/synth.json with LUTs, FFs, fmax and frames per second.")
 public final class SynthCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")
-    Path model;
+    @picocli.CommandLine.Mixin
+    DesignOutputOptions io;
 
     @Option(names = "--target", required = true, paramLabel = "T", description = "ice40-up5k, ice40-hx8k, xc7 or ecp5")
     String target;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (must be empty unless --force)")
-    Path out;
-
-    @Option(names = "--force", description = "replace a non-empty output directory")
-    boolean force;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -39,7 +32,7 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
-        ModelDocument document = Models.load(model);
+        ModelDocument document = Models.load(io.model);
         PrintWriter console = spec.commandLine().getOut();
         for (Tool tool : t.placeAndRoute() ? new Tool[] {Tool.YOSYS, Tool.NEXTPNR_ICE40} : new Tool[] {Tool.YOSYS}) {
             if (!tool.available()) {
@@ -49,14 +42,14 @@ public final class SynthCommand implements Callable<Integer> {
         }
         SynthesisReport report;
         try {
-            console.println("generating " + document.network().name() + " into " + out);
+            console.println("generating " + document.network().name() + " into " + io.out);
             console.flush();
-            Generators.verilog(document).target(t).force(force).writeTo(out);
-            report = SynthesisRunner.run(document.network(), out, t, line -> {
+            Generators.verilog(document).target(t).force(io.force).writeTo(io.out);
+            report = SynthesisRunner.run(document.network(), io.out, t, line -> {
                 console.println(line);
                 console.flush();
             });
-            ModelFile.writeAtomically(out.resolve("synth.json"), report.toJson());
+            ModelFile.writeAtomically(io.out.resolve("synth.json"), report.toJson());
         } catch (Tool.MissingException e) {
             spec.commandLine().getErr().println("scforge: error: " + e.getMessage());
             return ExitCodes.USER_ERROR;
@@ -72,7 +65,7 @@ public final class SynthCommand implements Callable<Integer> {
                 report.carries(), report.brams(), report.fits() ? "yes" : "no",
                 report.fmaxMhz() == null ? "-" : String.format("%.2f", report.fmaxMhz()), report.cyclesPerFrame(),
                 report.framesPerSecond() == null ? "-" : String.format("%.0f", report.framesPerSecond()));
-        console.println("wrote " + out.resolve("synth.json"));
+        console.println("wrote " + io.out.resolve("synth.json"));
         return report.fits() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }
