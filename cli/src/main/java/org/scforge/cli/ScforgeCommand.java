@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 MnistCommand.class,
                 TrainCommand.class,
+                GenerateCommand.class,
+                SynthCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
 
