@@ -1,0 +1,25 @@
+package org.scforge.generators;
+
+import org.scforge.dsl.Widths;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A generated design on disk.
+ *
+ * @param top        the top module (the network's name)
+ * @param directory  where the files are
+ * @param rtlFiles   the Verilog files of the design, in an order every tool accepts (blocks first, top last)
+ * @param widths     the register widths the RTL uses
+ * @param ports      the top module's ports, in declaration order
+ * @param options    the options it was generated with
+ */
+public record Design(String top, Path directory, List<Path> rtlFiles, Widths widths, List<Port> ports,
+                     GeneratorOptions options) {
+
+    public Design {
+        rtlFiles = List.copyOf(rtlFiles);
+        ports = List.copyOf(ports);
+    }
+}

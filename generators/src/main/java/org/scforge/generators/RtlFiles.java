@@ -1,0 +1,291 @@
+package org.scforge.generators;
+
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.SobolDirections;
+import org.scforge.dsl.Source;
+import org.scforge.dsl.Widths;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders the Verilog of a network: one file per block module, one per layer and the top. Every
+ * value comes from the IR and {@link Widths}; nothing here interprets the semantics beyond wiring.
+ */
+final class RtlFiles {
+
+    private final Network network;
+    private final GeneratorOptions options;
+    private final Widths widths;
+    private final String top;
+    private final String hash;
+
+    RtlFiles(Network network, GeneratorOptions options) {
+        this.network = network;
+        this.options = options;
+        this.widths = Widths.of(network);
+        this.top = network.name();
+        this.hash = ModelHash.of(network);
+    }
+
+    Widths widths() {
+        return widths;
+    }
+
+    String modelHash() {
+        return hash;
+    }
+
+    /** Bits of each readout count on the {@code counts} port. */
+    int countBits() {
+        return widths.layer(network.layers().size() - 1).stateBits();
+    }
+
+    /** max(1, ceil(log2(classes))). */
+    int classBits() {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(network.classes() - 1));
+    }
+
+    /** File name to text, in compile order: blocks, layers, top. */
+    Map<String, String> render() {
+        Map<String, String> files = new LinkedHashMap<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        for (SourceUse use : sourceUses()) {
+            kinds.add(use.source().kind());
+        }
+        for (String kind : List.of("lfsr", "vdc", "sobol")) {
+            if (kinds.contains(kind)) {
+                block(files, kind, kindPurpose(kind));
+            }
+        }
+        block(files, "sng", "SNG comparator");
+        block(files, "synapses", "synapses and signed popcount of one neuron");
+        if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
+            block(files, "if_neuron", "integrate-and-fire neuron");
+        }
+        block(files, "counter", "readout counter");
+        block(files, "argmax", "argmax of the readout counts");
+        for (int l = 0; l < network.layers().size(); l++) {
+            String file = layerModule(l) + ".v";
+            Map<String, Object> model = header(file, "layer '" + network.layers().get(l).name() + "'");
+            model.put("weightBits", network.weightBits());
+            model.put("layer", layerModel(l));
+            files.put(file, Templates.render("layer.v.ftl", model));
+        }
+        String file = top + ".v";
+        files.put(file, Templates.render("top.v.ftl", topModel(file)));
+        return files;
+    }
+
+    List<Port> ports() {
+        List<Port> ports = new ArrayList<>(List.of(
+                new Port("clk", "input", 1), new Port("rst", "input", 1), new Port("start", "input", 1),
+                new Port("codes", "input", network.inputs() * network.inputCode().portBits()),
+                new Port("busy", "output", 1), new Port("done", "output", 1),
+                new Port("counts", "output", network.classes() * countBits())));
+        ports.addAll(tracePorts());
+        ports.add(new Port("class_out", "output", classBits()));
+        return ports;
+    }
+
+    /** With {@link GeneratorOptions#traceOutputs()}: {@code <layer>_spikes} and {@code <layer>_membrane} per IF layer. */
+    List<Port> tracePorts() {
+        List<Port> ports = new ArrayList<>();
+        for (Map<String, Object> layer : traced()) {
+            int neurons = (int) layer.get("neurons");
+            ports.add(new Port(layer.get("name") + "_spikes", "output", neurons));
+            ports.add(new Port(layer.get("name") + "_membrane", "output", neurons * (int) layer.get("stateBits")));
+        }
+        return ports;
+    }
+
+    private static String kindPurpose(String kind) {
+        return switch (kind) {
+            case "lfsr" -> "maximal-length LFSR number source";
+            case "vdc" -> "van der Corput number source";
+            default -> "Sobol number source";
+        };
+    }
+
+    private void block(Map<String, String> files, String block, String purpose) {
+        String file = top + "_" + block + ".v";
+        files.put(file, Templates.render(block + ".v.ftl", header(file, purpose)));
+    }
+
+    Map<String, Object> header(String file, String purpose) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("file", file);
+        model.put("purpose", purpose);
+        model.put("generatorVersion", Generators.VERSION);
+        model.put("model", network.name());
+        model.put("modelHash", hash);
+        model.put("top", top);
+        return model;
+    }
+
+    private String layerModule(int index) {
+        return top + "_layer_" + network.layers().get(index).name();
+    }
+
+    /** A source instance per consumer (the inputs, each layer): each advances only while its consumer steps. */
+    record SourceUse(String consumer, Source source, String instance, String enable) {
+    }
+
+    List<SourceUse> sourceUses() {
+        List<String> consumers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        consumers.add("inputs");
+        names.add(network.inputPlan().source());
+        for (DenseLayer layer : network.layers()) {
+            consumers.add(layer.name());
+            names.add(layer.plan().source());
+        }
+        List<SourceUse> uses = new ArrayList<>();
+        for (int c = 0; c < consumers.size(); c++) {
+            String name = names.get(c);
+            boolean shared = names.stream().filter(name::equals).count() > 1;
+            String instance = shared ? name + "_for_" + consumers.get(c) : name;
+            // The inputs are consumed by layer 1, so they step with it.
+            String enable = "frame_stage[" + Math.max(0, c - 1) + "]";
+            uses.add(new SourceUse(consumers.get(c), network.source(name).orElseThrow(), instance, enable));
+        }
+        return uses;
+    }
+
+    private Map<String, Object> sourceModel(SourceUse use) {
+        Source s = use.source();
+        int n = s.width();
+        List<String> parameters = new ArrayList<>();
+        parameters.add("WIDTH(" + n + ")");
+        if (s instanceof Source.Lfsr l) {
+            List<Boolean> mask = new ArrayList<>();
+            for (int bit = 0; bit < n; bit++) {
+                mask.add(l.taps().contains(bit + 1));
+            }
+            parameters.add("TAP_MASK(" + VerilogLiterals.bitVector(mask) + ")");
+            parameters.add("SEED(" + VerilogLiterals.unsigned(n, l.seed()) + ")");
+        } else if (s instanceof Source.Sobol sobol) {
+            List<Long> directions = new ArrayList<>();
+            for (long v : SobolDirections.directions(sobol.dimension(), n)) {
+                directions.add(v);
+            }
+            parameters.add("DIRECTIONS(" + VerilogLiterals.packed(n, directions) + ")");
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("instance", use.instance());
+        model.put("kind", s.kind());
+        model.put("width", n);
+        model.put("enable", use.enable());
+        model.put("parameters", parameters);
+        return model;
+    }
+
+    private Map<String, Object> layerModel(int index) {
+        DenseLayer layer = network.layers().get(index);
+        Widths.LayerWidths w = widths.layer(index);
+        int bits = network.weightBits();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("index", index);
+        model.put("name", layer.name());
+        model.put("module", layerModule(index));
+        model.put("neurons", layer.neurons());
+        model.put("fanIn", layer.fanIn());
+        model.put("countBits", w.popcountBits());
+        if (w.sumBits() != w.popcountBits() + 1) {
+            throw new IllegalStateException("the synapse block assumes sum bits = popcount bits + 1");
+        }
+        model.put("sumBits", w.sumBits());
+        model.put("stateBits", w.stateBits());
+        model.put("workBits", w.workBits());
+        model.put("signedInputs", index == 0 && network.inputCode().signed());
+        model.put("integrateAndFire", layer.neuron() instanceof NeuronModel.IntegrateAndFire);
+        model.put("kindText", layer.isReadout() ? "counter (readout)" : "integrate-and-fire");
+        if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
+            model.put("threshold", VerilogLiterals.signed(w.workBits(), f.threshold()));
+            model.put("floor", VerilogLiterals.signed(w.workBits(), f.floor()));
+            model.put("ceiling", VerilogLiterals.signed(w.workBits(), f.ceiling()));
+            model.put("leakShift", f.leakShift());
+        }
+        List<Map<String, Object>> neurons = new ArrayList<>();
+        for (int j = 0; j < layer.neurons(); j++) {
+            List<Boolean> negative = new ArrayList<>();
+            List<Long> magnitude = new ArrayList<>();
+            List<Long> mask = new ArrayList<>();
+            for (int i = 0; i <= layer.fanIn(); i++) {
+                int weight = i < layer.fanIn() ? layer.weights().get(j, i) : layer.bias().get(j);
+                negative.add(weight < 0);
+                magnitude.add((long) Math.abs(weight));
+                mask.add((long) (layer.plan().neuronMasks().get(j) ^ layer.plan().inputMasks().get(i)));
+            }
+            Map<String, Object> neuron = new LinkedHashMap<>();
+            neuron.put("index", j);
+            neuron.put("name", layer.name() + "_neuron_" + j);
+            neuron.put("negative", VerilogLiterals.bitVector(negative));
+            neuron.put("magnitude", VerilogLiterals.packed(bits, magnitude));
+            neuron.put("mask", VerilogLiterals.packed(bits, mask));
+            neurons.add(neuron);
+        }
+        model.put("neuronList", neurons);
+        return model;
+    }
+
+    private List<Map<String, Object>> traced() {
+        List<Map<String, Object>> traced = new ArrayList<>();
+        if (options.traceOutputs()) {
+            for (int l = 0; l < network.layers().size(); l++) {
+                if (!network.layers().get(l).isReadout()) {
+                    traced.add(layerModel(l));
+                }
+            }
+        }
+        return traced;
+    }
+
+    private Map<String, Object> topModel(String file) {
+        Map<String, Object> model = header(file, "top module of network '" + top + "'");
+        int k = network.inputCode().magnitudeBits();
+        model.put("summary", network.summary());
+        model.put("inputs", network.inputs());
+        model.put("inputBits", network.inputCode().portBits());
+        model.put("inputMagnitudeBits", k);
+        model.put("signedInputs", network.inputCode().signed());
+        List<Long> inputMasks = network.inputPlan().masks().stream().map(Integer::longValue).toList();
+        model.put("inputMask", VerilogLiterals.packed(k, inputMasks));
+        model.put("length", network.length());
+        model.put("stepBits", widths.stepCounterBits());
+        model.put("classes", network.classes());
+        model.put("countBits", countBits());
+        model.put("classBits", classBits());
+        model.put("weightBits", network.weightBits());
+        model.put("traceOutputs", options.traceOutputs());
+        model.put("traced", traced());
+        List<SourceUse> uses = sourceUses();
+        model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());
+        model.put("inputSource", uses.get(0).instance());
+        model.put("inputSourceWidth", uses.get(0).source().width());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int l = 0; l < network.layers().size(); l++) {
+            DenseLayer layer = network.layers().get(l);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", l);
+            m.put("name", layer.name());
+            m.put("module", layerModule(l));
+            m.put("neurons", layer.neurons());
+            m.put("stateBits", widths.layer(l).stateBits());
+            m.put("integrateAndFire", !layer.isReadout());
+            m.put("signedInputs", l == 0 && network.inputCode().signed());
+            m.put("inputs", l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes");
+            m.put("sourceInstance", uses.get(l + 1).instance());
+            m.put("sourceWidth", uses.get(l + 1).source().width());
+            layers.add(m);
+        }
+        model.put("layers", layers);
+        return model;
+    }
+}

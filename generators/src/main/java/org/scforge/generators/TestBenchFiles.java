@@ -1,0 +1,55 @@
+package org.scforge.generators;
+
+import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.Network;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The test benches of a design: Icarus ({@code tb_<top>.v}), Verilator ({@code sim_main.cpp}), vectors and run scripts. */
+final class TestBenchFiles {
+
+    private final ModelDocument document;
+    private final RtlFiles rtl;
+    private final List<String> rtlFileNames;
+
+    TestBenchFiles(ModelDocument document, RtlFiles rtl, List<String> rtlFileNames) {
+        this.document = document;
+        this.rtl = rtl;
+        this.rtlFileNames = rtlFileNames;
+    }
+
+    Map<String, String> render(int frames) {
+        Network network = document.network();
+        String top = network.name();
+        TestVectors vectors = TestVectors.of(document, frames);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("vectors.hex", vectors.hexFile(network, rtl.countBits(), rtl.classBits()));
+        files.put("tb_" + top + ".v", Templates.render("tb.v.ftl", model("tb_" + top + ".v",
+                "self-checking Icarus test bench", vectors)));
+        files.put("sim_main.cpp", Templates.render("sim_main.cpp.ftl", model("sim_main.cpp",
+                "Verilator C++ harness", vectors)));
+        files.put("run_icarus.sh", Templates.render("run_icarus.sh.ftl", model("run_icarus.sh", "", vectors)));
+        files.put("run_verilator.sh", Templates.render("run_verilator.sh.ftl", model("run_verilator.sh", "", vectors)));
+        return files;
+    }
+
+    private Map<String, Object> model(String file, String purpose, TestVectors vectors) {
+        Network network = document.network();
+        Map<String, Object> model = rtl.header(file, purpose);
+        model.put("frames", vectors.frames());
+        model.put("latency", network.length() + network.layers().size());
+        model.put("codeWidth", network.inputs() * network.inputCode().portBits());
+        model.put("countBits", rtl.countBits());
+        model.put("countsWidth", network.classes() * rtl.countBits());
+        model.put("classes", network.classes());
+        model.put("classBits", rtl.classBits());
+        model.put("readout", network.readout().name());
+        model.put("rtlFiles", rtlFileNames);
+        model.put("tracePorts", rtl.tracePorts().stream()
+                .map(p -> Map.of("name", p.name(), "width", p.width()))
+                .toList());
+        return model;
+    }
+}

@@ -1,0 +1,138 @@
+<#include "header.ftl">
+`timescale 1ns / 1ps
+// Network '${top}': ${summary}
+// Frame timing (docs/semantics.md section 1, docs/rtl.md): start latches codes and resets every
+// source, neuron and step counter; layer l (1-based, ${layers?size} layers) performs step t at edge
+// start+t+l; done and class_out rise at edge L+D = ${length + layers?size} after the start edge.
+// Input i is codes[i*${inputBits} +: ${inputBits}]<#if signedInputs> (sign in the top bit, 1 = negative)</#if>;
+// readout count j is counts[j*${countBits} +: ${countBits}], two's complement.
+module ${top} (
+    input  wire                          clk,
+    input  wire                          rst,
+    input  wire                          start,
+    input  wire [${inputs * inputBits - 1}:0] codes,
+    output reg                           busy,
+    output reg                           done,
+    output wire [${classes * countBits - 1}:0] counts,
+<#list traced as l>
+    output wire [${l.neurons - 1}:0] ${l.name}_spikes,
+    output wire [${l.neurons * l.stateBits - 1}:0] ${l.name}_membrane,
+</#list>
+    output reg  [${classBits - 1}:0]    class_out
+);
+    localparam [${stepBits - 1}:0] LAST_STEP = ${stepBits}'d${length - 1};
+    localparam [${inputs * inputMagnitudeBits - 1}:0] INPUT_MASK = ${inputMask};
+
+    reg  [${inputs * inputBits - 1}:0] codes_latched;
+    // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step at the next
+    // edge; frame_stage[${layers?size}] marks the edge after the last layer's last step (done).
+    reg  [${stepBits - 1}:0] frame_step;
+    reg  [${layers?size}:0] frame_stage;
+    wire [${classBits - 1}:0] predicted_class;
+
+    always @(posedge clk) begin
+        if (rst) begin
+            codes_latched <= {${inputs * inputBits}{1'b0}};
+            frame_step <= {${stepBits}{1'b0}};
+            frame_stage <= {${layers?size + 1}{1'b0}};
+            busy <= 1'b0;
+            done <= 1'b0;
+            class_out <= {${classBits}{1'b0}};
+        end else if (start) begin
+            codes_latched <= codes;
+            frame_step <= {${stepBits}{1'b0}};
+            frame_stage <= {{${layers?size}{1'b0}}, 1'b1};
+            busy <= 1'b1;
+            done <= 1'b0;
+            class_out <= {${classBits}{1'b0}};
+        end else begin
+            frame_stage <= {frame_stage[${layers?size - 1}:0], frame_stage[0] && frame_step != LAST_STEP};
+            if (frame_stage[0]) begin
+                frame_step <= frame_step + ${stepBits}'d1;
+            end
+            if (frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}]) begin
+                busy <= 1'b0;
+                done <= 1'b1;
+                class_out <= predicted_class;
+            end
+        end
+    end
+
+    // ---- number sources: one instance per consumer, each advancing only while its consumer steps
+<#list sourceInstances as s>
+    /* verilator lint_off UNUSED */
+    wire [${s.width - 1}:0] ${s.instance}_value;
+    /* verilator lint_on UNUSED */
+    ${top}_${s.kind} #(
+<#list s.parameters as p>
+        .${p}<#sep>,</#sep>
+</#list>
+    ) ${s.instance} (
+        .clk(clk),
+        .rst(rst),
+        .clear(start),
+        .enable(${s.enable}),
+        .value(${s.instance}_value)
+    );
+</#list>
+
+    // ---- input SNGs: x_i = |code_i| > (top ${inputMagnitudeBits} bits of ${inputSource} ^ INPUT_MASK[i])
+    wire [${inputs - 1}:0] input_stream;
+<#if signedInputs>
+    wire [${inputs - 1}:0] input_negative;
+</#if>
+    genvar i;
+    generate
+        for (i = 0; i < ${inputs}; i = i + 1) begin : input_sng
+<#if signedInputs>
+            assign input_negative[i] = codes_latched[i*${inputBits} + ${inputMagnitudeBits}];
+</#if>
+            ${top}_sng #(
+                .BITS(${inputMagnitudeBits}),
+                .MASK(INPUT_MASK[i*${inputMagnitudeBits} +: ${inputMagnitudeBits}])
+            ) sng (
+                .magnitude(codes_latched[i*${inputBits} +: ${inputMagnitudeBits}]),
+                .number(${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputMagnitudeBits}]),
+                .fires(input_stream[i])
+            );
+        end
+    endgenerate
+
+    // ---- layers
+<#list layers as l>
+<#if l.integrateAndFire>
+<#if !traceOutputs>
+    wire [${l.neurons - 1}:0] ${l.name}_spikes;
+    /* verilator lint_off UNUSED */
+    wire [${l.neurons * l.stateBits - 1}:0] ${l.name}_membrane;
+    /* verilator lint_on UNUSED */
+</#if>
+</#if>
+    ${l.module} ${l.name} (
+        .clk(clk),
+        .rst(rst),
+        .clear(start),
+        .enable(frame_stage[${l.index}]),
+        .x(${l.inputs}),
+<#if l.signedInputs>
+        .x_negative(input_negative),
+</#if>
+        .number(${l.sourceInstance}_value[${l.sourceWidth - 1}:${l.sourceWidth - weightBits}]),
+<#if l.integrateAndFire>
+        .spikes(${l.name}_spikes),
+        .state(${l.name}_membrane)
+<#else>
+        .state(counts)
+</#if>
+    );
+</#list>
+
+    ${top}_argmax #(
+        .CLASSES(${classes}),
+        .BITS(${countBits}),
+        .INDEX_BITS(${classBits})
+    ) argmax (
+        .counts(counts),
+        .index(predicted_class)
+    );
+endmodule
