@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Stochastic-computing spiking networks: train them bit-exactly, emit Verilog, prove it equal.",
         subcommands = {
                 ValidateCommand.class,
+                CosimCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
 

@@ -67,11 +67,43 @@ public final class ModelBuilder {
             Files.writeString(dir.resolve("bridge.cpp"), bridge);
             List<String> cmd = new ArrayList<>(List.of("verilator"));
             cmd.addAll(flags);
-            cmd.addAll(List.of("-j", Integer.toString(jobs), "--top-module", design.top(), "-Mdir", "obj", "-o",
-                    "bridge", "bridge.cpp"));
+            cmd.remove("--build");
+            cmd.addAll(List.of("--top-module", design.top(), "-Mdir", "obj", "-o", "bridge", "bridge.cpp"));
             design.files().forEach(f -> cmd.add(f.toAbsolutePath().toString()));
             run(cmd, dir);
+            // Verilator's runtime (verilated*.o) is the same for every design: compile it once and copy it
+            // in, so that make only compiles the design itself.
+            Path runtime = cacheRoot.resolve("verilator").resolve("runtime-" + new ContentHash()
+                    .text(toolVersion(Simulator.VERILATOR)).text(String.join(" ", flags)).hex().substring(0, 16));
+            Path obj = dir.resolve("obj");
+            boolean reuse = Files.isDirectory(runtime);
+            if (reuse) {
+                try (Stream<Path> objects = Files.list(runtime)) {
+                    for (Path o : objects.toList()) {
+                        Files.copy(o, obj.resolve(o.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            run(List.of("make", "-s", "-C", "obj", "-j", Integer.toString(jobs), "-f", "V" + design.top() + ".mk",
+                    "bridge"), dir);
+            if (!reuse) {
+                keepRuntime(obj, runtime);
+            }
         });
+    }
+
+    private static void keepRuntime(Path obj, Path runtime) throws IOException {
+        Path temporary = Files.createTempDirectory(runtime.getParent(), ".runtime-");
+        try (Stream<Path> objects = Files.list(obj)) {
+            for (Path o : objects.filter(p -> p.getFileName().toString().matches("verilated.*\\.o")).toList()) {
+                Files.copy(o, temporary.resolve(o.getFileName()));
+            }
+        }
+        try {
+            Files.move(temporary, runtime, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteTree(temporary); // another build kept it first
+        }
     }
 
     private BuiltModel icarus(RtlDesign design) {
