@@ -2,7 +2,6 @@ package org.scforge.tests.designs;
 
 import org.scforge.dsl.Code;
 import org.scforge.dsl.DenseLayer;
-import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NetworkBuilder;
 import org.scforge.dsl.Neuron;
@@ -45,7 +44,7 @@ public final class RandomNetworks {
         if (sourceKind == 2) {
             network = withVanDerCorputInputs(network);
         }
-        return withRandomWeights(network, r);
+        return TestNetworks.withSeededWeights(network, r.nextLong());
     }
 
     private static NeuronModel neuron(SplittableRandom r) {
@@ -61,23 +60,6 @@ public final class RandomNetworks {
         }
         return new Network(n.name(), n.inputs(), n.inputCode(), n.weightBits(), n.length(), sources, n.inputPlan(),
                 n.layers());
-    }
-
-    private static Network withRandomWeights(Network n, SplittableRandom r) {
-        int max = (1 << n.weightBits()) - 1;
-        List<DenseLayer> layers = new ArrayList<>();
-        for (DenseLayer layer : n.layers()) {
-            int[][] w = new int[layer.neurons()][layer.fanIn()];
-            List<Integer> bias = new ArrayList<>();
-            for (int j = 0; j < layer.neurons(); j++) {
-                for (int i = 0; i < layer.fanIn(); i++) {
-                    w[j][i] = r.nextInt(-max, max + 1);
-                }
-                bias.add(r.nextInt(4) == 0 ? 0 : r.nextInt(-max, max + 1));
-            }
-            layers.add(layer.withWeights(IntMatrix.of(w), bias));
-        }
-        return n.withLayers(layers);
     }
 
     /** The same network with every integrate-and-fire threshold one higher: a deliberately wrong design. */
