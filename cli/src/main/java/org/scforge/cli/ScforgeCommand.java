@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Stochastic-computing spiking networks: train them bit-exactly, emit Verilog, prove it equal.",
         subcommands = {
                 ValidateCommand.class,
+                GenerateCommand.class,
+                SynthCommand.class,
                 CosimCommand.class,
         })
 public final class ScforgeCommand implements Runnable {

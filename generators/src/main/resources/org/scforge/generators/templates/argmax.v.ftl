@@ -12,7 +12,10 @@ module ${top}_argmax #(
     output wire [INDEX_BITS-1:0]   index
 );
     // split_var: each element is its own signal to Verilator, so the chain is not a false loop.
+    // The last best count is never read (and with one class no count is compared at all).
+    /* verilator lint_off UNUSED */
     wire signed [BITS-1:0] best_count [0:CLASSES-1] /* verilator split_var */;
+    /* verilator lint_on UNUSED */
     wire [INDEX_BITS-1:0]  best_index [0:CLASSES-1] /* verilator split_var */;
 
     assign best_count[0] = counts[0 +: BITS];

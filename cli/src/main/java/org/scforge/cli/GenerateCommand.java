@@ -1,0 +1,64 @@
+package org.scforge.cli;
+
+import org.scforge.dsl.ModelDocument;
+import org.scforge.generators.Design;
+import org.scforge.generators.GeneratorOptions;
+import org.scforge.generators.Generators;
+import org.scforge.generators.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+/** {@code scforge generate}: the RTL, test benches, vectors, synthesis script and constraints of a model. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Write the Verilog of a model, its self-checking Icarus and Verilator test benches "
+                + "(expected values from the golden model), a yosys script and board constraints.")
+public final class GenerateCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Mixin
+    DesignOutputOptions io;
+
+    @Option(names = "--trace-ports", description = "add <layer>_spikes and <layer>_membrane debug outputs (docs/rtl.md)")
+    boolean tracePorts;
+
+    @Option(names = "--target", paramLabel = "T", defaultValue = "ice40-up5k",
+            description = "synthesis target: ice40-up5k, ice40-hx8k, xc7, ecp5 (default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "20",
+            description = "test-bench frames: the model's test frames, else seeded random codes (default: ${DEFAULT-VALUE})")
+    int frames;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Target t = parseTarget(target);
+        if (frames < 1) {
+            throw new UserError("--frames " + frames + " must be at least 1");
+        }
+        ModelDocument document = Models.load(io.model);
+        Design design = write(document, t);
+        spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %d frames, synth_%s.ys, %s%n",
+                io.out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());
+        spec.commandLine().getOut().printf("run: %s/run_icarus.sh   or   %s/run_verilator.sh%n", io.out, io.out);
+        return ExitCodes.OK;
+    }
+
+    private Design write(ModelDocument document, Target t) {
+        try {
+            return Generators.verilog(document).options(GeneratorOptions.defaults().withTraceOutputs(tracePorts))
+                    .testBench(frames).target(t).force(io.force).writeTo(io.out);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    static Target parseTarget(String name) {
+        return Target.byName(name).orElseThrow(() -> new UserError("unknown target '" + name + "'; use one of "
+                + Target.names()));
+    }
+}

@@ -1,0 +1,71 @@
+package org.scforge.cli;
+
+import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.ModelFile;
+import org.scforge.generators.Generators;
+import org.scforge.generators.SynthesisReport;
+import org.scforge.generators.SynthesisRunner;
+import org.scforge.generators.Target;
+import org.scforge.generators.Tool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code scforge synth}: generate, run yosys (and nextpnr-ice40 on iCE40), report area, fmax and throughput. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Generate a model's RTL, synthesize it with yosys (place and route with nextpnr-ice40 "
+                + "on iCE40 targets) and write DIR/synth.json with LUTs, FFs, fmax and frames per second.")
+public final class SynthCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Mixin
+    DesignOutputOptions io;
+
+    @Option(names = "--target", required = true, paramLabel = "T", description = "ice40-up5k, ice40-hx8k, xc7 or ecp5")
+    String target;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Target t = GenerateCommand.parseTarget(target);
+        ModelDocument document = Models.load(io.model);
+        PrintWriter console = spec.commandLine().getOut();
+        for (Tool tool : t.placeAndRoute() ? new Tool[] {Tool.YOSYS, Tool.NEXTPNR_ICE40} : new Tool[] {Tool.YOSYS}) {
+            if (!tool.available()) {
+                spec.commandLine().getErr().println("scforge: error: " + tool.missingMessage());
+                return ExitCodes.USER_ERROR;
+            }
+        }
+        SynthesisReport report;
+        try {
+            console.println("generating " + document.network().name() + " into " + io.out);
+            console.flush();
+            Generators.verilog(document).target(t).force(io.force).writeTo(io.out);
+            report = SynthesisRunner.run(document.network(), io.out, t, line -> {
+                console.println(line);
+                console.flush();
+            });
+            ModelFile.writeAtomically(io.out.resolve("synth.json"), report.toJson());
+        } catch (Tool.MissingException e) {
+            spec.commandLine().getErr().println("scforge: error: " + e.getMessage());
+            return ExitCodes.USER_ERROR;
+        } catch (SynthesisRunner.FailedException e) {
+            spec.commandLine().getErr().println("scforge: " + e.getMessage());
+            return ExitCodes.CHECK_FAILED;
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        console.printf("%-12s %8s %8s %8s %6s %5s %9s %7s %12s%n", "target", "LUTs", "FFs", "carries", "BRAMs", "fits",
+                "fmax MHz", "cycles", "frames/s");
+        console.printf("%-12s %8d %8d %8d %6d %5s %9s %7d %12s%n", report.target(), report.luts(), report.ffs(),
+                report.carries(), report.brams(), report.fits() ? "yes" : "no",
+                report.fmaxMhz() == null ? "-" : String.format("%.2f", report.fmaxMhz()), report.cyclesPerFrame(),
+                report.framesPerSecond() == null ? "-" : String.format("%.0f", report.framesPerSecond()));
+        console.println("wrote " + io.out.resolve("synth.json"));
+        return report.fits() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+}

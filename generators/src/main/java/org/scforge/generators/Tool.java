@@ -1,0 +1,106 @@
+package org.scforge.generators;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** An external EDA program, with the Debian package that provides it so a missing tool can be named. */
+public enum Tool {
+    VERILATOR("verilator", "verilator"),
+    IVERILOG("iverilog", "iverilog"),
+    VVP("vvp", "iverilog"),
+    YOSYS("yosys", "yosys"),
+    NEXTPNR_ICE40("nextpnr-ice40", "nextpnr-ice40");
+
+    private final String command;
+    private final String debianPackage;
+
+    Tool(String command, String debianPackage) {
+        this.command = command;
+        this.debianPackage = debianPackage;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public String debianPackage() {
+        return debianPackage;
+    }
+
+    /** One line for the user: what is missing and how to install it. */
+    public String missingMessage() {
+        return command + " is not installed or not on PATH; install the Debian package '" + debianPackage
+                + "' (sudo apt-get install " + debianPackage + ")";
+    }
+
+    public boolean available() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The result of one run: exit code and the interleaved stdout and stderr. */
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Thrown by {@link #run} when the tool is not installed. */
+    public static final class MissingException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Tool tool;
+
+        MissingException(Tool tool) {
+            super(tool.missingMessage());
+            this.tool = tool;
+        }
+
+        public Tool tool() {
+            return tool;
+        }
+    }
+
+    /** Runs the tool with {@code arguments} in {@code dir}; kills it after {@code timeoutSeconds}. */
+    public Result run(Path dir, long timeoutSeconds, String... arguments) throws IOException {
+        if (!available()) {
+            throw new MissingException(this);
+        }
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(command);
+        commandLine.addAll(List.of(arguments));
+        Path log = Files.createTempFile("scforge-" + command, ".log");
+        try {
+            Process process = new ProcessBuilder(commandLine).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                    return new Result(-1, Files.readString(log, StandardCharsets.UTF_8)
+                            + "\n" + command + " timed out after " + timeoutSeconds + " s");
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException(command + " interrupted", e);
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.scforge.generators;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** yosys (and nextpnr-ice40 for iCE40) on the example network, for every target family. */
+class SynthesisTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = Target.class, names = {"ICE40_UP5K", "XC7", "ECP5"})
+    void exampleNetworkSynthesizes(Target target) throws IOException {
+        Tools.require(Tool.YOSYS);
+        if (target.placeAndRoute()) {
+            Tools.require(Tool.NEXTPNR_ICE40);
+        }
+        Generators.verilog(ExampleNetwork.document()).target(target).writeTo(dir);
+        List<String> progress = new ArrayList<>();
+        SynthesisReport report = SynthesisRunner.run(ExampleNetwork.network(), dir, target, progress::add);
+        assertThat(progress).first().asString().startsWith("yosys: synthesizing example_board");
+        // Two 2-neuron layers: at least the 3-bit sources, 2 membranes, 2 counts and the control registers.
+        assertThat(report.ffs()).isGreaterThan(3 * 3 + 2 * 3 + 2 * 6);
+        assertThat(report.luts()).isGreaterThan(10);
+        assertThat(report.fits()).isTrue();
+        assertThat(report.cyclesPerFrame()).isEqualTo(8 + 2 + 1);
+        if (target.placeAndRoute()) {
+            assertThat(report.fmaxMhz()).isBetween(5.0, 1000.0);
+            assertThat(report.framesPerSecond()).isEqualTo(report.fmaxMhz() * 1e6 / 11);
+        } else {
+            assertThat(report.fmaxMhz()).isNull();
+        }
+        assertThat(report.toJson()).contains("\"target\" : \"" + target.cliName() + "\"");
+        assertThat(Files.readString(dir.resolve(SynthesisFiles.statFile(target)))).contains("num_cells_by_type");
+    }
+}
