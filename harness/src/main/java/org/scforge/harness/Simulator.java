@@ -1,27 +1,27 @@
 package org.scforge.harness;
 
+import org.scforge.generators.Tool;
+
 import java.util.Locale;
 
-/** The RTL simulators a design can be co-simulated in, with the tool each needs and its Debian package. */
+/** The RTL simulators a design can be co-simulated in, each with the tool (and Debian package) it needs. */
 public enum Simulator {
-    VERILATOR("verilator", "verilator"),
-    ICARUS("iverilog", "iverilog");
+    VERILATOR(Tool.VERILATOR),
+    ICARUS(Tool.IVERILOG);
 
-    private final String tool;
-    private final String debianPackage;
+    private final Tool tool;
 
-    Simulator(String tool, String debianPackage) {
+    Simulator(Tool tool) {
         this.tool = tool;
-        this.debianPackage = debianPackage;
     }
 
     /** The executable that must be on the PATH. */
     public String tool() {
-        return tool;
+        return tool.command();
     }
 
     public String debianPackage() {
-        return debianPackage;
+        return tool.debianPackage();
     }
 
     /** "verilator" or "icarus", as on the command line and in reports. */
@@ -38,15 +38,9 @@ public enum Simulator {
         throw new IllegalArgumentException("unknown simulator '" + text + "'; use verilator or icarus");
     }
 
-    /** Whether the tool is on the PATH. */
+    /** Whether the tool (and, for Icarus, vvp) is on the PATH. */
     public boolean available() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+        return tool.available() && (this != ICARUS || Tool.VVP.available());
     }
 
     /** Throws {@link ToolMissingException} naming the Debian package when the tool is not installed. */
