@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 GenerateCommand.class,
                 SynthCommand.class,
+                CosimCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
 

@@ -1,0 +1,112 @@
+package org.scforge.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.ModelFile;
+import org.scforge.dsl.Network;
+import org.scforge.harness.Cosim;
+import org.scforge.harness.CosimFrames;
+import org.scforge.harness.CosimReport;
+import org.scforge.harness.Designs;
+import org.scforge.harness.RtlDesign;
+import org.scforge.harness.Simulator;
+import org.scforge.harness.ToolMissingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code scforge cosim}: generates a model's RTL, runs frames through it in Verilator or Icarus and through
+ * the golden model in lock-step, and reports every difference. Exit 1 on any mismatch or when nothing was
+ * compared, 2 on a user error.
+ */
+@Command(name = "cosim", mixinStandardHelpOptions = true,
+        description = "Co-simulate the generated RTL against the golden model, frame by frame (and cycle by cycle with --trace).")
+public final class CosimCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")
+    Path model;
+
+    @Option(names = "--frames", defaultValue = "100", description = "frames to run (default ${DEFAULT-VALUE}): the model's test frames, then seeded random codes")
+    int frames;
+
+    @Option(names = "--simulator", defaultValue = "verilator", description = "verilator or icarus (default ${DEFAULT-VALUE})")
+    String simulator;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the RTL and cosim.json go")
+    Path out;
+
+    @Option(names = "--trace", description = "also compare every layer's spikes and membranes at every step")
+    boolean trace;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the random codes used beyond the model's test frames (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (frames < 1) {
+            throw new UserError("--frames " + frames + " must be at least 1");
+        }
+        Simulator sim;
+        try {
+            sim = Simulator.parse(simulator);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        ModelDocument document = Models.load(model);
+        if (!sim.available()) {
+            throw new UserError(new ToolMissingException(sim).getMessage());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Network network = document.network();
+        CosimFrames input = CosimFrames.of(document, frames, seed);
+        stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "") + ": "
+                + input.origin());
+        RtlDesign design = Designs.generate(network, trace, out.resolve("rtl"));
+        int every = Math.max(1, frames / 10);
+        CosimReport report = Cosim.of(network, design).simulator(sim).trace(trace)
+                .progress(done -> {
+                    if (done % every == 0 || done == frames) {
+                        stderr.printf(Locale.ROOT, "  %d/%d frames%n", done, frames);
+                        stderr.flush();
+                    }
+                })
+                .run(input.codes());
+        stdout.println(report.summary());
+        stdout.printf(Locale.ROOT, "%s build %s, rtl %.1f frames/s, golden %.1f frames/s%n", sim.id(),
+                report.buildSeconds() == 0 ? "reused from the cache" : String.format(Locale.ROOT, "%.1f s", report.buildSeconds()),
+                report.rtlFramesPerSecond(), report.goldenFramesPerSecond());
+        report.firstMismatch().ifPresent(m -> stdout.println("first mismatch: " + m));
+        if (report.valuesCompared() == 0) {
+            stdout.println("nothing was compared");
+        }
+        ModelFile.writeAtomically(out.resolve("cosim.json"), json(report));
+        stdout.println("wrote " + out.resolve("cosim.json"));
+        return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    static String json(CosimReport report) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = mapper.createObjectNode();
+        o.put("simulator", report.simulator().id());
+        o.put("frames", report.frames());
+        o.put("values_compared", report.valuesCompared());
+        o.put("mismatches", report.mismatches());
+        o.put("rtl_frames_per_second", report.rtlFramesPerSecond());
+        o.put("golden_frames_per_second", report.goldenFramesPerSecond());
+        o.put("build_seconds", report.buildSeconds());
+        report.firstMismatch().ifPresent(m -> o.put("first_mismatch", m.toString()));
+        return mapper.writeValueAsString(o) + "\n";
+    }
+}

@@ -1,0 +1,114 @@
+package org.scforge.harness;
+
+import org.scforge.dsl.Network;
+import org.scforge.sim.FrameCounts;
+import org.scforge.sim.GoldenModel;
+import org.scforge.sim.Trace;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+
+/**
+ * Lock-step co-simulation of a generated design against the golden model: frame by frame, every readout
+ * count, the class and the done timing; with trace, every spike and membrane of every layer at every step.
+ *
+ * <pre>{@code
+ * CosimReport r = Cosim.of(network, design).simulator(Simulator.VERILATOR).trace(true).run(frames);
+ * }</pre>
+ */
+public final class Cosim {
+
+    private final Network network;
+    private final RtlDesign design;
+    private Simulator simulator = Simulator.VERILATOR;
+    private boolean trace;
+    private ModelBuilder builder = ModelBuilder.standard();
+    private Path wave;
+    private IntConsumer progress = frame -> { };
+
+    private Cosim(Network network, RtlDesign design) {
+        this.network = Objects.requireNonNull(network);
+        this.design = Objects.requireNonNull(design);
+    }
+
+    /** {@code network} is the golden model's network; {@code design} the RTL to check against it. */
+    public static Cosim of(Network network, RtlDesign design) {
+        return new Cosim(network, design);
+    }
+
+    public Cosim simulator(Simulator s) {
+        this.simulator = s;
+        return this;
+    }
+
+    /** Compare every layer's spikes and membranes at every step (needs a design with trace ports). */
+    public Cosim trace(boolean on) {
+        this.trace = on;
+        return this;
+    }
+
+    public Cosim builder(ModelBuilder b) {
+        this.builder = b;
+        return this;
+    }
+
+    /** Write a VCD of the whole run to this file. */
+    public Cosim wave(Path file) {
+        this.wave = file;
+        return this;
+    }
+
+    /** Called with the number of frames done after each frame. */
+    public Cosim progress(IntConsumer onFrame) {
+        this.progress = onFrame;
+        return this;
+    }
+
+    /** Builds (or reuses) the simulator model and runs the frames. */
+    public CosimReport run(int[][] frames) {
+        BuiltModel model = builder.build(design, simulator, wave != null);
+        try (BridgeDut dut = BridgeDut.start(model, wave)) {
+            return run(dut, frames, model.buildSeconds());
+        }
+    }
+
+    /** Runs the frames on a started design; lets many checks share one simulator process. */
+    public CosimReport run(Dut dut, int[][] frames, double buildSeconds) {
+        if (trace && !dut.ports().hasTrace()) {
+            throw new IllegalArgumentException("trace comparison needs a design generated with trace ports");
+        }
+        GoldenModel golden = GoldenModel.of(network);
+        FrameComparator comparator = new FrameComparator(network, dut.ports());
+        int maxEdges = comparator.doneEdge() + 8;
+        long rtlNanos = 0;
+        long goldenNanos = 0;
+        dut.poke("rst", 1);
+        dut.step(1);
+        dut.poke("rst", 0);
+        for (int f = 0; f < frames.length; f++) {
+            long t0 = System.nanoTime();
+            FrameResult rtl = dut.frame(CodePacking.pack(frames[f], network.inputCode()), maxEdges, trace);
+            long t1 = System.nanoTime();
+            if (trace) {
+                Trace g = golden.trace(frames[f]);
+                goldenNanos += System.nanoTime() - t1;
+                comparator.compareResult(f, rtl, g.readoutCounts(), g.predictedClass());
+                comparator.compareTrace(f, rtl, g);
+            } else {
+                FrameCounts g = golden.run(frames[f]);
+                goldenNanos += System.nanoTime() - t1;
+                comparator.compareResult(f, rtl, g.readout(), g.predictedClass());
+            }
+            rtlNanos += t1 - t0;
+            progress.accept(f + 1);
+        }
+        return new CosimReport(dut.simulator(), frames.length, comparator.compared(), comparator.mismatches(),
+                comparator.first(), perSecond(frames.length, rtlNanos), perSecond(frames.length, goldenNanos),
+                buildSeconds);
+    }
+
+    private static double perSecond(int frames, long nanos) {
+        return nanos == 0 ? 0 : frames / (nanos / 1e9);
+    }
+}

@@ -1,0 +1,91 @@
+package org.scforge.harness;
+
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.Widths;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ports of a generated top module, as the RTL contract states them (docs/semantics.md section 1,
+ * docs/cosim.md): clk, rst, start, the packed codes, busy, done, the packed readout counts, class_out,
+ * and, for a design generated with trace ports, each integrate-and-fire layer's spikes and membranes.
+ *
+ * @param ports       every port, in declaration order
+ * @param traced      the traced layers (empty without trace ports), in layer order
+ * @param codeBits    width of {@code codes}
+ * @param countBits   bits of one readout count (C)
+ * @param classBits   width of {@code class_out}
+ */
+public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits) {
+
+    /**
+     * A layer whose per-step values the RTL exposes.
+     *
+     * @param index      0-based layer index
+     * @param name       the layer's DSL name
+     * @param neurons    neurons N
+     * @param stateBits  membrane bits Wv
+     */
+    public record TracedLayer(int index, String name, int neurons, int stateBits) {
+        public String spikesPort() {
+            return name + "_spikes";
+        }
+
+        public String membranePort() {
+            return name + "_membrane";
+        }
+    }
+
+    public DesignPorts {
+        ports = List.copyOf(ports);
+        traced = List.copyOf(traced);
+    }
+
+    public static DesignPorts of(Network network, boolean tracePorts) {
+        Widths widths = Widths.of(network);
+        int codeBits = network.inputs() * network.inputCode().portBits();
+        int countBits = widths.layer(network.layers().size() - 1).stateBits();
+        int classBits = classBits(network.classes());
+        List<Port> ports = new ArrayList<>(List.of(Port.in("clk", 1), Port.in("rst", 1), Port.in("start", 1),
+                Port.in("codes", codeBits), Port.out("busy", 1), Port.out("done", 1),
+                Port.out("counts", network.classes() * countBits), Port.out("class_out", classBits)));
+        List<TracedLayer> traced = new ArrayList<>();
+        if (tracePorts) {
+            for (int l = 0; l < network.layers().size() - 1; l++) {
+                DenseLayer layer = network.layers().get(l);
+                TracedLayer t = new TracedLayer(l, layer.name(), layer.neurons(), widths.layer(l).stateBits());
+                traced.add(t);
+                ports.add(Port.out(t.spikesPort(), t.neurons()));
+                ports.add(Port.out(t.membranePort(), t.neurons() * t.stateBits()));
+            }
+        }
+        return new DesignPorts(ports, traced, codeBits, countBits, classBits);
+    }
+
+    /** {@code max(1, ceil(log2(classes)))}. */
+    public static int classBits(int classes) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(classes - 1));
+    }
+
+    public Optional<Port> port(String name) {
+        return ports.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The ports a trace row holds, in order: every traced layer's spikes then membrane, then counts. */
+    public List<Port> tracePorts() {
+        List<Port> out = new ArrayList<>();
+        for (TracedLayer t : traced) {
+            out.add(port(t.spikesPort()).orElseThrow());
+            out.add(port(t.membranePort()).orElseThrow());
+        }
+        out.add(port("counts").orElseThrow());
+        return out;
+    }
+
+    public boolean hasTrace() {
+        return !traced.isEmpty();
+    }
+}

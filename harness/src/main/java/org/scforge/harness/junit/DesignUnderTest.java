@@ -1,0 +1,8 @@
+package org.scforge.harness.junit;
+
+import org.scforge.dsl.Network;
+import org.scforge.harness.RtlDesign;
+
+/** A design together with the network it was generated from, for tests that compare with the golden model. */
+public record DesignUnderTest(Network network, RtlDesign rtl) {
+}

@@ -1,0 +1,63 @@
+package org.scforge.tests.designs;
+
+import org.scforge.dsl.Code;
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.IntMatrix;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.Neuron;
+import org.scforge.dsl.SourcePlan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Fixed networks that tests use by name (their typed drivers are generated at build time). */
+public final class TestNetworks {
+
+    private TestNetworks() {
+    }
+
+    /** 3 signed inputs, 4 leaky integrate-and-fire neurons, 3 classes, L = 32; seeded random weights. */
+    public static Network tinyMlp() {
+        Network net = Network.named("tiny_mlp")
+                .inputs(3, Code.signMagnitude(4))
+                .weights(4)
+                .bitstream(32)
+                .sources(SourcePlan.lowDiscrepancy(8, 5))
+                .dense("hidden", 4, Neuron.integrateAndFire(3).leakShift(2))
+                .dense("out", 3, Neuron.counter())
+                .build();
+        return withSeededWeights(net, 11);
+    }
+
+    /** The MNIST shape (50-128-10, L = 512, sm8 inputs, 8-bit weights) with seeded random weights. */
+    public static Network mnistShaped() {
+        Network net = Network.named("mnist")
+                .inputs(50, Code.signMagnitude(8))
+                .weights(8)
+                .bitstream(512)
+                .sources(SourcePlan.lowDiscrepancy())
+                .dense("hidden", 128, Neuron.integrateAndFire(8))
+                .dense("out", 10, Neuron.counter())
+                .build();
+        return withSeededWeights(net, 1);
+    }
+
+    static Network withSeededWeights(Network n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int max = (1 << n.weightBits()) - 1;
+        List<DenseLayer> layers = new ArrayList<>();
+        for (DenseLayer layer : n.layers()) {
+            int[][] w = new int[layer.neurons()][layer.fanIn()];
+            List<Integer> bias = new ArrayList<>();
+            for (int j = 0; j < layer.neurons(); j++) {
+                for (int i = 0; i < layer.fanIn(); i++) {
+                    w[j][i] = r.nextInt(-max, max + 1);
+                }
+                bias.add(r.nextInt(-max / 4, max / 4 + 1));
+            }
+            layers.add(layer.withWeights(IntMatrix.of(w), bias));
+        }
+        return n.withLayers(layers);
+    }
+}
