@@ -9,7 +9,9 @@ import java.util.List;
  * The fast golden-model engine: bit-exact with {@link ReferenceSimulator} (held equal to it by
  * property tests), but it computes each per-step sum as popcounts over 64-bit words instead of one
  * synapse at a time. With {@code P = X & W} (input fires and weight fires) and the product sign
- * {@code Xneg ^ Wneg}, {@code S_j(t) = popcount(P) - 2 * popcount(P & (Xneg ^ Wneg))}.
+ * {@code Xneg ^ Wneg}, {@code S_j(t) = popcount(P) - 2 * popcount(P & (Xneg ^ Wneg))}. Both signs are
+ * fixed for a frame, so {@code Xneg ^ Wneg} is one row of words per neuron, computed once per frame for
+ * the first layer (whose inputs carry signs) and once per model for the others (spikes are positive).
  *
  * <p>Steps run in blocks: a layer runs all steps of a block before the next layer starts them, which
  * is the same result as step by step (a layer's step t depends only on its own state and the previous
@@ -90,13 +92,18 @@ final class BatchEngine {
             java.util.Arrays.fill(scratch.state[l], 0);
             java.util.Arrays.fill(counts[l], 0);
         }
+        long[] firstSigns = scratch.firstLayerProductSigns;
+        long[] firstNegatives = layers[0].negativeWeights;
+        for (int k = 0; k < firstSigns.length; k++) {
+            firstSigns[k] = firstNegatives[k] ^ xs[k % inputWords];
+        }
         for (int t0 = 0; t0 < length; t0 += BLOCK) {
             int steps = Math.min(BLOCK, length - t0);
             inputBlock(t0, steps, magnitude, scratch.spikes[0]);
             for (int l = 0; l < layers.length; l++) {
-                long[] signs = l == 0 ? xs : scratch.noSigns[l];
+                long[] productSigns = l == 0 ? firstSigns : layers[l].negativeWeights;
                 long[] out = l + 1 < layers.length ? scratch.spikes[l + 1] : null;
-                layerBlock(layers[l], t0, steps, scratch.spikes[l], signs, scratch.state[l], counts[l], out,
+                layerBlock(layers[l], t0, steps, scratch.spikes[l], productSigns, scratch.state[l], counts[l], out,
                         scratch.sums[l], scratch.stepSpikes[l]);
             }
         }
@@ -141,28 +148,27 @@ final class BatchEngine {
     }
 
     /**
-     * One layer over a block of steps. {@code x} holds one input vector per step, {@code signs} the
-     * inputs' negative bits; {@code out} (null for the readout) receives this layer's spikes per step
+     * One layer over a block of steps. {@code x} holds one input vector per step, {@code productSigns}
+     * per neuron the synapses whose product (input sign times weight sign) is negative; {@code out} (null for the readout) receives this layer's spikes per step
      * as the next layer's input vectors, bias bit included. {@code sums} and {@code spikes} are scratch
      * of one entry per neuron: the sums come first (popcounts), then the neuron update runs as a plain
      * loop over int arrays (separate loops measured twice as fast as one fused loop).
      */
-    private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] signs, int[] v,
+    private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] productSigns, int[] v,
                                    int[] counts, long[] out, int[] sums, int[] spikes) {
         int n = layer.neurons;
         int words = layer.words;
         int outWords = LayerStreams.wordsFor(n + 1);
         int stride = n * words;
         long[] fires = layer.fires;
-        long[] negatives = layer.negatives;
         int[] slotOfStep = layer.slotOfStep;
         for (int s = 0; s < steps; s++) {
             int base = slotOfStep[t0 + s] * stride;
             int xOff = s * words;
             if (words == 1) {
-                sumsOneWord(fires, negatives, base, x[xOff], signs[0], sums, n);
+                sumsOneWord(fires, productSigns, base, x[xOff], sums, n);
             } else {
-                sums(fires, negatives, base, x, xOff, signs, words, sums, n);
+                sums(fires, productSigns, base, x, xOff, words, sums, n);
             }
             if (layer.readout) {
                 for (int j = 0; j < n; j++) {
@@ -176,20 +182,20 @@ final class BatchEngine {
     }
 
     /** The per-step sums of every neuron when fan-in and bias fit one word. */
-    private static void sumsOneWord(long[] fires, long[] negatives, int base, long x, long sign, int[] sums, int n) {
+    private static void sumsOneWord(long[] fires, long[] productSigns, int base, long x, int[] sums, int n) {
         for (int j = 0; j < n; j++) {
             long p = x & fires[base + j];
-            sums[j] = Long.bitCount(p) - 2 * Long.bitCount(p & (sign ^ negatives[base + j]));
+            sums[j] = Long.bitCount(p) - 2 * Long.bitCount(p & productSigns[j]);
         }
     }
 
-    private static void sums(long[] fires, long[] negatives, int base, long[] x, int xOff, long[] signs, int words,
+    private static void sums(long[] fires, long[] productSigns, int base, long[] x, int xOff, int words,
                              int[] sums, int n) {
-        for (int j = 0, k = base; j < n; j++) {
+        for (int j = 0, k = base, q = 0; j < n; j++) {
             int sum = 0;
-            for (int w = 0; w < words; w++, k++) {
+            for (int w = 0; w < words; w++, k++, q++) {
                 long p = x[xOff + w] & fires[k];
-                sum += Long.bitCount(p) - 2 * Long.bitCount(p & (signs[w] ^ negatives[k]));
+                sum += Long.bitCount(p) - 2 * Long.bitCount(p & productSigns[q]);
             }
             sums[j] = sum;
         }
@@ -238,8 +244,8 @@ final class BatchEngine {
         final long[] inputSigns = new long[inputWords];
         /** {@code spikes[l]}: layer l's input vectors for one block, one per step. */
         final long[][] spikes = new long[layers.length][];
-        /** All-zero signs for the layers whose inputs are spikes (always positive). */
-        final long[][] noSigns = new long[layers.length][];
+        /** The first layer's product signs for the current frame: {@code negativeWeights ^ input signs}. */
+        final long[] firstLayerProductSigns = new long[layers[0].negativeWeights.length];
         /** Membrane (or readout count) per layer and neuron. */
         final int[][] state = new int[layers.length][];
         /** One step's sums and spikes per layer and neuron. */
@@ -249,7 +255,6 @@ final class BatchEngine {
         Scratch() {
             for (int l = 0; l < layers.length; l++) {
                 spikes[l] = new long[BLOCK * layers[l].words];
-                noSigns[l] = new long[layers[l].words];
                 state[l] = new int[layers[l].neurons];
                 sums[l] = new int[layers[l].neurons];
                 stepSpikes[l] = new int[layers[l].neurons];

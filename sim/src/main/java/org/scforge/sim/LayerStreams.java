@@ -7,8 +7,10 @@ import org.scforge.dsl.NeuronModel;
  * The weight bitstreams of one layer, precomputed once per model: they do not depend on the input.
  * For each distinct number the layer's weight source shows (a "slot"), neuron {@code j} gets
  * {@code words} 64-bit words over its inputs (bit {@code i} is input {@code i}, bit {@code fanIn} the
- * bias) in each of two tables: "the weight SNG fires" and "the weight SNG fires and the weight is negative".
- * Indexing by slot instead of by step keeps the table at {@code min(L, 2^weightBits)} entries.
+ * bias): "the weight SNG fires". Indexing by slot instead of by step keeps the table at
+ * {@code min(L, 2^weightBits)} entries. Which weights are negative does not depend on the step, so it is
+ * one row of words per neuron ({@link #negativeWeights}), not a second table: a step only needs the sign
+ * of the synapses that fire, and there the two agree.
  */
 final class LayerStreams {
 
@@ -20,8 +22,8 @@ final class LayerStreams {
     final int[] slotOfStep;
     /** {@code [slot][neuron][word]}, flattened: the weight SNG fires. */
     final long[] fires;
-    /** The same layout: the weight SNG fires and the weight is negative. */
-    final long[] negatives;
+    /** {@code [neuron][word]}, flattened: the weight (or bias) is negative. */
+    final long[] negativeWeights;
     final boolean readout;
     final int threshold;
     final int floor;
@@ -78,7 +80,14 @@ final class LayerStreams {
             }
         }
         fires = new long[slots * neurons * words];
-        negatives = new long[fires.length];
+        negativeWeights = new long[neurons * words];
+        for (int j = 0; j < neurons; j++) {
+            for (int i = 0; i < synapses; i++) {
+                if (negative[j * synapses + i]) {
+                    negativeWeights[j * words + (i >>> 6)] |= 1L << i;
+                }
+            }
+        }
         for (int slot = 0; slot < slots; slot++) {
             int r = valueOfSlot[slot];
             for (int j = 0; j < neurons; j++) {
@@ -86,11 +95,7 @@ final class LayerStreams {
                 for (int i = 0; i < synapses; i++) {
                     int k = j * synapses + i;
                     if (magnitude[k] > (r ^ mask[k])) {
-                        long bit = 1L << i;
-                        fires[base + (i >>> 6)] |= bit;
-                        if (negative[k]) {
-                            negatives[base + (i >>> 6)] |= bit;
-                        }
+                        fires[base + (i >>> 6)] |= 1L << i;
                     }
                 }
             }
@@ -102,6 +107,6 @@ final class LayerStreams {
     }
 
     long tableBytes() {
-        return (long) (fires.length + negatives.length) * Long.BYTES;
+        return (long) (fires.length + negativeWeights.length) * Long.BYTES;
     }
 }
