@@ -13,9 +13,13 @@ final class Validator {
     static final int MAX_NEURONS = 1 << 16;
     static final int MAX_THRESHOLD = 1 << 24;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    /** Names the generated Verilog uses for its own ports and that Verilog reserves. */
+    /**
+     * Names the generated Verilog uses for its own ports and signals (the top level's frame_step,
+     * codes_latched, ...; docs/rtl.md) and that Verilog reserves: a layer or source so named would clash.
+     */
     private static final Set<String> RESERVED = Set.of("clk", "rst", "start", "done", "busy", "codes", "counts",
-            "class_out", "module", "input", "output", "wire", "reg", "always", "begin", "end", "assign", "if",
+            "class_out", "frame_step", "frame_stage", "codes_latched", "predicted_class", "input_stream",
+            "input_negative", "input_sng", "argmax", "sng", "i", "last_step", "input_mask", "module", "input", "output", "wire", "reg", "always", "begin", "end", "assign", "if",
             "else", "case", "for", "integer", "parameter", "localparam", "signed", "function", "task", "initial",
             "generate", "genvar", "posedge", "negedge", "default", "inout", "logic");
 

@@ -272,7 +272,8 @@ class ValidationProperties {
     @Provide
     Arbitrary<String> badNames() {
         return Arbitraries.oneOf(
-                Arbitraries.of("module", "clk", "rst", "start", "done", "counts", "class_out", "Wire", "LOGIC"),
+                Arbitraries.of("module", "clk", "rst", "start", "done", "counts", "class_out", "Wire", "LOGIC",
+                        "frame_step", "codes_latched", "predicted_class", "input_stream", "argmax", "i"),
                 Arbitraries.of("1x", "_x", "a-b", "a b", "", "x.y", "ä"));
     }
 
