@@ -7,7 +7,8 @@
 // whose input is always 1. A firing synapse counts -1 when exactly one of the weight sign
 // (NEGATIVE[i]) and the input sign (x_negative[i]) is negative, else +1. Weight i has magnitude
 // MAGNITUDE[i*BITS +: BITS] and mask MASK[i*BITS +: BITS] (neuron mask ^ input mask).
-// sum = (positive count) - (negative count), COUNT_BITS + 1 bits, two's complement.
+// sum = (positive count) - (negative count), COUNT_BITS + 1 bits, two's complement, added by a
+// balanced tree (example_signed_sum) so the adder depth grows with log2(FAN_IN), not FAN_IN.
 module example_synapses #(
     parameter FAN_IN = 2,
     parameter BITS = 3,
@@ -23,13 +24,9 @@ module example_synapses #(
 );
     wire [FAN_IN:0] active = {1'b1, x};
     wire [FAN_IN:0] input_negative = {1'b0, x_negative};
-    // Running counts over synapses 0..i-1: a chain the synthesis tool maps to adders.
-    // split_var: each element is its own signal to Verilator, so the chain is not a false loop.
-    wire [COUNT_BITS-1:0] positive [0:FAN_IN+1] /* verilator split_var */;
-    wire [COUNT_BITS-1:0] negative [0:FAN_IN+1] /* verilator split_var */;
-
-    assign positive[0] = {COUNT_BITS{1'b0}};
-    assign negative[0] = {COUNT_BITS{1'b0}};
+    // Per synapse: up counts +1, down counts -1 (never both).
+    wire [FAN_IN:0] up;
+    wire [FAN_IN:0] down;
     genvar i;
     generate
         for (i = 0; i <= FAN_IN; i = i + 1) begin : synapse
@@ -44,12 +41,17 @@ module example_synapses #(
             );
             wire fires = active[i] & weight_fires;
             wire counts_down = NEGATIVE[i] ^ input_negative[i];
-            wire [COUNT_BITS-1:0] up = {{(COUNT_BITS-1){1'b0}}, fires & ~counts_down};
-            wire [COUNT_BITS-1:0] down = {{(COUNT_BITS-1){1'b0}}, fires & counts_down};
-            assign positive[i+1] = positive[i] + up;
-            assign negative[i+1] = negative[i] + down;
+            assign up[i] = fires & ~counts_down;
+            assign down[i] = fires & counts_down;
         end
     endgenerate
 
-    assign sum = $signed({1'b0, positive[FAN_IN+1]}) - $signed({1'b0, negative[FAN_IN+1]});
+    // The tree's result has exactly the width of sum: $clog2(FAN_IN+2) + 1 = COUNT_BITS + 1.
+    example_signed_sum #(
+        .TERMS(FAN_IN + 1)
+    ) popcount (
+        .up(up),
+        .down(down),
+        .sum(sum)
+    );
 endmodule

@@ -65,11 +65,13 @@ final class RtlFiles {
             }
         }
         block(files, "sng", "SNG comparator");
+        block(files, "signed_sum", "balanced adder tree of synapse terms (signed popcount)");
         block(files, "synapses", "synapses and signed popcount of one neuron");
         if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
             block(files, "if_neuron", "integrate-and-fire neuron");
         }
         block(files, "counter", "readout counter");
+        block(files, "argmax_tree", "balanced comparison tree of the argmax");
         block(files, "argmax", "argmax of the readout counts");
         for (int l = 0; l < network.layers().size(); l++) {
             String file = layerModule(l) + ".v";

@@ -1,8 +1,8 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
-// Argmax of the readout counts (docs/semantics.md section 7), ties to the lowest index: a chain
-// that replaces the best so far only by a strictly greater count. Count k is at [k*BITS +: BITS],
-// two's complement.
+// Argmax of the readout counts (docs/semantics.md section 7), ties to the lowest index. Count k is
+// at [k*BITS +: BITS], two's complement. The comparisons form a balanced tree (${top}_argmax_tree),
+// so the combinational depth is about log2(CLASSES) compare-and-select stages, not CLASSES - 1.
 module ${top}_argmax #(
     parameter CLASSES = 2,
     parameter BITS = 5,
@@ -11,24 +11,18 @@ module ${top}_argmax #(
     input  wire [CLASSES*BITS-1:0] counts,
     output wire [INDEX_BITS-1:0]   index
 );
-    // split_var: each element is its own signal to Verilator, so the chain is not a false loop.
-    // The last best count is never read (and with one class no count is compared at all).
+    // Only the winner's index leaves this module; its count is needed inside the tree alone.
     /* verilator lint_off UNUSED */
-    wire signed [BITS-1:0] best_count [0:CLASSES-1] /* verilator split_var */;
+    wire signed [BITS-1:0] best_count;
     /* verilator lint_on UNUSED */
-    wire [INDEX_BITS-1:0]  best_index [0:CLASSES-1] /* verilator split_var */;
-
-    assign best_count[0] = counts[0 +: BITS];
-    assign best_index[0] = {INDEX_BITS{1'b0}};
-    genvar k;
-    generate
-        for (k = 1; k < CLASSES; k = k + 1) begin : compare
-            localparam [INDEX_BITS-1:0] K = k;
-            wire signed [BITS-1:0] count = counts[k*BITS +: BITS];
-            wire greater = count > best_count[k-1];
-            assign best_count[k] = greater ? count : best_count[k-1];
-            assign best_index[k] = greater ? K : best_index[k-1];
-        end
-    endgenerate
-    assign index = best_index[CLASSES-1];
+    ${top}_argmax_tree #(
+        .CLASSES(CLASSES),
+        .BITS(BITS),
+        .INDEX_BITS(INDEX_BITS),
+        .FIRST(0)
+    ) tree (
+        .counts(counts),
+        .best_count(best_count),
+        .best_index(index)
+    );
 endmodule
