@@ -7,8 +7,8 @@
 // whose input is always 1. A firing synapse counts -1 when exactly one of the weight sign
 // (NEGATIVE[i]) and the input sign (x_negative[i]) is negative, else +1. Weight i has magnitude
 // MAGNITUDE[i*BITS +: BITS] and mask MASK[i*BITS +: BITS] (neuron mask ^ input mask).
-// sum = (positive count) - (negative count), COUNT_BITS + 1 bits, two's complement, added by a
-// balanced tree (example_signed_sum) so the adder depth grows with log2(FAN_IN), not FAN_IN.
+// sum = (positive count) - (negative count), COUNT_BITS + 1 bits, two's complement; each count is
+// a balanced adder tree (example_popcount), so the adder depth grows with log2(FAN_IN), not FAN_IN.
 module example_synapses #(
     parameter FAN_IN = 2,
     parameter BITS = 3,
@@ -46,12 +46,22 @@ module example_synapses #(
         end
     endgenerate
 
-    // The tree's result has exactly the width of sum: $clog2(FAN_IN+2) + 1 = COUNT_BITS + 1.
-    example_signed_sum #(
+    // Two unsigned trees and one subtraction map to fewer iCE40 LUTs than one tree of signed
+    // +1/-1 terms. Each count has COUNT_BITS = $clog2(FAN_IN+2) bits, the width of the tree.
+    wire [COUNT_BITS-1:0] positive;
+    wire [COUNT_BITS-1:0] negative;
+    example_popcount #(
         .TERMS(FAN_IN + 1)
-    ) popcount (
-        .up(up),
-        .down(down),
-        .sum(sum)
+    ) positive_tree (
+        .bits(up),
+        .count(positive)
     );
+    example_popcount #(
+        .TERMS(FAN_IN + 1)
+    ) negative_tree (
+        .bits(down),
+        .count(negative)
+    );
+
+    assign sum = $signed({1'b0, positive}) - $signed({1'b0, negative});
 endmodule

@@ -3,5 +3,5 @@
 # Compiles the RTL and tb_example.v with Icarus Verilog and runs the self-checking test bench.
 set -e
 cd "$(dirname "$0")"
-iverilog -g2005 -Wall -o tb_example.vvp -s tb_example example_lfsr.v example_vdc.v example_sobol.v example_sng.v example_signed_sum.v example_synapses.v example_if_neuron.v example_counter.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v tb_example.v
+iverilog -g2005 -Wall -o tb_example.vvp -s tb_example example_lfsr.v example_vdc.v example_sobol.v example_sng.v example_popcount.v example_synapses.v example_if_neuron.v example_counter.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v tb_example.v
 vvp -n tb_example.vvp

@@ -4,5 +4,5 @@
 set -e
 cd "$(dirname "$0")"
 verilator --cc --exe --build -j 2 -Wall --top-module example --Mdir obj_dir -o sim_example \
-    example_lfsr.v example_vdc.v example_sobol.v example_sng.v example_signed_sum.v example_synapses.v example_if_neuron.v example_counter.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v sim_main.cpp
+    example_lfsr.v example_vdc.v example_sobol.v example_sng.v example_popcount.v example_synapses.v example_if_neuron.v example_counter.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v sim_main.cpp
 ./obj_dir/sim_example vectors.hex

@@ -65,7 +65,7 @@ final class RtlFiles {
             }
         }
         block(files, "sng", "SNG comparator");
-        block(files, "signed_sum", "balanced adder tree of synapse terms (signed popcount)");
+        block(files, "popcount", "balanced adder tree counting ones (popcount)");
         block(files, "synapses", "synapses and signed popcount of one neuron");
         if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
             block(files, "if_neuron", "integrate-and-fire neuron");

@@ -30,7 +30,7 @@ class ExampleDesignTest {
             List<String> files = new java.util.ArrayList<>(names(design));
             files.add("example_board.v");
             assertThat(files).contains("example_lfsr.v", "example_vdc.v", "example_sobol.v", "example_sng.v",
-                    "example_signed_sum.v", "example_synapses.v", "example_if_neuron.v", "example_counter.v",
+                    "example_popcount.v", "example_synapses.v", "example_if_neuron.v", "example_counter.v",
                     "example_argmax_tree.v", "example_argmax.v",
                     "example_layer_hidden.v", "example_layer_out.v", "example.v");
             for (String file : files) {
