@@ -4,10 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs {@link Main#run} with System.out and System.err captured (picocli writes to them lazily). */
-record ConsoleCapture(int exitCode, String out, String err) {
+/**
+ * Runs {@link Main#run} with System.out and System.err captured (picocli writes to them lazily). Shared
+ * with the tests module through the cli test jar.
+ */
+public record ConsoleCapture(int exitCode, String out, String err) {
 
-    static synchronized ConsoleCapture run(String... args) {
+    public static synchronized ConsoleCapture run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,7 +29,7 @@ record ConsoleCapture(int exitCode, String out, String err) {
     }
 
     /** The non-empty lines of standard error. */
-    java.util.List<String> errLines() {
+    public java.util.List<String> errLines() {
         return err.lines().filter(l -> !l.isBlank()).toList();
     }
 }

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scforge.cli.Main;
+import org.scforge.cli.ConsoleCapture;
 import org.scforge.dsl.ModelFile;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 import org.scforge.tests.designs.TestNetworks;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +26,11 @@ class CosimCommandTest {
         ModelFile.save(TestNetworks.tinyMlp(), model);
         Path out = dir.resolve("out");
 
-        Output o = run("cosim", "--model", model.toString(), "--frames", "6", "--simulator", "icarus", "--out",
+        ConsoleCapture o = ConsoleCapture.run("cosim", "--model", model.toString(), "--frames", "6", "--simulator", "icarus", "--out",
                 out.toString(), "--trace");
 
-        assertThat(o.code).isZero();
-        assertThat(o.out).contains("6 seeded random frames (seed 1; the model has no test frames)")
+        assertThat(o.exitCode()).isZero();
+        assertThat(o.out()).contains("6 seeded random frames (seed 1; the model has no test frames)")
                 .containsPattern("6 frames, \\d+ values compared, 0 mismatches");
         JsonNode json = new ObjectMapper().readTree(out.resolve("cosim.json").toFile());
         assertThat(json.get("simulator").asText()).isEqualTo("icarus");
@@ -47,36 +44,17 @@ class CosimCommandTest {
 
     @Test
     void aMissingModelIsOneLineAndExitTwo() {
-        Output o = run("cosim", "--model", dir.resolve("nope.json").toString(), "--out", dir.toString());
-        assertThat(o.code).isEqualTo(2);
-        assertThat(o.err.strip()).startsWith("scforge: error: ").contains("no such file").doesNotContain("\n");
+        ConsoleCapture o = ConsoleCapture.run("cosim", "--model", dir.resolve("nope.json").toString(), "--out", dir.toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err().strip()).startsWith("scforge: error: ").contains("no such file").doesNotContain("\n");
     }
 
     @Test
     void anUnknownSimulatorIsAUserError() throws Exception {
         Path model = dir.resolve("tiny.json");
         ModelFile.save(TestNetworks.tinyMlp(), model);
-        Output o = run("cosim", "--model", model.toString(), "--simulator", "modelsim", "--out", dir.toString());
-        assertThat(o.code).isEqualTo(2);
-        assertThat(o.err).contains("unknown simulator 'modelsim'");
-    }
-
-    private record Output(int code, String out, String err) {
-    }
-
-    private static Output run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        ConsoleCapture o = ConsoleCapture.run("cosim", "--model", model.toString(), "--simulator", "modelsim", "--out", dir.toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("unknown simulator 'modelsim'");
     }
 }
