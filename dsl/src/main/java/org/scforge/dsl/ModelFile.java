@@ -100,6 +100,10 @@ public final class ModelFile {
             ObjectNode o = layers.addObject();
             o.put("name", layer.name());
             o.put("neurons", layer.neurons());
+            if (layer.synapse() != Synapse.AND) {
+                // absent means and, so the files of and networks stay as they were before the field existed
+                o.put("synapse", layer.synapse().modelName());
+            }
             ObjectNode neuron = o.putObject("neuron");
             neuron.put("kind", layer.neuron().kind());
             if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
@@ -270,6 +274,7 @@ public final class ModelFile {
         private DenseLayer layer(JsonNode l) throws ModelFileException {
             String name = text(l, "name");
             int neurons = integer(l, "neurons");
+            Synapse synapse = synapse(l);
             JsonNode n = object(l, "neuron");
             String kind = text(n, "kind");
             NeuronModel neuron = switch (kind) {
@@ -290,7 +295,17 @@ public final class ModelFile {
                 }
             }
             IntMatrix weights = rows.length == 0 ? IntMatrix.zeros(0, 0) : IntMatrix.of(rows);
-            return new DenseLayer(name, neurons, neuron, weights, intList(l, "bias"), plan);
+            return new DenseLayer(name, neurons, neuron, weights, intList(l, "bias"), plan, synapse);
+        }
+
+        /** The optional field {@code synapse}: absent is {@link Synapse#AND}. */
+        private Synapse synapse(JsonNode l) throws ModelFileException {
+            if (!l.has("synapse")) {
+                return Synapse.AND;
+            }
+            String kind = text(l, "synapse");
+            return Synapse.fromModelName(kind).orElseThrow(
+                    () -> fail(l, "synapse", "'" + kind + "' is not a synapse kind; use and or xnor"));
         }
 
         ModelFileException fail(JsonNode parent, String field, String what) {

@@ -69,8 +69,11 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
             shape.append("-").append(layer.neurons());
         }
         long neurons = layers.stream().mapToLong(DenseLayer::neurons).sum();
-        return String.format("%s: %s, %d layers, %d neurons, %d synapses, L=%d, inputs %s, weights sm%d, widths %s",
+        List<String> xnor = layers.stream().filter(DenseLayer::isXnor).map(DenseLayer::name).toList();
+        // and is the default: only xnor layers are named, so the summary of an and network is unchanged
+        String synapseKinds = xnor.isEmpty() ? "" : " (xnor synapses: " + String.join(", ", xnor) + ")";
+        return String.format("%s: %s, %d layers, %d neurons, %d synapses, L=%d, inputs %s, weights sm%d%s, widths %s",
                 name, shape, layers.size(), neurons, synapses(), length, inputCode.shortName(), weightBits,
-                widths.summary());
+                synapseKinds, widths.summary());
     }
 }

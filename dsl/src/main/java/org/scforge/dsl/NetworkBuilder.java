@@ -29,7 +29,7 @@ public final class NetworkBuilder {
     private SourcePlan sourcePlan = SourcePlan.lowDiscrepancy();
     private final List<PendingLayer> layers = new ArrayList<>();
 
-    private record PendingLayer(String name, int neurons, NeuronModel neuron) {
+    private record PendingLayer(String name, int neurons, NeuronModel neuron, Synapse synapse) {
     }
 
     NetworkBuilder(String name) {
@@ -61,9 +61,17 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** A fully connected layer; the last one must be {@link Neuron#counter()}. */
+    /** A fully connected layer of AND synapses; the last one must be {@link Neuron#counter()}. */
     public NetworkBuilder dense(String layerName, int neurons, NeuronModel neuron) {
-        layers.add(new PendingLayer(layerName, neurons, neuron));
+        return dense(layerName, neurons, neuron, Synapse.AND);
+    }
+
+    /**
+     * A fully connected layer whose synapses are of kind {@code synapse}; {@link Synapse#XNOR} needs
+     * sources one bit wider than the weight codes (docs/semantics.md, section 5.2).
+     */
+    public NetworkBuilder dense(String layerName, int neurons, NeuronModel neuron, Synapse synapse) {
+        layers.add(new PendingLayer(layerName, neurons, neuron, synapse));
         return this;
     }
 
@@ -79,6 +87,9 @@ public final class NetworkBuilder {
             }
             if (layer.neuron() == null) {
                 problems.add("layer '" + layer.name() + "': neuron model is missing; use Neuron.integrateAndFire() or Neuron.counter()");
+            }
+            if (layer.synapse() == null) {
+                problems.add("layer '" + layer.name() + "': synapse kind is missing; use Synapse.AND or Synapse.XNOR");
             }
         }
         // The plan draws masks of weightBits bits and LFSR seeds below 2^width: out-of-range values
@@ -109,7 +120,7 @@ public final class NetworkBuilder {
             SourcePlan.LayerShape shape = shapes.get(l);
             built.add(new DenseLayer(layer.name(), layer.neurons(), layer.neuron(),
                     IntMatrix.zeros(layer.neurons(), shape.fanIn()),
-                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(l)));
+                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(l), layer.synapse()));
         }
         return new Network(name, inputs, inputCode, weightBits, length, assignment.sources(), assignment.inputPlan(),
                 built);

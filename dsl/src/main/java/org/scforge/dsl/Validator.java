@@ -55,7 +55,8 @@ final class Validator {
             v.fail("network '" + name + "': has no layers; add dense(name, neurons, neuron) ending in a counter readout");
         }
         if (inputCode != null && inputPlan != null && inputs >= 1) {
-            v.inputPlan(inputs, inputCode, inputPlan, sources);
+            Synapse first = layers.isEmpty() || layers.get(0).synapse() == null ? Synapse.AND : layers.get(0).synapse();
+            v.inputPlan(inputs, inputCode, inputPlan, sources, first, layers.isEmpty() ? "" : layers.get(0).name());
         } else if (inputPlan == null) {
             v.fail("network '" + name + "': input plan is missing");
         }
@@ -124,16 +125,26 @@ final class Validator {
         }
     }
 
-    private Source sourceFor(String owner, String sourceName, int bits, List<Source> sources) {
+    /**
+     * The source {@code sourceName}, which SNGs comparing {@code bits}-bit numbers read; {@code why}
+     * says why they need that many when it is more than the code's magnitude (empty otherwise).
+     */
+    private Source sourceFor(String owner, String sourceName, int bits, String why, List<Source> sources) {
         Source found = sources.stream().filter(s -> s.name().equals(sourceName)).findFirst().orElse(null);
         if (found == null) {
             fail(owner + ": source '" + sourceName + "' does not exist; declare it or use one of "
                     + sources.stream().map(Source::name).toList());
         } else if (found.width() < bits) {
             fail(owner + ": source '" + sourceName + "' is " + found.width() + " bits wide but the codes need "
-                    + bits + "; widen the source to at least " + bits);
+                    + bits + why + "; widen the source to at least " + bits);
         }
         return found;
+    }
+
+    /** Why an XNOR layer's SNGs compare one bit more than the code's magnitude, for {@link #sourceFor}. */
+    private static String xnorReason(Synapse synapse, String layer, int magnitudeBits) {
+        return synapse != Synapse.XNOR ? ""
+                : " for the offset codes c + 2^" + magnitudeBits + " of the xnor synapses of layer '" + layer + "'";
     }
 
     private void masks(String owner, String what, List<Integer> masks, int expected, int bits) {
@@ -149,8 +160,12 @@ final class Validator {
         }
     }
 
-    private void inputPlan(int inputs, Code code, InputPlan plan, List<Source> sources) {
-        sourceFor("input plan", plan.source(), code.magnitudeBits(), sources);
+    private void inputPlan(int inputs, Code code, InputPlan plan, List<Source> sources, Synapse firstLayer,
+                           String firstLayerName) {
+        // Unsigned inputs keep their ordinary stream in an xnor layer; only sm codes become offset codes.
+        Synapse compared = code.signed() ? firstLayer : Synapse.AND;
+        int bits = compared.comparedBits(code.magnitudeBits());
+        sourceFor("input plan", plan.source(), bits, xnorReason(compared, firstLayerName, code.magnitudeBits()), sources);
         masks("input plan", "masks", plan.masks(), inputs, code.magnitudeBits());
     }
 
@@ -215,7 +230,12 @@ final class Validator {
             fail(at + ": weight plan is missing");
             return;
         }
-        sourceFor(at + " weight plan", plan.source(), weightBits, sources);
+        if (layer.synapse() == null) {
+            fail(at + ": synapse kind is missing; use Synapse.AND or Synapse.XNOR");
+            return;
+        }
+        sourceFor(at + " weight plan", plan.source(), layer.synapse().comparedBits(weightBits),
+                xnorReason(layer.synapse(), layer.name(), weightBits), sources);
         if (plan.source().equals(inputSource)) {
             fail(at + ": weights and inputs both read source '" + inputSource
                     + "'; correlated streams multiply wrongly, give the weights their own source");

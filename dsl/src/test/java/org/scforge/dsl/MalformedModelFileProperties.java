@@ -155,7 +155,8 @@ class MalformedModelFileProperties {
     private static void collect(JsonNode node, List<Field> out) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
-                if (!e.getKey().equals("info") && !e.getKey().equals("testFrames")) {
+                // optional fields; a layer's synapse kind is optional too (absent means and)
+                if (!e.getKey().equals("info") && !e.getKey().equals("testFrames") && !e.getKey().equals("synapse")) {
                     out.add(new Field((ObjectNode) node, e.getKey()));
                     collect(e.getValue(), out);
                 }

@@ -3,14 +3,16 @@ package org.scforge.dsl;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * jqwik generators of valid random networks: random input count, code width and signedness, weight
- * bits, L, one to three layers of random sizes, integrate-and-fire parameters, source plans (low
- * discrepancy or LFSR, random widths and seeds) and random weights within range. Published in the
+ * bits, L, one to three layers of random sizes, integrate-and-fire parameters, synapse kinds (about a
+ * third of the layers xnor), source plans (low discrepancy or LFSR, random widths and seeds, wide
+ * enough for the xnor offset codes) and random weights within range. Published in the
  * dsl test jar so that the simulator, generator and co-simulation tests draw from the same space.
  */
 public final class RandomNetworks {
@@ -20,13 +22,13 @@ public final class RandomNetworks {
 
     /** The shape of a network before weights: everything the builder takes. */
     public record Shape(int inputs, Code code, int weightBits, int length, SourcePlan plan,
-                        List<NeuronModel> layers, List<Integer> sizes) {
+                        List<NeuronModel> layers, List<Integer> sizes, List<Synapse> synapses) {
 
         public Network build() {
             NetworkBuilder builder = Network.named("net").inputs(inputs, code).weights(weightBits).bitstream(length)
                     .sources(plan);
             for (int l = 0; l < layers.size(); l++) {
-                builder.dense(l == layers.size() - 1 ? "out" : "h" + l, sizes.get(l), layers.get(l));
+                builder.dense(l == layers.size() - 1 ? "out" : "h" + l, sizes.get(l), layers.get(l), synapses.get(l));
             }
             return builder.build();
         }
@@ -60,22 +62,36 @@ public final class RandomNetworks {
         return Combinators.combine(Arbitraries.integers().between(1, 8), codes, weightBits,
                         Arbitraries.integers().between(1, 48), Arbitraries.integers().between(1, 3),
                         Arbitraries.longs(), Arbitraries.of(true, false), Arbitraries.integers().between(0, 8))
-                .flatAs((inputs, code, wb, length, depth, seed, lfsr, extraWidth) -> {
-                    int need = Math.max(Math.max(code.magnitudeBits(), wb), LfsrTaps.MIN_WIDTH);
-                    int width = Math.min(lfsr ? 20 : SobolDirections.MAX_WIDTH, need + extraWidth);
-                    SourcePlan plan = lfsr ? SourcePlan.lfsr(width, seed) : SourcePlan.lowDiscrepancy(width, seed);
-                    return Combinators.combine(
-                                    integrateAndFire().list().ofSize(depth - 1),
-                                    Arbitraries.integers().between(1, 6).list().ofSize(depth))
-                            .as((hidden, sizes) -> {
-                                List<NeuronModel> neurons = new ArrayList<>(hidden);
-                                neurons.add(Neuron.counter());
-                                return new Shape(inputs, code, wb, length, plan, neurons, sizes);
-                            });
-                })
+                .flatAs((inputs, code, wb, length, depth, seed, lfsr, extraWidth) -> Combinators.combine(
+                                integrateAndFire().list().ofSize(depth - 1),
+                                Arbitraries.integers().between(1, 6).list().ofSize(depth),
+                                synapses().list().ofSize(depth))
+                        .as((hidden, sizes, synapses) -> {
+                            List<NeuronModel> neurons = new ArrayList<>(hidden);
+                            neurons.add(Neuron.counter());
+                            int width = Math.min(lfsr ? 20 : SobolDirections.MAX_WIDTH,
+                                    sourceBits(code, wb, synapses) + extraWidth);
+                            SourcePlan plan = lfsr ? SourcePlan.lfsr(width, seed) : SourcePlan.lowDiscrepancy(width, seed);
+                            return new Shape(inputs, code, wb, length, plan, neurons, sizes, synapses);
+                        }))
                 // The product of every part's edge cases outnumbers any sensible number of tries (and
                 // jqwik logs that for every property); shrinking still finds a small failing network.
                 .withoutEdgeCases();
+    }
+
+    /** Synapse kinds, about one layer in three {@link Synapse#XNOR}. */
+    public static Arbitrary<Synapse> synapses() {
+        return Arbitraries.frequency(Tuple.of(2, Synapse.AND), Tuple.of(1, Synapse.XNOR));
+    }
+
+    /**
+     * The narrowest width every source of a one-width plan may have: wide enough for the input codes, the
+     * weight codes, and the one bit wider offset codes of xnor layers (docs/semantics.md, section 5.2).
+     */
+    public static int sourceBits(Code code, int weightBits, List<Synapse> synapses) {
+        int weights = synapses.stream().mapToInt(s -> s.comparedBits(weightBits)).max().orElse(weightBits);
+        int inputs = code.signed() ? synapses.get(0).comparedBits(code.magnitudeBits()) : code.magnitudeBits();
+        return Math.max(Math.max(inputs, weights), LfsrTaps.MIN_WIDTH);
     }
 
     /** Integrate-and-fire neurons with random threshold, floor, ceiling and leak. */

@@ -193,7 +193,8 @@ class ValidationProperties {
         int width = net.weightBits() - 1;
         rejects(() -> withSource(net, new Source.VanDerCorput(name, width)),
                 "layer '" + net.layers().get(l).name() + "' weight plan",
-                "source '" + name + "' is " + width + " bits wide", "need " + net.weightBits());
+                "source '" + name + "' is " + width + " bits wide",
+                "need " + net.layers().get(l).synapse().comparedBits(net.weightBits()));
     }
 
     @Property
