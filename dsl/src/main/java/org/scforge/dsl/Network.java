@@ -39,6 +39,15 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
         return sources.stream().filter(s -> s.name().equals(sourceName)).findFirst();
     }
 
+    /**
+     * How the input SNGs compare (docs/semantics.md, section 5.2): {@link Synapse#XNOR} (the offset code
+     * {@code c + 2^k} in {@code k + 1} bits) when sign-magnitude inputs feed an xnor first layer,
+     * otherwise {@link Synapse#AND} ({@code |c|} in {@code k} bits, the sign carried apart).
+     */
+    public Synapse inputSynapse() {
+        return inputCode.signed() ? layers.get(0).synapse() : Synapse.AND;
+    }
+
     public DenseLayer readout() {
         return layers.get(layers.size() - 1);
     }

@@ -4,6 +4,7 @@ import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
+import org.scforge.dsl.Synapse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,13 @@ public final class ReferenceSimulator {
         int length = network.length();
         Source in = network.source(network.inputPlan().source()).orElseThrow();
         this.inputNumbers = SourceSequence.top(SourceSequence.values(in, length), in.width(),
-                network.inputCode().magnitudeBits());
+                network.inputSynapse().comparedBits(network.inputCode().magnitudeBits()));
         this.weightNumbers = new int[network.layers().size()][];
         for (int l = 0; l < network.layers().size(); l++) {
-            Source w = network.source(network.layers().get(l).plan().source()).orElseThrow();
-            weightNumbers[l] = SourceSequence.top(SourceSequence.values(w, length), w.width(), network.weightBits());
+            DenseLayer layer = network.layers().get(l);
+            Source w = network.source(layer.plan().source()).orElseThrow();
+            weightNumbers[l] = SourceSequence.top(SourceSequence.values(w, length), w.width(),
+                    layer.synapse().comparedBits(network.weightBits()));
         }
     }
 
@@ -45,6 +48,9 @@ public final class ReferenceSimulator {
         }
         int length = network.length();
         List<Integer> inputMasks = network.inputPlan().masks();
+        Synapse inputSynapse = network.inputSynapse();
+        int inputBits = network.inputCode().magnitudeBits();
+        int weightBits = network.weightBits();
         // bits[t][i] and signs[i] of the current layer's inputs
         int fanIn = network.inputs();
         int[][] bits = new int[length][fanIn];
@@ -54,10 +60,11 @@ public final class ReferenceSimulator {
                 throw new IllegalArgumentException("code " + codes[i] + " of input " + i + " does not fit "
                         + network.inputCode().shortName());
             }
-            int magnitude = Math.abs(codes[i]);
-            signs[i] = codes[i] < 0 ? -1 : 1;
+            // |c| with the sign apart (and), or the offset code c + 2^k whose stream carries the sign (xnor)
+            int compared = inputSynapse.comparedCode(codes[i], inputBits);
+            signs[i] = inputSynapse == Synapse.AND && codes[i] < 0 ? -1 : 1;
             for (int t = 0; t < length; t++) {
-                bits[t][i] = magnitude > (inputNumbers[t] ^ inputMasks.get(i)) ? 1 : 0;
+                bits[t][i] = compared > (inputNumbers[t] ^ inputMasks.get(i)) ? 1 : 0;
             }
         }
         List<Trace.LayerTrace> traces = new ArrayList<>();
@@ -77,8 +84,11 @@ public final class ReferenceSimulator {
                     for (int i = 0; i <= fanIn; i++) {
                         int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
                         int x = i < fanIn ? bits[t][i] : 1;
-                        int wBit = Math.abs(w) > (r ^ rowMask ^ layer.plan().inputMasks().get(i)) ? 1 : 0;
-                        if ((x & wBit) == 1) {
+                        int wBit = layer.synapse().comparedCode(w, weightBits)
+                                > (r ^ rowMask ^ layer.plan().inputMasks().get(i)) ? 1 : 0;
+                        if (layer.isXnor()) {
+                            sum += x == wBit ? 1 : -1; // bipolar: agree +1, differ -1 (section 5.2)
+                        } else if ((x & wBit) == 1) {
                             int sign = (w < 0 ? -1 : 1) * (i < fanIn ? signs[i] : 1);
                             sum += sign;
                         }

@@ -1,5 +1,6 @@
 package org.scforge.sim.train;
 
+import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
 
@@ -73,6 +74,11 @@ public final class ScTrainer {
             throw new IllegalArgumentException("the SC trainer trains inputs -> integrate-and-fire -> counter networks; '"
                     + template.name() + "' has another shape");
         }
+        template.layers().stream().filter(DenseLayer::isXnor).findFirst().ifPresent(layer -> {
+            // the rate model and its gradients are those of AND synapses (unipolar streams with signs)
+            throw new IllegalArgumentException("the SC trainer trains and synapses only; layer '" + layer.name()
+                    + "' of '" + template.name() + "' has xnor synapses");
+        });
         List<EpochStats> history = new ArrayList<>();
         Consumer<EpochStats> record = s -> {
             history.add(s);

@@ -1,8 +1,13 @@
 package org.scforge.sim.train;
 
 import org.junit.jupiter.api.Test;
+import org.scforge.dsl.Code;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.Neuron;
+import org.scforge.dsl.Synapse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ScTrainerTest {
@@ -15,6 +20,19 @@ class ScTrainerTest {
         assertThat(ScCodes.code(-3.0, 8)).isEqualTo(-255);
         assertThat(ScCodes.code(0.001, 8)).isZero();
         assertThat(ScCodes.largest(8)).isEqualTo(255 / 256.0);
+    }
+
+    @Test
+    void xnorNetworksAreRefusedWithTheLayerNamed() {
+        Network template = Network.named("bipolar")
+                .inputs(2, Code.unsigned(4)).weights(4).bitstream(16)
+                .dense("hidden", 3, Neuron.integrateAndFire(1), Synapse.XNOR)
+                .dense("out", 2, Neuron.counter())
+                .build();
+        assertThatThrownBy(() -> ScTrainer.train(template, new int[][] {{1, 2}},
+                        new int[] {0}, ScTrainer.Settings.defaults(1), s -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the SC trainer trains and synapses only; layer 'hidden' of 'bipolar' has xnor synapses");
     }
 
     @Test
