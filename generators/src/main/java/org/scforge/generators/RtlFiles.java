@@ -5,6 +5,7 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.SobolDirections;
 import org.scforge.dsl.Source;
+import org.scforge.dsl.Synapse;
 import org.scforge.dsl.Widths;
 
 import java.util.ArrayList;
@@ -67,6 +68,9 @@ final class RtlFiles {
         block(files, "sng", "SNG comparator");
         block(files, "popcount", "balanced adder tree counting ones (popcount)");
         block(files, "synapses", "synapses and signed popcount of one neuron");
+        if (network.layers().stream().anyMatch(DenseLayer::isXnor)) {
+            block(files, "xnor_synapses", "xnor (bipolar) synapses and their sum of one neuron");
+        }
         if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
             block(files, "if_neuron", "integrate-and-fire neuron");
         }
@@ -205,7 +209,11 @@ final class RtlFiles {
         model.put("sumBits", w.sumBits());
         model.put("stateBits", w.stateBits());
         model.put("workBits", w.workBits());
-        model.put("signedInputs", index == 0 && network.inputCode().signed());
+        model.put("signedInputs", carriesInputSigns(index));
+        model.put("xnor", layer.isXnor());
+        int numberBits = layer.synapse().comparedBits(bits);
+        model.put("numberBits", numberBits);
+        model.put("offset", 1L << bits);
         model.put("integrateAndFire", layer.neuron() instanceof NeuronModel.IntegrateAndFire);
         model.put("kindText", layer.isReadout() ? "counter (readout)" : "integrate-and-fire");
         if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
@@ -217,24 +225,30 @@ final class RtlFiles {
         List<Map<String, Object>> neurons = new ArrayList<>();
         for (int j = 0; j < layer.neurons(); j++) {
             List<Boolean> negative = new ArrayList<>();
-            List<Long> magnitude = new ArrayList<>();
+            List<Long> compared = new ArrayList<>();
             List<Long> mask = new ArrayList<>();
             for (int i = 0; i <= layer.fanIn(); i++) {
                 int weight = i < layer.fanIn() ? layer.weights().get(j, i) : layer.bias().get(j);
                 negative.add(weight < 0);
-                magnitude.add((long) Math.abs(weight));
+                // |w| (and) or the offset code w + 2^bits (xnor): what the weight SNG compares
+                compared.add((long) layer.synapse().comparedCode(weight, bits));
                 mask.add((long) (layer.plan().neuronMasks().get(j) ^ layer.plan().inputMasks().get(i)));
             }
             Map<String, Object> neuron = new LinkedHashMap<>();
             neuron.put("index", j);
             neuron.put("name", layer.name() + "_neuron_" + j);
             neuron.put("negative", VerilogLiterals.bitVector(negative));
-            neuron.put("magnitude", VerilogLiterals.packed(bits, magnitude));
-            neuron.put("mask", VerilogLiterals.packed(bits, mask));
+            neuron.put(layer.isXnor() ? "offset" : "magnitude", VerilogLiterals.packed(numberBits, compared));
+            neuron.put("mask", VerilogLiterals.packed(numberBits, mask));
             neurons.add(neuron);
         }
         model.put("neuronList", neurons);
         return model;
+    }
+
+    /** Layer {@code index} takes input signs apart: only an and first layer fed sign-magnitude codes. */
+    private boolean carriesInputSigns(int index) {
+        return index == 0 && network.inputCode().signed() && network.inputSynapse() == Synapse.AND;
     }
 
     private List<Map<String, Object>> traced() {
@@ -257,8 +271,14 @@ final class RtlFiles {
         model.put("inputBits", network.inputCode().portBits());
         model.put("inputMagnitudeBits", k);
         model.put("signedInputs", network.inputCode().signed());
+        // sign-magnitude inputs into an xnor first layer: (k+1)-bit offset codes, no separate signs
+        boolean offsetInputs = network.inputSynapse() == Synapse.XNOR;
+        int comparedBits = network.inputSynapse().comparedBits(k);
+        model.put("offsetInputs", offsetInputs);
+        model.put("inputComparedBits", comparedBits);
+        model.put("inputOffset", 1L << k);
         List<Long> inputMasks = network.inputPlan().masks().stream().map(Integer::longValue).toList();
-        model.put("inputMask", VerilogLiterals.packed(k, inputMasks));
+        model.put("inputMask", VerilogLiterals.packed(comparedBits, inputMasks));
         model.put("length", network.length());
         model.put("stepBits", widths.stepCounterBits());
         model.put("classes", network.classes());
@@ -281,7 +301,8 @@ final class RtlFiles {
             m.put("neurons", layer.neurons());
             m.put("stateBits", widths.layer(l).stateBits());
             m.put("integrateAndFire", !layer.isReadout());
-            m.put("signedInputs", l == 0 && network.inputCode().signed());
+            m.put("signedInputs", carriesInputSigns(l));
+            m.put("numberBits", layer.synapse().comparedBits(network.weightBits()));
             m.put("inputs", l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes");
             m.put("sourceInstance", uses.get(l + 1).instance());
             m.put("sourceWidth", uses.get(l + 1).source().width());

@@ -9,6 +9,7 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
+import org.scforge.dsl.Synapse;
 import org.scforge.dsl.WeightPlan;
 
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * Small random valid networks: sizes, code widths and signedness, source kinds (lfsr, vdc, sobol, one
- * of them sometimes shared by two layers), neuron parameters including leak.
+ * of them sometimes shared by two layers), neuron parameters including leak, synapse kinds (about a
+ * third of the layers xnor).
  */
 final class RandomNetworks {
 
@@ -31,7 +33,13 @@ final class RandomNetworks {
         int weightBits = r.nextInt(1, 5);
         int length = r.nextInt(1, 40);
         int hiddenLayers = r.nextInt(0, 3);
-        int widest = Math.max(code.magnitudeBits(), weightBits);
+        List<Synapse> synapses = new ArrayList<>();
+        for (int l = 0; l <= hiddenLayers; l++) {
+            synapses.add(r.nextInt(3) == 0 ? Synapse.XNOR : Synapse.AND);
+        }
+        // xnor layers compare one bit more (docs/semantics.md section 5.2): every source is wide enough for all
+        int widest = Math.max(code.signed() ? synapses.get(0).comparedBits(code.magnitudeBits()) : code.magnitudeBits(),
+                synapses.contains(Synapse.XNOR) ? weightBits + 1 : weightBits);
         List<Source> sources = new ArrayList<>();
         sources.add(source(r, "src_in", widest));
         int fanIn = inputs;
@@ -59,7 +67,8 @@ final class RandomNetworks {
                 bias.add(r.nextInt(-max, max + 1));
             }
             layers.add(new DenseLayer(name, neurons, neuron, IntMatrix.of(weights), bias,
-                    new WeightPlan(sourceName, masks(r, neurons, weightBits), masks(r, fanIn + 1, weightBits))));
+                    new WeightPlan(sourceName, masks(r, neurons, weightBits), masks(r, fanIn + 1, weightBits)),
+                    synapses.get(l)));
             fanIn = neurons;
         }
         return new Network("rnd" + Long.toHexString(seed & 0xffff), inputs, code, weightBits, length, sources,

@@ -21,7 +21,7 @@ module ${top} (
     output reg  [${classBits - 1}:0]    class_out
 );
     localparam [${stepBits - 1}:0] LAST_STEP = ${stepBits}'d${length - 1};
-    localparam [${inputs * inputMagnitudeBits - 1}:0] INPUT_MASK = ${inputMask};
+    localparam [${inputs * inputComparedBits - 1}:0] INPUT_MASK = ${inputMask};
 
     reg  [${inputs * inputBits - 1}:0] codes_latched;
     // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step at the next
@@ -76,6 +76,26 @@ module ${top} (
     );
 </#list>
 
+<#if offsetInputs>
+    // ---- input SNGs of the xnor layer ${layers[0].name} (docs/semantics.md section 5.2): the offset code
+    // c_i + ${inputOffset} carries the sign in the stream: x_i = (c_i + ${inputOffset}) > (top ${inputComparedBits} bits of ${inputSource} ^ INPUT_MASK[i])
+    wire [${inputs - 1}:0] input_stream;
+    genvar i;
+    generate
+        for (i = 0; i < ${inputs}; i = i + 1) begin : input_sng
+            // sign-magnitude to offset: ${inputOffset} + |c| when positive, ${inputOffset} - |c| when negative
+            wire [${inputMagnitudeBits}:0] magnitude = {1'b0, codes_latched[i*${inputBits} +: ${inputMagnitudeBits}]};
+            wire [${inputMagnitudeBits}:0] offset_code = codes_latched[i*${inputBits} + ${inputMagnitudeBits}]
+                ? ${inputComparedBits}'d${inputOffset} - magnitude : ${inputComparedBits}'d${inputOffset} + magnitude;
+            ${top}_sng #(
+                .BITS(${inputComparedBits}),
+                .MASK(INPUT_MASK[i*${inputComparedBits} +: ${inputComparedBits}])
+            ) sng (
+                .magnitude(offset_code),
+                .number(${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputComparedBits}]),
+                .fires(input_stream[i])
+            );
+<#else>
     // ---- input SNGs: x_i = |code_i| > (top ${inputMagnitudeBits} bits of ${inputSource} ^ INPUT_MASK[i])
     wire [${inputs - 1}:0] input_stream;
 <#if signedInputs>
@@ -95,6 +115,7 @@ module ${top} (
                 .number(${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputMagnitudeBits}]),
                 .fires(input_stream[i])
             );
+</#if>
         end
     endgenerate
 
@@ -117,7 +138,7 @@ module ${top} (
 <#if l.signedInputs>
         .x_negative(input_negative),
 </#if>
-        .number(${l.sourceInstance}_value[${l.sourceWidth - 1}:${l.sourceWidth - weightBits}]),
+        .number(${l.sourceInstance}_value[${l.sourceWidth - 1}:${l.sourceWidth - l.numberBits}]),
 <#if l.integrateAndFire>
         .spikes(${l.name}_spikes),
         .state(${l.name}_membrane)

@@ -1,0 +1,58 @@
+<#include "header.ftl">
+`timescale 1ns / 1ps
+// The XNOR (bipolar) synapses of one neuron and their sum (docs/semantics.md section 5.2): every
+// stream stands for 2p - 1 and the sign of a weight lives in its stream. Weight i is the offset code
+// OFFSET[i*BITS +: BITS] = w + 2^(BITS-1), compared with number ^ MASK[i*BITS +: BITS] (neuron mask
+// ^ input mask); number is the top BITS bits of the layer's weight source. Synapse i (i < FAN_IN)
+// counts +1 when input x[i] and its weight stream agree, -1 when they differ; synapse FAN_IN is the
+// bias, whose input is always 1. sum = matches - mismatches, COUNT_BITS + 1 bits, two's complement;
+// both counts are balanced adder trees (${top}_popcount).
+module ${top}_xnor_synapses #(
+    parameter FAN_IN = 2,
+    parameter BITS = 4,
+    parameter COUNT_BITS = 2,
+    parameter [(FAN_IN+1)*BITS-1:0] OFFSET = 12'd0,
+    parameter [(FAN_IN+1)*BITS-1:0] MASK = 12'd0
+) (
+    input  wire [FAN_IN-1:0]            x,
+    input  wire [BITS-1:0]              number,
+    output wire signed [COUNT_BITS:0]   sum
+);
+    wire [FAN_IN:0] active = {1'b1, x};
+    // Per synapse: match counts +1, mismatch counts -1 (exactly one of them).
+    wire [FAN_IN:0] match;
+    wire [FAN_IN:0] mismatch;
+    genvar i;
+    generate
+        for (i = 0; i <= FAN_IN; i = i + 1) begin : synapse
+            wire weight_fires;
+            ${top}_sng #(
+                .BITS(BITS),
+                .MASK(MASK[i*BITS +: BITS])
+            ) weight_sng (
+                .magnitude(OFFSET[i*BITS +: BITS]),
+                .number(number),
+                .fires(weight_fires)
+            );
+            assign match[i] = ~(active[i] ^ weight_fires);
+            assign mismatch[i] = active[i] ^ weight_fires;
+        end
+    endgenerate
+
+    wire [COUNT_BITS-1:0] matches;
+    wire [COUNT_BITS-1:0] mismatches;
+    ${top}_popcount #(
+        .TERMS(FAN_IN + 1)
+    ) match_tree (
+        .bits(match),
+        .count(matches)
+    );
+    ${top}_popcount #(
+        .TERMS(FAN_IN + 1)
+    ) mismatch_tree (
+        .bits(mismatch),
+        .count(mismatches)
+    );
+
+    assign sum = $signed({1'b0, matches}) - $signed({1'b0, mismatches});
+endmodule
