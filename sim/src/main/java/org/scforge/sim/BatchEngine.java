@@ -12,6 +12,7 @@ import java.util.List;
  * {@code Xneg ^ Wneg}, {@code S_j(t) = popcount(P) - 2 * popcount(P & (Xneg ^ Wneg))}. Both signs are
  * fixed for a frame, so {@code Xneg ^ Wneg} is one row of words per neuron, computed once per frame for
  * the first layer (whose inputs carry signs) and once per model for the others (spikes are positive).
+ * An xnor layer (section 5.2) needs no signs: {@code S_j(t) = (F + 1) - 2 * popcount(X ^ W)}.
  *
  * <p>Steps run in blocks: a layer runs all steps of a block before the next layer starts them, which
  * is the same result as step by step (a layer's step t depends only on its own state and the previous
@@ -38,14 +39,15 @@ final class BatchEngine {
         this.inputs = network.inputs();
         Source in = network.source(network.inputPlan().source()).orElseThrow();
         this.inputNumbers = SourceSequence.top(SourceSequence.values(in, length), in.width(),
-                network.inputCode().magnitudeBits());
+                network.inputSynapse().comparedBits(network.inputCode().magnitudeBits()));
         this.inputMasks = network.inputPlan().masks().stream().mapToInt(Integer::intValue).toArray();
         this.inputWords = LayerStreams.wordsFor(inputs + 1);
         List<org.scforge.dsl.DenseLayer> dense = network.layers();
         this.layers = new LayerStreams[dense.size()];
         for (int l = 0; l < layers.length; l++) {
             Source w = network.source(dense.get(l).plan().source()).orElseThrow();
-            int[] numbers = SourceSequence.top(SourceSequence.values(w, length), w.width(), network.weightBits());
+            int[] numbers = SourceSequence.top(SourceSequence.values(w, length), w.width(),
+                    dense.get(l).synapse().comparedBits(network.weightBits()));
             layers[l] = new LayerStreams(dense.get(l), numbers, network.weightBits());
         }
     }
@@ -81,9 +83,12 @@ final class BatchEngine {
         long[] xs = scratch.inputSigns;
         java.util.Arrays.fill(xs, 0L);
         int[] magnitude = scratch.magnitudes;
+        org.scforge.dsl.Synapse inputSynapse = network.inputSynapse();
+        int inputBits = network.inputCode().magnitudeBits();
         for (int i = 0; i < inputs; i++) {
             int c = codes[i];
-            magnitude[i] = Math.abs(c);
+            // |c| with the sign apart, or (xnor first layer) the offset code whose stream carries the sign
+            magnitude[i] = inputSynapse.comparedCode(c, inputBits);
             if (c < 0) {
                 xs[i >>> 6] |= 1L << i;
             }
@@ -165,7 +170,9 @@ final class BatchEngine {
         for (int s = 0; s < steps; s++) {
             int base = slotOfStep[t0 + s] * stride;
             int xOff = s * words;
-            if (words == 1) {
+            if (layer.xnor) {
+                xnorSums(fires, base, x, xOff, words, sums, n, layer.fanIn + 1);
+            } else if (words == 1) {
                 sumsOneWord(fires, productSigns, base, x[xOff], sums, n);
             } else {
                 sums(fires, productSigns, base, x, xOff, words, sums, n);
@@ -198,6 +205,22 @@ final class BatchEngine {
                 sum += Long.bitCount(p) - 2 * Long.bitCount(p & productSigns[q]);
             }
             sums[j] = sum;
+        }
+    }
+
+    /**
+     * docs/semantics.md section 5.2: every synapse counts, +1 where input and weight agree, so
+     * {@code S = (F + 1) - 2 * popcount(x ^ w)}. Bits above the bias are 0 in both the input vectors and
+     * the weight table, so they never count as a mismatch.
+     */
+    private static void xnorSums(long[] fires, int base, long[] x, int xOff, int words, int[] sums, int n,
+                                 int synapses) {
+        for (int j = 0, k = base; j < n; j++) {
+            int mismatches = 0;
+            for (int w = 0; w < words; w++, k++) {
+                mismatches += Long.bitCount(x[xOff + w] ^ fires[k]);
+            }
+            sums[j] = synapses - 2 * mismatches;
         }
     }
 

@@ -25,6 +25,8 @@ final class LayerStreams {
     /** {@code [neuron][word]}, flattened: the weight (or bias) is negative. */
     final long[] negativeWeights;
     final boolean readout;
+    /** xnor synapses (docs/semantics.md section 5.2): {@link #fires} holds the offset-code weight streams. */
+    final boolean xnor;
     final int threshold;
     final int floor;
     final int ceiling;
@@ -37,6 +39,7 @@ final class LayerStreams {
         this.fanIn = layer.fanIn();
         this.words = wordsFor(fanIn + 1);
         this.readout = layer.isReadout();
+        this.xnor = layer.isXnor();
         if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
             threshold = f.threshold();
             floor = f.floor();
@@ -50,10 +53,11 @@ final class LayerStreams {
         }
         this.leakMask = leakShift == 0 ? 0 : -1;
 
-        int[] slotOfValue = new int[1 << weightBits];
+        int numberBits = layer.synapse().comparedBits(weightBits);
+        int[] slotOfValue = new int[1 << numberBits];
         java.util.Arrays.fill(slotOfValue, -1);
         slotOfStep = new int[weightNumbers.length];
-        int[] valueOfSlot = new int[Math.min(weightNumbers.length, 1 << weightBits)];
+        int[] valueOfSlot = new int[Math.min(weightNumbers.length, 1 << numberBits)];
         int slots = 0;
         for (int t = 0; t < weightNumbers.length; t++) {
             int r = weightNumbers[t];
@@ -64,7 +68,7 @@ final class LayerStreams {
             slotOfStep[t] = slotOfValue[r];
         }
 
-        // |w| and the combined mask (neuronMasks[j] ^ inputMasks[i]) of every synapse, bias last
+        // |w| (xnor: the offset code w + 2^weightBits) and the combined mask (neuronMasks[j] ^ inputMasks[i]) of every synapse, bias last
         int synapses = fanIn + 1;
         int[] magnitude = new int[neurons * synapses];
         int[] mask = new int[neurons * synapses];
@@ -74,7 +78,7 @@ final class LayerStreams {
             for (int i = 0; i < synapses; i++) {
                 int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
                 int k = j * synapses + i;
-                magnitude[k] = Math.abs(w);
+                magnitude[k] = layer.synapse().comparedCode(w, weightBits);
                 negative[k] = w < 0;
                 mask[k] = rowMask ^ layer.plan().inputMasks().get(i);
             }

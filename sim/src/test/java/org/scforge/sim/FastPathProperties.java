@@ -10,10 +10,13 @@ import org.scforge.dsl.Neuron;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.SourcePlan;
 import org.scforge.dsl.SplitMix64;
+import org.scforge.dsl.Synapse;
+
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The fast batch engine equals the trace path (ReferenceSimulator) on random networks and inputs. */
+/** The fast batch engine equals the trace path (ReferenceSimulator) on random networks (and and xnor layers) and inputs. */
 class FastPathProperties {
 
     @Property(tries = 150)
@@ -28,8 +31,14 @@ class FastPathProperties {
                                  @ForAll boolean lfsrPlan,
                                  @ForAll long seed) {
         SplitMix64 random = new SplitMix64(seed);
-        int width = Math.max(2, Math.max(inputBits, weightBits)) + (int) random.nextBelow(17 - Math.max(2,
-                Math.max(inputBits, weightBits)));
+        // about a third of the layers xnor; their sources need one bit more (docs/semantics.md section 5.2)
+        Synapse[] synapses = new Synapse[hiddenLayers + 1];
+        for (int l = 0; l < synapses.length; l++) {
+            synapses[l] = random.nextBelow(3) == 0 ? Synapse.XNOR : Synapse.AND;
+        }
+        int need = Math.max(2, Math.max(signedInputs ? synapses[0].comparedBits(inputBits) : inputBits,
+                Arrays.stream(synapses).mapToInt(s -> s.comparedBits(weightBits)).max().orElseThrow()));
+        int width = need + (int) random.nextBelow(18 - need);
         NetworkBuilder builder = Network.named("random")
                 .inputs(inputs, signedInputs ? Code.signMagnitude(inputBits) : Code.unsigned(inputBits))
                 .weights(weightBits)
@@ -40,9 +49,10 @@ class FastPathProperties {
             int threshold = 1 + (int) random.nextBelow(40);
             NeuronModel.IntegrateAndFire neuron = new NeuronModel.IntegrateAndFire(threshold,
                     -(int) random.nextBelow(50), (int) random.nextBelow(50), (int) random.nextBelow(5));
-            builder.dense("hidden" + l, neurons, neuron);
+            builder.dense("hidden" + l, neurons, neuron, synapses[l]);
         }
-        Network network = RandomWeights.uniform(builder.dense("out", classes, Neuron.counter()).build(), random, 4);
+        Network network = RandomWeights.uniform(builder.dense("out", classes, Neuron.counter(), synapses[hiddenLayers])
+                .build(), random, 4);
         GoldenModel model = GoldenModel.of(network);
         Code code = network.inputCode();
         int[][] frames = new int[3][inputs];

@@ -68,7 +68,6 @@ class XnorSemanticsExampleTest {
         assertThat(trace.predictedClass()).isEqualTo(0);
     }
 
-    @org.junit.jupiter.api.Disabled("the batch engine learns xnor in the next commit")
     @Test
     void fastPathGivesTheExampleCountsAndClass() {
         FrameCounts counts = GoldenModel.of(bipolar()).run(CODES);
