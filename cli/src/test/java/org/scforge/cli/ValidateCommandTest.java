@@ -8,6 +8,7 @@ import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
+import org.scforge.dsl.Synapse;
 import org.scforge.dsl.TestFrames;
 
 import java.nio.file.Files;
@@ -41,6 +42,25 @@ class ValidateCommandTest {
         assertThat(run.out()).isEqualTo(network().summary() + System.lineSeparator());
         assertThat(run.out()).startsWith("digits: 4-3-2, 2 layers, 5 neurons, 23 synapses, L=64, inputs sm5, weights sm6");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void xnorModelValidatesAndItsSummaryNamesTheXnorLayers() throws Exception {
+        Network xnor = Network.named("bipolar").inputs(4, Code.signMagnitude(5)).weights(6).bitstream(64)
+                .sources(SourcePlan.lfsr(12, 7))
+                .dense("hidden", 3, Neuron.integrateAndFire(5), Synapse.XNOR)
+                .dense("out", 2, Neuron.counter())
+                .build();
+        Path file = dir.resolve("xnor.json");
+        ModelFile.save(xnor, file);
+        assertThat(Files.readString(file)).contains("\"synapse\" : \"xnor\"");
+        ConsoleCapture run = ConsoleCapture.run("validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("bipolar: 4-3-2, 2 layers, 5 neurons, 23 synapses, L=64, inputs sm5, weights sm6"
+                + " (xnor synapses: hidden), widths ");
+        Files.writeString(file, Files.readString(file).replace("\"xnor\"", "\"bipolar\""));
+        assertOneErrorLine(ConsoleCapture.run("validate", file.toString()),
+                file + ": field 'synapse' 'bipolar' is not a synapse kind; use and or xnor");
     }
 
     @Test

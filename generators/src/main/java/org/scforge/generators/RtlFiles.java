@@ -67,7 +67,9 @@ final class RtlFiles {
         }
         block(files, "sng", "SNG comparator");
         block(files, "popcount", "balanced adder tree counting ones (popcount)");
-        block(files, "synapses", "synapses and signed popcount of one neuron");
+        if (network.layers().stream().anyMatch(l -> !l.isXnor())) {
+            block(files, "synapses", "synapses and signed popcount of one neuron");
+        }
         if (network.layers().stream().anyMatch(DenseLayer::isXnor)) {
             block(files, "xnor_synapses", "xnor (bipolar) synapses and their sum of one neuron");
         }

@@ -12,20 +12,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins the generated text of the example network (docs/semantics.md section 9) to the files under
- * src/test/resources/golden/. After an intended change, regenerate them with
+ * src/test/resources/golden/, and the RTL and test bench of the xnor network {@code bipolar} (section 10)
+ * to src/test/resources/golden-xnor/. After an intended change, regenerate them with
  * {@code ./mvnw -q -B -pl generators -am test -Dtest=GoldenFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dscforge.updateGolden=true}
  * and review the diff.
  */
 class GoldenFileTest {
 
-    private static Map<String, String> generated() {
-        return Generators.verilog(ExampleNetwork.document()).testBench(6).target(Target.ICE40_UP5K).files();
+    @Test
+    void exampleNetworkMatchesTheGoldenFiles() throws IOException {
+        assertMatchesGolden(Generators.verilog(ExampleNetwork.document()).testBench(6).target(Target.ICE40_UP5K).files(),
+                goldenDir());
+    }
+
+    private static Path goldenDir() {
+        return Path.of(System.getProperty("scforge.goldenDir", "src/test/resources/golden"));
     }
 
     @Test
-    void exampleNetworkMatchesTheGoldenFiles() throws IOException {
-        Path golden = Path.of(System.getProperty("scforge.goldenDir", "src/test/resources/golden"));
-        Map<String, String> files = generated();
+    void xnorNetworkMatchesTheGoldenFiles() throws IOException {
+        assertMatchesGolden(Generators.verilog(ExampleNetwork.bipolarDocument()).testBench(5).files(),
+                goldenDir().resolveSibling("golden-xnor"));
+    }
+
+    private static void assertMatchesGolden(Map<String, String> files, Path golden) throws IOException {
         if (Boolean.getBoolean("scforge.updateGolden")) {
             if (Files.exists(golden)) {
                 OutputDirectory.deleteTree(golden);

@@ -8,6 +8,7 @@ import org.scforge.dsl.Neuron;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.SourcePlan;
+import org.scforge.dsl.Synapse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ import java.util.SplittableRandom;
 
 /**
  * Small random networks for co-simulation properties: random sizes, code widths and signedness, source
- * kinds (LFSR, van der Corput, Sobol) and seeds, integrate-and-fire parameters including leak, and random
- * weights. Small enough to build in seconds: a few inputs and neurons, L from 8 to 64. One seed, one network.
+ * kinds (LFSR, van der Corput, Sobol) and seeds, integrate-and-fire parameters including leak, synapse
+ * kinds (about a third of the layers xnor), and random weights. Small enough to build in seconds: a few inputs and neurons, L from 8 to 64. One seed, one network.
  */
 public final class RandomNetworks {
 
@@ -28,18 +29,25 @@ public final class RandomNetworks {
         int inputBits = 1 + r.nextInt(6);
         Code code = r.nextBoolean() ? Code.signMagnitude(inputBits) : Code.unsigned(inputBits);
         int weightBits = 1 + r.nextInt(6);
-        int width = Math.max(Math.max(inputBits, weightBits), 2) + r.nextInt(4);
+        int hidden = 1 + r.nextInt(2);
+        List<Synapse> synapses = new ArrayList<>();
+        for (int l = 0; l <= hidden; l++) {
+            synapses.add(r.nextInt(3) == 0 ? Synapse.XNOR : Synapse.AND);
+        }
+        // xnor layers compare offset codes one bit wider than the codes (docs/semantics.md section 5.2)
+        int inputNeed = code.signed() ? synapses.get(0).comparedBits(inputBits) : inputBits;
+        int weightNeed = synapses.contains(Synapse.XNOR) ? weightBits + 1 : weightBits;
+        int width = Math.max(Math.max(inputNeed, weightNeed), 2) + r.nextInt(4);
         int length = 8 + r.nextInt(57);
         int sourceKind = r.nextInt(3);
         SourcePlan plan = sourceKind == 0 ? SourcePlan.lfsr(width, r.nextLong(1, 1000))
                 : SourcePlan.lowDiscrepancy(width, r.nextLong(1, 1000));
         NetworkBuilder builder = Network.named("rnd" + Long.toHexString(seed & 0xffffffL))
                 .inputs(1 + r.nextInt(4), code).weights(weightBits).bitstream(length).sources(plan);
-        int hidden = 1 + r.nextInt(2);
         for (int l = 0; l < hidden; l++) {
-            builder.dense("h" + l, 1 + r.nextInt(4), neuron(r));
+            builder.dense("h" + l, 1 + r.nextInt(4), neuron(r), synapses.get(l));
         }
-        builder.dense("out", 1 + r.nextInt(3), Neuron.counter());
+        builder.dense("out", 1 + r.nextInt(3), Neuron.counter(), synapses.get(hidden));
         Network network = builder.build();
         if (sourceKind == 2) {
             network = withVanDerCorputInputs(network);
