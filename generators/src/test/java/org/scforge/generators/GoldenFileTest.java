@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pins the generated text of the example network (docs/semantics.md section 9) to the files under
  * src/test/resources/golden/, and the RTL and test bench of the xnor network {@code bipolar} (section 10)
- * to src/test/resources/golden-xnor/. After an intended change, regenerate them with
+ * to src/test/resources/golden-xnor/ (the files xnor changes). After an intended change, regenerate them with
  * {@code ./mvnw -q -B -pl generators -am test -Dtest=GoldenFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dscforge.updateGolden=true}
  * and review the diff.
  */
@@ -31,8 +31,12 @@ class GoldenFileTest {
 
     @Test
     void xnorNetworkMatchesTheGoldenFiles() throws IOException {
-        assertMatchesGolden(Generators.verilog(ExampleNetwork.bipolarDocument()).testBench(5).files(),
-                goldenDir().resolveSibling("golden-xnor"));
+        // only the files xnor changes: the other blocks are those of golden/ under another module prefix
+        Map<String, String> files = new java.util.TreeMap<>(Generators.verilog(ExampleNetwork.bipolarDocument())
+                .testBench(5).files());
+        files.keySet().removeIf(name -> !name.equals("bipolar.v") && !name.startsWith("bipolar_layer_")
+                && !name.equals("bipolar_xnor_synapses.v") && !name.equals("vectors.hex"));
+        assertMatchesGolden(files, goldenDir().resolveSibling("golden-xnor"));
     }
 
     private static void assertMatchesGolden(Map<String, String> files, Path golden) throws IOException {
