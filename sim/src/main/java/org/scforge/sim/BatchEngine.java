@@ -102,13 +102,17 @@ final class BatchEngine {
         for (int k = 0; k < firstSigns.length; k++) {
             firstSigns[k] = firstNegatives[k] ^ xs[k % inputWords];
         }
+        int[] firstNegativeCounts = scratch.firstLayerNegativeProducts;
+        LayerStreams.countPerNeuron(firstSigns, layers[0].words, firstNegativeCounts);
         for (int t0 = 0; t0 < length; t0 += BLOCK) {
             int steps = Math.min(BLOCK, length - t0);
             inputBlock(t0, steps, magnitude, scratch.spikes[0]);
             for (int l = 0; l < layers.length; l++) {
                 long[] productSigns = l == 0 ? firstSigns : layers[l].negativeWeights;
+                int[] negativeProducts = l == 0 ? firstNegativeCounts : layers[l].negativeWeightCounts;
                 long[] out = l + 1 < layers.length ? scratch.spikes[l + 1] : null;
-                layerBlock(layers[l], t0, steps, scratch.spikes[l], productSigns, scratch.state[l], counts[l], out,
+                layerBlock(layers[l], t0, steps, scratch.spikes[l], productSigns, negativeProducts, scratch.state[l],
+                        counts[l], out,
                         scratch.sums[l], scratch.stepSpikes[l]);
             }
         }
@@ -159,7 +163,8 @@ final class BatchEngine {
      * of one entry per neuron: the sums come first (popcounts), then the neuron update runs as a plain
      * loop over int arrays (separate loops measured twice as fast as one fused loop).
      */
-    private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] productSigns, int[] v,
+    private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] productSigns,
+                                   int[] negativeProducts, int[] v,
                                    int[] counts, long[] out, int[] sums, int[] spikes) {
         int n = layer.neurons;
         int words = layer.words;
@@ -173,9 +178,9 @@ final class BatchEngine {
             if (layer.xnor) {
                 xnorSums(fires, base, x, xOff, words, sums, n, layer.fanIn + 1);
             } else if (words == 1) {
-                sumsOneWord(fires, productSigns, base, x[xOff], sums, n);
+                sumsOneWord(fires, productSigns, negativeProducts, base, x[xOff], sums, n);
             } else {
-                sums(fires, productSigns, base, x, xOff, words, sums, n);
+                sums(fires, productSigns, negativeProducts, base, x, xOff, words, sums, n);
             }
             if (layer.readout) {
                 for (int j = 0; j < n; j++) {
@@ -188,21 +193,25 @@ final class BatchEngine {
         }
     }
 
-    /** The per-step sums of every neuron when fan-in and bias fit one word. */
-    private static void sumsOneWord(long[] fires, long[] productSigns, int base, long x, int[] sums, int n) {
+    /**
+     * The per-step sums of every neuron when fan-in and bias fit one word. With {@code P = X & W} and
+     * {@code N} the synapses whose product is negative, a firing synapse counts +1 outside {@code N}
+     * and -1 inside it, so {@code S = popcount(P ^ N) - popcount(N)}: inside {@code N} a synapse that
+     * does not fire adds the 1 that {@code popcount(N)} takes back. One popcount instead of two.
+     */
+    private static void sumsOneWord(long[] fires, long[] productSigns, int[] negativeProducts, int base, long x,
+                                    int[] sums, int n) {
         for (int j = 0; j < n; j++) {
-            long p = x & fires[base + j];
-            sums[j] = Long.bitCount(p) - 2 * Long.bitCount(p & productSigns[j]);
+            sums[j] = Long.bitCount((x & fires[base + j]) ^ productSigns[j]) - negativeProducts[j];
         }
     }
 
-    private static void sums(long[] fires, long[] productSigns, int base, long[] x, int xOff, int words,
-                             int[] sums, int n) {
+    private static void sums(long[] fires, long[] productSigns, int[] negativeProducts, int base, long[] x,
+                             int xOff, int words, int[] sums, int n) {
         for (int j = 0, k = base, q = 0; j < n; j++) {
-            int sum = 0;
+            int sum = -negativeProducts[j];
             for (int w = 0; w < words; w++, k++, q++) {
-                long p = x[xOff + w] & fires[k];
-                sum += Long.bitCount(p) - 2 * Long.bitCount(p & productSigns[q]);
+                sum += Long.bitCount((x[xOff + w] & fires[k]) ^ productSigns[q]);
             }
             sums[j] = sum;
         }
@@ -269,6 +278,8 @@ final class BatchEngine {
         final long[][] spikes = new long[layers.length][];
         /** The first layer's product signs for the current frame: {@code negativeWeights ^ input signs}. */
         final long[] firstLayerProductSigns = new long[layers[0].negativeWeights.length];
+        /** Per neuron of the first layer, how many of its synapses have a negative product this frame. */
+        final int[] firstLayerNegativeProducts = new int[layers[0].neurons];
         /** Membrane (or readout count) per layer and neuron. */
         final int[][] state = new int[layers.length][];
         /** One step's sums and spikes per layer and neuron. */

@@ -24,6 +24,8 @@ final class LayerStreams {
     final long[] fires;
     /** {@code [neuron][word]}, flattened: the weight (or bias) is negative. */
     final long[] negativeWeights;
+    /** Per neuron, how many of its weights (and bias) are negative. */
+    final int[] negativeWeightCounts;
     final boolean readout;
     /** xnor synapses (docs/semantics.md section 5.2): {@link #fires} holds the offset-code weight streams. */
     final boolean xnor;
@@ -92,6 +94,8 @@ final class LayerStreams {
                 }
             }
         }
+        negativeWeightCounts = new int[neurons];
+        countPerNeuron(negativeWeights, words, negativeWeightCounts);
         for (int slot = 0; slot < slots; slot++) {
             int r = valueOfSlot[slot];
             for (int j = 0; j < neurons; j++) {
@@ -103,6 +107,17 @@ final class LayerStreams {
                     }
                 }
             }
+        }
+    }
+
+    /** Per neuron, the set bits of its {@code words}-word row of {@code rows}. */
+    static void countPerNeuron(long[] rows, int words, int[] counts) {
+        for (int j = 0, k = 0; j < counts.length; j++) {
+            int count = 0;
+            for (int w = 0; w < words; w++, k++) {
+                count += Long.bitCount(rows[k]);
+            }
+            counts[j] = count;
         }
     }
 
