@@ -1,0 +1,75 @@
+package org.scforge.generators;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.Network;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random small networks with a random folding plan (P from 1 to N per layer, partial last groups
+ * included) through Verilator lint, Icarus elaboration and the self-checking Icarus test bench, which
+ * checks the folded done edge and every count against the golden model.
+ */
+class FoldedNetworkProperties {
+
+    /** A plan folding at least one layer with N > 1 (P = 1 .. N - 1), the others random in 1..N. */
+    static Fold randomFold(Network network, long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        Map<String, Integer> plan = new LinkedHashMap<>();
+        for (DenseLayer layer : network.layers()) {
+            if (r.nextBoolean()) {
+                plan.put(layer.name(), r.nextInt(1, layer.neurons() + 1));
+            }
+        }
+        List<DenseLayer> foldable = network.layers().stream().filter(l -> l.neurons() > 1).toList();
+        if (!foldable.isEmpty()) {
+            DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
+            plan.put(layer.name(), r.nextInt(1, layer.neurons()));
+        }
+        return new Fold(plan);
+    }
+
+    @Property(tries = 12, shrinking = ShrinkingMode.OFF)
+    void foldedNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
+        Network network = RandomNetworks.draw(seed);
+        Fold fold = randomFold(network, seed);
+        Path dir = Files.createTempDirectory("scforge-fold");
+        try {
+            boolean trace = (seed & 1) == 0;
+            Design design = Generators.verilog(network)
+                    .options(GeneratorOptions.defaults().withTraceOutputs(trace).withFold(fold))
+                    .testBench(8).writeTo(dir.resolve("rtl"));
+            Path out = design.directory();
+            assertThat(design.timing().folded()).as("a layer of more than one neuron is folded")
+                    .isEqualTo(network.layers().stream().anyMatch(l -> l.neurons() > 1));
+            List<String> files = new ArrayList<>();
+            design.rtlFiles().forEach(p -> files.add(p.getFileName().toString()));
+            String summary = network.summary() + " fold " + fold + " (seed " + seed + ")";
+            for (String file : files) {
+                String module = file.substring(0, file.length() - 2);
+                assertThat(Tools.lint(out, files, module)).as("lint of %s in %s", module, summary).isEmpty();
+            }
+            assertThat(Tools.elaborate(out, files, network.name())).as("iverilog of %s", summary).isEmpty();
+            Tool.Result tb = Tools.icarusTestBench(out, files, network.name());
+            long values = 8L * (network.classes() + 1);
+            assertThat(tb.output()).as(summary).contains("PASS: 8 frames, " + values + " values compared");
+            assertThat(tb.ok()).as(summary).isTrue();
+            assertThat(Files.readString(out.resolve("tb_" + network.name() + ".v")))
+                    .as(summary).contains("localparam LATENCY = " + design.timing().doneEdge() + ";");
+        } finally {
+            OutputDirectory.deleteTree(dir);
+        }
+    }
+}
