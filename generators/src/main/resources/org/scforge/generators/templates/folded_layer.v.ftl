@@ -3,8 +3,8 @@
 <#assign f = fold>
 <#assign stateName = layer.integrateAndFire?then("membrane", "count")>
 // Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), folded
-// (docs/semantics.md section 1.1): ${f.perCycle} lanes compute ${f.perCycle} neurons per cycle, so a step takes
-// ${f.groups} of the window's ${f.windowCycles} cycles. In window cycle g < ${f.groups} lane p computes neuron g*${f.perCycle} + p from the
+// (docs/semantics.md section 1.1): P = ${f.perCycle} neurons per cycle, one per lane, so a step takes
+// G = ${f.groups} of the window's T = ${f.windowCycles} cycles. In window cycle g < G lane p computes neuron g*P + p from the
 // input vector x, held for the whole window, and writes back its ${stateName}<#if layer.integrateAndFire> and new spike bit; the spikes
 // output changes only at the window's last cycle (window_last)</#if>. Each lane selects the weight
 // constants of its neuron by window_cycle (a case on constant tables; a block RAM is future work).
