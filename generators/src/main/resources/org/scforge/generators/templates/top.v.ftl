@@ -35,8 +35,13 @@ module ${top} (
     localparam [${inputs * inputComparedBits - 1}:0] INPUT_MASK = ${inputMask};
 
     reg  [${inputs * inputBits - 1}:0] codes_latched;
+<#if folded>
+    // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step in the
+    // current window; frame_stage[${layers?size}] marks the window after the last layer's last step (done).
+<#else>
     // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step at the next
     // edge; frame_stage[${layers?size}] marks the edge after the last layer's last step (done).
+</#if>
     reg  [${stepBits - 1}:0] frame_step;
     reg  [${layers?size}:0] frame_stage;
     wire [${classBits - 1}:0] predicted_class;
