@@ -11,12 +11,12 @@ import java.util.Map;
  * A folding plan (docs/semantics.md section 1.1): per layer, the neurons P computed per clock cycle.
  * A layer not named keeps P = N (fully parallel). Folding changes the cycle count only, never a result.
  *
- * @param neuronsPerCycle layer name to P, in the order given
+ * @param neuronsPerCycle layer name to P
  */
 public record Fold(Map<String, Integer> neuronsPerCycle) {
 
     public Fold {
-        neuronsPerCycle = Map.copyOf(new LinkedHashMap<>(neuronsPerCycle));
+        neuronsPerCycle = Map.copyOf(neuronsPerCycle);
     }
 
     /** No folding: every layer fully parallel. */
