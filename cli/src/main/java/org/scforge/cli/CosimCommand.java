@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.Network;
+import org.scforge.generators.Fold;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
@@ -49,6 +50,9 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the random codes used beyond the model's test frames (default ${DEFAULT-VALUE})")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    FoldOption fold;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,10 +74,12 @@ public final class CosimCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Network network = document.network();
+        Fold plan = fold.plan(network);
         CosimFrames input = CosimFrames.of(document, frames, seed);
-        stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "") + ": "
+        stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "")
+                + (plan.timing(network).folded() ? ", folded " + plan : "") + ": "
                 + input.origin());
-        RtlDesign design = Designs.generate(network, trace, out.resolve("rtl"));
+        RtlDesign design = Designs.generate(network, trace, plan, out.resolve("rtl"));
         int every = Math.max(1, frames / 10);
         CosimReport report = Cosim.of(network, design).simulator(sim).trace(trace)
                 .progress(done -> {

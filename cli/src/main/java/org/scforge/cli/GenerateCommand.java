@@ -2,6 +2,7 @@ package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.generators.Design;
+import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Target;
@@ -19,6 +20,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     DesignOutputOptions io;
+
+    @picocli.CommandLine.Mixin
+    FoldOption fold;
 
     @Option(names = "--trace-ports", description = "add <layer>_spikes and <layer>_membrane debug outputs (docs/rtl.md)")
     boolean tracePorts;
@@ -41,16 +45,21 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UserError("--frames " + frames + " must be at least 1");
         }
         ModelDocument document = Models.load(io.model);
-        Design design = write(document, t);
+        Design design = write(document, t, fold.plan(document.network()));
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %d frames, synth_%s.ys, %s%n",
                 io.out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());
+        if (design.timing().folded()) {
+            spec.commandLine().getOut().printf("folded: windows of %d cycles, done at edge %d after start%n",
+                    design.timing().windowCycles(), design.timing().doneEdge());
+        }
         spec.commandLine().getOut().printf("run: %s/run_icarus.sh   or   %s/run_verilator.sh%n", io.out, io.out);
         return ExitCodes.OK;
     }
 
-    private Design write(ModelDocument document, Target t) {
+    private Design write(ModelDocument document, Target t, Fold plan) {
         try {
-            return Generators.verilog(document).options(GeneratorOptions.defaults().withTraceOutputs(tracePorts))
+            return Generators.verilog(document)
+                    .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(plan))
                     .testBench(frames).target(t).force(io.force).writeTo(io.out);
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);

@@ -2,6 +2,9 @@ package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
+import org.scforge.generators.Design;
+import org.scforge.generators.Fold;
+import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.SynthesisReport;
 import org.scforge.generators.SynthesisRunner;
@@ -23,6 +26,9 @@ public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DesignOutputOptions io;
 
+    @picocli.CommandLine.Mixin
+    FoldOption fold;
+
     @Option(names = "--target", required = true, paramLabel = "T", description = "ice40-up5k, ice40-hx8k, xc7 or ecp5")
     String target;
 
@@ -33,6 +39,7 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
         ModelDocument document = Models.load(io.model);
+        Fold plan = fold.plan(document.network());
         PrintWriter console = spec.commandLine().getOut();
         for (Tool tool : t.placeAndRoute() ? new Tool[] {Tool.YOSYS, Tool.NEXTPNR_ICE40} : new Tool[] {Tool.YOSYS}) {
             if (!tool.available()) {
@@ -44,8 +51,9 @@ public final class SynthCommand implements Callable<Integer> {
         try {
             console.println("generating " + document.network().name() + " into " + io.out);
             console.flush();
-            Generators.verilog(document).target(t).force(io.force).writeTo(io.out);
-            report = SynthesisRunner.run(document.network(), io.out, t, line -> {
+            Design design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan)).target(t)
+                    .force(io.force).writeTo(io.out);
+            report = SynthesisRunner.run(document.network(), design.timing(), io.out, t, line -> {
                 console.println(line);
                 console.flush();
             });

@@ -14,9 +14,10 @@ import java.util.List;
  * @param widths     the register widths the RTL uses
  * @param ports      the top module's ports, in declaration order
  * @param options    the options it was generated with
+ * @param timing     when done rises and when each layer shows a step's values (the fold's windows)
  */
 public record Design(String top, Path directory, List<Path> rtlFiles, Widths widths, List<Port> ports,
-                     GeneratorOptions options) {
+                     GeneratorOptions options, FrameTiming timing) {
 
     public Design {
         rtlFiles = List.copyOf(rtlFiles);

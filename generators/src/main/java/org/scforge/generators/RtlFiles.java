@@ -26,6 +26,8 @@ final class RtlFiles {
     private final Widths widths;
     private final String top;
     private final String hash;
+    private final Fold fold;
+    private final FrameTiming timing;
 
     RtlFiles(Network network, GeneratorOptions options) {
         this.network = network;
@@ -33,10 +35,21 @@ final class RtlFiles {
         this.widths = Widths.of(network);
         this.top = network.name();
         this.hash = ModelHash.of(network);
+        this.fold = options.fold().validate(network);
+        this.timing = fold.timing(network);
     }
 
     Widths widths() {
         return widths;
+    }
+
+    FrameTiming timing() {
+        return timing;
+    }
+
+    /** A layer that takes more than one cycle per step: rendered from the folded layer template. */
+    private boolean folded(DenseLayer layer) {
+        return fold.groups(layer) > 1;
     }
 
     String modelHash() {
@@ -77,6 +90,18 @@ final class RtlFiles {
             block(files, "if_neuron", "integrate-and-fire neuron");
         }
         block(files, "counter", "readout counter");
+        if (network.layers().stream().anyMatch(l -> folded(l) && !l.isXnor())) {
+            block(files, "lane_synapses", "one lane of a folded layer: synapses and signed popcount");
+        }
+        if (network.layers().stream().anyMatch(l -> folded(l) && l.isXnor())) {
+            block(files, "lane_xnor_synapses", "one lane of a folded xnor layer: synapses and their sum");
+        }
+        if (network.layers().stream().anyMatch(l -> folded(l) && !l.isReadout())) {
+            block(files, "if_update", "integrate-and-fire update of one lane of a folded layer");
+        }
+        if (folded(network.readout())) {
+            block(files, "count_update", "readout count update of one lane of a folded layer");
+        }
         block(files, "argmax_tree", "balanced comparison tree of the argmax");
         block(files, "argmax", "argmax of the readout counts");
         for (int l = 0; l < network.layers().size(); l++) {
@@ -84,7 +109,11 @@ final class RtlFiles {
             Map<String, Object> model = header(file, "layer '" + network.layers().get(l).name() + "'");
             model.put("weightBits", network.weightBits());
             model.put("layer", layerModel(l));
-            files.put(file, Templates.render("layer.v.ftl", model));
+            boolean foldedLayer = folded(network.layers().get(l));
+            if (foldedLayer) {
+                model.put("fold", foldModel(l));
+            }
+            files.put(file, Templates.render(foldedLayer ? "folded_layer.v.ftl" : "layer.v.ftl", model));
         }
         String file = top + ".v";
         files.put(file, Templates.render("top.v.ftl", topModel(file)));
@@ -160,7 +189,7 @@ final class RtlFiles {
             boolean shared = names.stream().filter(name::equals).count() > 1;
             String instance = shared ? name + "_for_" + consumers.get(c) : name;
             // The inputs are consumed by layer 1, so they step with it.
-            String enable = "frame_stage[" + Math.max(0, c - 1) + "]";
+            String enable = "frame_stage[" + Math.max(0, c - 1) + "]" + (timing.folded() ? " & window_last" : "");
             uses.add(new SourceUse(consumers.get(c), network.source(name).orElseThrow(), instance, enable));
         }
         return uses;
@@ -248,6 +277,50 @@ final class RtlFiles {
         return model;
     }
 
+    /** Bits of the window cycle counter: max(1, ceil(log2 T)). */
+    private int windowBits() {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(timing.windowCycles() - 1));
+    }
+
+    /**
+     * What the folded layer template adds: P lanes, lane {@code p} computing neuron {@code g*P + p} in
+     * window cycle {@code g}; per neuron its group, lane and whether its group ends the window.
+     */
+    private Map<String, Object> foldModel(int index) {
+        DenseLayer layer = network.layers().get(index);
+        int p = fold.perCycle(layer);
+        int groups = fold.groups(layer);
+        int bits = windowBits();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("perCycle", p);
+        model.put("groups", groups);
+        model.put("windowCycles", timing.windowCycles());
+        model.put("windowBits", bits);
+        List<Map<String, Object>> neurons = new ArrayList<>();
+        List<List<Map<String, Object>>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < p; lane++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (int j = 0; j < layer.neurons(); j++) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("index", j);
+            n.put("name", layer.name() + "_neuron_" + j);
+            n.put("lane", "lane_" + j % p);
+            n.put("group", VerilogLiterals.unsigned(bits, j / p));
+            // computed in the window's last cycle: its new spike is latched straight from the lane
+            n.put("endsWindow", j / p == timing.windowCycles() - 1);
+            neurons.add(n);
+            lanes.get(j % p).add(n);
+        }
+        List<Map<String, Object>> laneList = new ArrayList<>();
+        for (int lane = 0; lane < p; lane++) {
+            laneList.add(Map.of("name", "lane_" + lane, "index", lane, "neurons", lanes.get(lane)));
+        }
+        model.put("neurons", neurons);
+        model.put("lanes", laneList);
+        return model;
+    }
+
     /** Layer {@code index} takes input signs apart: only an and first layer fed sign-magnitude codes. */
     private boolean carriesInputSigns(int index) {
         return index == 0 && network.inputCode().signed() && network.inputSynapse() == Synapse.AND;
@@ -288,6 +361,10 @@ final class RtlFiles {
         model.put("classBits", classBits());
         model.put("weightBits", network.weightBits());
         model.put("traceOutputs", options.traceOutputs());
+        model.put("folded", timing.folded());
+        model.put("windowCycles", timing.windowCycles());
+        model.put("windowBits", windowBits());
+        model.put("doneEdge", timing.doneEdge());
         model.put("traced", traced());
         List<SourceUse> uses = sourceUses();
         model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());
@@ -308,6 +385,7 @@ final class RtlFiles {
             m.put("inputs", l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes");
             m.put("sourceInstance", uses.get(l + 1).instance());
             m.put("sourceWidth", uses.get(l + 1).source().width());
+            m.put("foldedLayer", folded(layer));
             layers.add(m);
         }
         model.put("layers", layers);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * What synthesis (and, for iCE40, place-and-route) measured; written as {@code synth.json}.
  *
  * @param fmaxMhz          from nextpnr's report; null without place-and-route
- * @param cyclesPerFrame   L + D + 1 (docs/semantics.md section 1)
+ * @param cyclesPerFrame   (L + D - 1) * T + 2, L + D + 1 unfolded (docs/semantics.md sections 1, 1.1)
  * @param framesPerSecond  fmax * 1e6 / cyclesPerFrame; null without fmax
  */
 public record SynthesisReport(String target, long luts, long ffs, long carries, long brams, boolean fits,

@@ -37,8 +37,15 @@ public final class SynthesisRunner {
         }
     }
 
+    /** Synthesis of a fully parallel design. */
     public static SynthesisReport run(Network network, Path dir, Target target, Consumer<String> progress)
             throws IOException {
+        return run(network, FrameTiming.unfolded(network.length(), network.layers().size()), dir, target, progress);
+    }
+
+    /** Synthesis of a design with {@code timing} (its cycles per frame give the frames per second). */
+    public static SynthesisReport run(Network network, FrameTiming timing, Path dir, Target target,
+                                      Consumer<String> progress) throws IOException {
         progress.accept("yosys: synthesizing " + SynthesisFiles.boardTop(network) + " for " + target.device()
                 + " (log: " + dir.resolve("yosys_" + target.cliName() + ".log") + ")");
         long began = System.nanoTime();
@@ -69,7 +76,7 @@ public final class SynthesisRunner {
                 fmax = fmax(dir.resolve("nextpnr_" + target.cliName() + ".json"));
             }
         }
-        long cycles = network.length() + network.layers().size() + 1L;
+        long cycles = timing.cyclesPerFrame();
         Double fps = fmax == null ? null : fmax * 1e6 / cycles;
         return new SynthesisReport(target.cliName(), luts, ffs, count(cells, CARRY), count(cells, BRAM), fits, fmax,
                 cycles, fps);

@@ -39,7 +39,9 @@ final class TestBenchFiles {
         Network network = document.network();
         Map<String, Object> model = rtl.header(file, purpose);
         model.put("frames", vectors.frames());
-        model.put("latency", network.length() + network.layers().size());
+        FrameTiming timing = rtl.timing();
+        model.put("latency", timing.doneEdge());
+        model.put("latencyFormula", timing.folded() ? "(L+D-1)*T+1" : "L+D");
         model.put("codeWidth", network.inputs() * network.inputCode().portBits());
         model.put("countBits", rtl.countBits());
         model.put("countsWidth", network.classes() * rtl.countBits());

@@ -83,7 +83,8 @@ public final class VerilogGenerator {
         Map<String, String> files = files();
         OutputDirectory.write(dir, files, force);
         List<Path> rtlFiles = rtl.render().keySet().stream().map(dir::resolve).toList();
-        return new Design(document.network().name(), dir, rtlFiles, rtl.widths(), rtl.ports(), options);
+        return new Design(document.network().name(), dir, rtlFiles, rtl.widths(), rtl.ports(), options,
+                rtl.timing());
     }
 
     Optional<Target> target() {

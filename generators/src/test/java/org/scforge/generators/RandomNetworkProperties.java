@@ -3,31 +3,69 @@ package org.scforge.generators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Random small networks through Verilator lint, Icarus elaboration and the self-checking Icarus test bench. */
+/**
+ * Random small networks through Verilator lint, Icarus elaboration and the self-checking Icarus test bench;
+ * the folded property draws a random folding plan too (docs/semantics.md section 1.1), and its bench checks
+ * the folded done edge.
+ */
 class RandomNetworkProperties {
 
     @Property(tries = 12, shrinking = ShrinkingMode.OFF)
     void randomNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
+        check(RandomNetworks.draw(seed), Fold.none(), seed);
+    }
+
+    @Property(tries = 12, shrinking = ShrinkingMode.OFF)
+    void foldedNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
         Network network = RandomNetworks.draw(seed);
+        Fold fold = randomFold(network, seed);
+        assertThat(fold.timing(network).folded()).as("a layer of more than one neuron is folded")
+                .isEqualTo(network.layers().stream().anyMatch(l -> l.neurons() > 1));
+        check(network, fold, seed);
+    }
+
+    /** P in 1..N for some layers, and P in 1..N-1 for one layer of more than one neuron (drawn). */
+    static Fold randomFold(Network network, long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        Map<String, Integer> plan = new LinkedHashMap<>();
+        for (DenseLayer layer : network.layers()) {
+            if (r.nextBoolean()) {
+                plan.put(layer.name(), r.nextInt(1, layer.neurons() + 1));
+            }
+        }
+        List<DenseLayer> foldable = network.layers().stream().filter(l -> l.neurons() > 1).toList();
+        if (!foldable.isEmpty()) {
+            DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
+            plan.put(layer.name(), r.nextInt(1, layer.neurons()));
+        }
+        return new Fold(plan);
+    }
+
+    private static void check(Network network, Fold fold, long seed) throws IOException {
         Path dir = Files.createTempDirectory("scforge-rnd");
         try {
             boolean trace = (seed & 1) == 0;
-            Design design = Generators.verilog(network).options(GeneratorOptions.defaults().withTraceOutputs(trace))
+            Design design = Generators.verilog(network)
+                    .options(GeneratorOptions.defaults().withTraceOutputs(trace).withFold(fold))
                     .testBench(8).writeTo(dir.resolve("rtl"));
             Path out = design.directory();
             List<String> files = new ArrayList<>();
             design.rtlFiles().forEach(p -> files.add(p.getFileName().toString()));
-            String summary = network.summary() + " (seed " + seed + ")";
+            String summary = network.summary() + " fold '" + fold + "' (seed " + seed + ")";
             for (String file : files) {
                 String module = file.substring(0, file.length() - 2);
                 assertThat(Tools.lint(out, files, module)).as("lint of %s in %s", module, summary).isEmpty();
@@ -37,6 +75,8 @@ class RandomNetworkProperties {
             long values = 8L * (network.classes() + 1);
             assertThat(tb.output()).as(summary).contains("PASS: 8 frames, " + values + " values compared");
             assertThat(tb.ok()).as(summary).isTrue();
+            assertThat(Files.readString(out.resolve("tb_" + network.name() + ".v")))
+                    .as(summary).contains("localparam LATENCY = " + design.timing().doneEdge() + ";");
         } finally {
             OutputDirectory.deleteTree(dir);
         }

@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,5 +43,20 @@ class SynthesisTest {
         }
         assertThat(report.toJson()).contains("\"target\" : \"" + target.cliName() + "\"");
         assertThat(Files.readString(dir.resolve(SynthesisFiles.statFile(target)))).contains("num_cells_by_type");
+    }
+
+    @Test
+    void aFoldedDesignSynthesizesAndCountsItsFoldedCycles() throws IOException {
+        Tools.require(Tool.YOSYS);
+        Design design = Generators.verilog(ExampleNetwork.document())
+                .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1,out=1"))).target(Target.XC7)
+                .writeTo(dir);
+        SynthesisReport report = SynthesisRunner.run(ExampleNetwork.network(), design.timing(), dir, Target.XC7,
+                line -> { });
+        assertThat(report.fits()).isTrue();
+        // T = 2: done at edge (8 + 2 - 1) * 2 + 1 = 19, plus the start cycle
+        assertThat(report.cyclesPerFrame()).isEqualTo(20);
+        // the window counter and the lanes' spike registers on top of the parallel design's registers
+        assertThat(report.ffs()).isGreaterThan(3 * 3 + 2 * 3 + 2 * 6 + 1);
     }
 }

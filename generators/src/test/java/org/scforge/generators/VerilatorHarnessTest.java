@@ -65,6 +65,26 @@ class VerilatorHarnessTest {
         assertThat(pass.exitCode()).as(pass.output()).isZero();
     }
 
+    @Test
+    void harnessPassesOnAFoldedDesignAtItsFoldedLatency() throws IOException {
+        // hidden 16 neurons, 5 per cycle (groups 5, 5, 5, 1); out 10, 3 per cycle (3, 3, 3, 1): T = 4
+        Network shape = Network.named("folded")
+                .inputs(6, Code.unsigned(5))
+                .weights(4)
+                .bitstream(32)
+                .dense("hidden", 16, Neuron.integrateAndFire(4).leakShift(2))
+                .dense("out", 10, Neuron.counter())
+                .build();
+        Network network = RandomWeights.uniform(shape, new SplitMix64(3), 3);
+        Design design = Generators.verilog(ModelDocument.of(network))
+                .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=5,out=3"))).testBench(8).writeTo(dir);
+        assertThat(design.timing().windowCycles()).isEqualTo(4);
+        assertThat(Files.readString(dir.resolve("sim_main.cpp"))).contains("const int LATENCY = " + ((32 + 1) * 4 + 1) + ";");
+        Run pass = runScript();
+        assertThat(pass.output()).contains("PASS: 8 frames, 88 values compared");
+        assertThat(pass.exitCode()).as(pass.output()).isZero();
+    }
+
     private static int widthOf(Design design, String port) {
         return design.ports().stream().filter(p -> p.name().equals(port)).findFirst().orElseThrow().width();
     }

@@ -3,6 +3,7 @@ package org.scforge.harness;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Widths;
+import org.scforge.generators.FrameTiming;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,11 @@ import java.util.Optional;
  * @param codeBits    width of {@code codes}
  * @param countBits   bits of one readout count (C)
  * @param classBits   width of {@code class_out}
+ * @param windowCycles T, the cycles of one window of a folded design (docs/semantics.md section 1.1);
+ *                    1 for a fully parallel one. Not a port, but it says when the ports hold what.
  */
-public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits) {
+public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits,
+                          int windowCycles) {
 
     /**
      * A layer whose per-step values the RTL exposes.
@@ -42,9 +46,23 @@ public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBi
     public DesignPorts {
         ports = List.copyOf(ports);
         traced = List.copyOf(traced);
+        if (windowCycles < 1) {
+            throw new IllegalArgumentException("window cycles " + windowCycles + " must be at least 1");
+        }
     }
 
+    /** The ports of a fully parallel design. */
+    public DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits) {
+        this(ports, traced, codeBits, countBits, classBits, 1);
+    }
+
+    /** The ports of a fully parallel design of {@code network}. */
     public static DesignPorts of(Network network, boolean tracePorts) {
+        return of(network, tracePorts, 1);
+    }
+
+    /** The ports of a design of {@code network} whose windows are {@code windowCycles} cycles long. */
+    public static DesignPorts of(Network network, boolean tracePorts, int windowCycles) {
         Widths widths = Widths.of(network);
         int codeBits = network.inputs() * network.inputCode().portBits();
         int countBits = widths.layer(network.layers().size() - 1).stateBits();
@@ -62,7 +80,7 @@ public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBi
                 ports.add(Port.out(t.membranePort(), t.neurons() * t.stateBits()));
             }
         }
-        return new DesignPorts(ports, traced, codeBits, countBits, classBits);
+        return new DesignPorts(ports, traced, codeBits, countBits, classBits, windowCycles);
     }
 
     /** {@code max(1, ceil(log2(classes)))}. */
@@ -83,6 +101,11 @@ public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBi
         }
         out.add(port("counts").orElseThrow());
         return out;
+    }
+
+    /** When {@code network}'s values appear on these ports. */
+    public FrameTiming timing(Network network) {
+        return new FrameTiming(network.length(), network.layers().size(), windowCycles);
     }
 
     public boolean hasTrace() {

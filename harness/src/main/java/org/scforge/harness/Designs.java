@@ -2,6 +2,7 @@ package org.scforge.harness;
 
 import org.scforge.dsl.Network;
 import org.scforge.generators.Design;
+import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 
@@ -23,10 +24,16 @@ public final class Designs {
 
     /** Writes the design into {@code dir} (replacing what is there) and returns it as the harness sees it. */
     public static RtlDesign generate(Network network, boolean tracePorts, Path dir) {
+        return generate(network, tracePorts, Fold.none(), dir);
+    }
+
+    /** The same for a folded design: its ports carry the fold's window length. */
+    public static RtlDesign generate(Network network, boolean tracePorts, Fold fold, Path dir) {
         try {
             Design design = Generators.verilog(network)
-                    .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts)).force(true).writeTo(dir);
-            DesignPorts ports = DesignPorts.of(network, tracePorts);
+                    .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(fold)).force(true)
+                    .writeTo(dir);
+            DesignPorts ports = DesignPorts.of(network, tracePorts, design.timing().windowCycles());
             check(design, ports);
             return new RtlDesign(design.top(), design.rtlFiles(), ports);
         } catch (IOException e) {
@@ -36,8 +43,14 @@ public final class Designs {
 
     /** Generates into a fresh temporary folder. */
     public static RtlDesign generate(Network network, boolean tracePorts) {
+        return generate(network, tracePorts, Fold.none());
+    }
+
+    /** A folded design into a fresh temporary folder. */
+    public static RtlDesign generate(Network network, boolean tracePorts, Fold fold) {
         try {
-            return generate(network, tracePorts, Files.createTempDirectory("scforge-" + network.name() + "-"));
+            return generate(network, tracePorts, fold,
+                    Files.createTempDirectory("scforge-" + network.name() + "-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

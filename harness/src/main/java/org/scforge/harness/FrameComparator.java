@@ -1,6 +1,7 @@
 package org.scforge.harness;
 
 import org.scforge.dsl.Network;
+import org.scforge.generators.FrameTiming;
 import org.scforge.sim.Trace;
 
 import java.math.BigInteger;
@@ -9,14 +10,17 @@ import java.util.Optional;
 
 /**
  * Compares one RTL frame with the golden model, value by value, following the timing of
- * docs/semantics.md section 1: {@code done} rises exactly at edge {@code L + D}; layer {@code l} (1-based)
- * shows its values after step {@code t} right after edge {@code t + l}; the readout's running counts are
- * on {@code counts}. Counts every comparison and remembers the earliest difference.
+ * docs/semantics.md sections 1 and 1.1 ({@link FrameTiming}, windows of {@code T} cycles, {@code T = 1}
+ * unfolded): {@code done} rises exactly at edge {@code (L + D - 1) * T + 1}; layer {@code l} (1-based)
+ * shows its values after step {@code t} right after edge {@code (t + l) * T}, the last edge of the window
+ * of that step; the readout's running counts are on {@code counts}. Counts every comparison and
+ * remembers the earliest difference.
  */
 final class FrameComparator {
 
     private final Network network;
     private final DesignPorts ports;
+    private final FrameTiming timing;
     private long compared;
     private long mismatches;
     private Mismatch first;
@@ -24,6 +28,7 @@ final class FrameComparator {
     FrameComparator(Network network, DesignPorts ports) {
         this.network = network;
         this.ports = ports;
+        this.timing = ports.timing(network);
     }
 
     long compared() {
@@ -38,9 +43,9 @@ final class FrameComparator {
         return Optional.ofNullable(first);
     }
 
-    /** The edge at which {@code done} must rise: {@code L + D}. */
+    /** The edge at which {@code done} must rise: {@code (L + D - 1) * T + 1}, {@code L + D} unfolded. */
     int doneEdge() {
-        return network.length() + network.layers().size();
+        return timing.doneEdge();
     }
 
     /** Frame-level values: the done edge, every readout count and the class. */
@@ -63,9 +68,8 @@ final class FrameComparator {
         int column = 0;
         for (DesignPorts.TracedLayer layer : ports.traced()) {
             Trace.LayerTrace g = golden.layers().get(layer.index());
-            int delay = layer.index() + 1;
             for (int t = 0; t < length; t++) {
-                int edge = t + delay;
+                int edge = timing.stepEdge(layer.index(), t);
                 FrameResult.TraceRow row = row(rows, edge);
                 if (row == null) {
                     check(frame, edge, layer.name(), -1, "trace row (done came early)", -1, t);
@@ -84,7 +88,7 @@ final class FrameComparator {
         int readoutIndex = network.layers().size() - 1;
         Trace.LayerTrace readout = golden.layers().get(readoutIndex);
         for (int t = 0; t < length; t++) {
-            int edge = t + readoutIndex + 1;
+            int edge = timing.stepEdge(readoutIndex, t);
             FrameResult.TraceRow row = row(rows, edge);
             if (row == null) {
                 check(frame, edge, network.readout().name(), -1, "trace row (done came early)", -1, t);

@@ -4,20 +4,31 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
+import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
+import org.scforge.generators.Fold;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
+import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 import org.scforge.tests.designs.RandomNetworks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random networks (sizes, widths, signedness, LFSR / van der Corput / Sobol sources, seeds, leak) agree
  * with the golden model in every spike, membrane and count at every step, in Verilator; a few in Icarus.
+ * The folded properties draw a random folding plan too (docs/semantics.md section 1.1: P from 1 to N per
+ * layer, partial last groups, the readout folded as well); their values are sampled at the end of each
+ * window and their done edge is the folded one.
  */
 class RandomNetworkCosimProperties {
 
@@ -25,22 +36,60 @@ class RandomNetworkCosimProperties {
 
     @Property(tries = 50, shrinking = ShrinkingMode.OFF)
     void verilatorAgreesCycleByCycle(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
-        check(seed, Simulator.VERILATOR);
+        check(seed, Simulator.VERILATOR, Fold.none());
     }
 
     @Property(tries = 4, shrinking = ShrinkingMode.OFF)
     void icarusAgreesCycleByCycle(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
-        check(seed, Simulator.ICARUS);
+        check(seed, Simulator.ICARUS, Fold.none());
     }
 
-    private static void check(long seed, Simulator simulator) {
+    @Property(tries = 20, shrinking = ShrinkingMode.OFF)
+    void foldedVerilatorAgreesCycleByCycle(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        checkFolded(seed, Simulator.VERILATOR);
+    }
+
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF)
+    void foldedIcarusAgreesCycleByCycle(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        checkFolded(seed, Simulator.ICARUS);
+    }
+
+    /**
+     * Every layer of more than one neuron gets a random P in 1..N, and one of them (drawn) a P below N,
+     * so the design is folded whenever it can be.
+     */
+    static Fold randomFold(Network network, long seed) {
+        SplittableRandom r = new SplittableRandom(seed * 31 + 7);
+        List<DenseLayer> foldable = network.layers().stream().filter(l -> l.neurons() > 1).toList();
+        Map<String, Integer> plan = new LinkedHashMap<>();
+        for (DenseLayer layer : foldable) {
+            plan.put(layer.name(), r.nextInt(1, layer.neurons() + 1));
+        }
+        if (!foldable.isEmpty()) {
+            DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
+            plan.put(layer.name(), r.nextInt(1, layer.neurons()));
+        }
+        return new Fold(plan);
+    }
+
+    private static void checkFolded(long seed, Simulator simulator) {
+        Network network = RandomNetworks.of(seed);
+        Fold fold = randomFold(network, seed);
+        assertThat(fold.timing(network).folded()).as("%s folds", network.summary())
+                .isEqualTo(network.layers().stream().anyMatch(l -> l.neurons() > 1));
+        check(seed, simulator, fold);
+    }
+
+    private static void check(long seed, Simulator simulator, Fold fold) {
         ToolPolicy.require(simulator);
         Network network = RandomNetworks.of(seed);
-        CosimReport report = Cosim.of(network, Designs.generate(network, true)).simulator(simulator).trace(true)
+        RtlDesign design = Designs.generate(network, true, fold);
+        assertThat(design.ports().windowCycles()).isEqualTo(fold.timing(network).windowCycles());
+        CosimReport report = Cosim.of(network, design).simulator(simulator).trace(true)
                 .run(CosimFrames.random(network, FRAMES, seed));
         report.assertPassed();
         // every frame: done edge, counts, class, and every traced value of every step
-        assertThat(report.valuesCompared()).as(network.summary()).isGreaterThanOrEqualTo(
+        assertThat(report.valuesCompared()).as(network.summary() + " fold " + fold).isGreaterThanOrEqualTo(
                 (long) FRAMES * network.length() * network.classes());
     }
 }

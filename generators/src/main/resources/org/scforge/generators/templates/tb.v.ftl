@@ -1,7 +1,7 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
 // Self-checking Icarus test bench: for every frame of vectors.hex (expected values from the golden
-// model) it drives start, waits for done, checks that done rose exactly L+D = ${latency} edges after
+// model) it drives start, waits for done, checks that done rose exactly ${latencyFormula} = ${latency} edges after
 // the start edge, and compares every readout count and the class. It stops with $fatal at the first
 // difference and ends with "PASS: <frames> frames, <values> values compared".
 module tb_${top};

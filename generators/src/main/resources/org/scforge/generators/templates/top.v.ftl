@@ -1,9 +1,17 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
 // Network '${top}': ${summary}
+<#if folded>
+// Frame timing (docs/semantics.md sections 1 and 1.1, docs/rtl.md), folded: the design advances in
+// windows of T = ${windowCycles} cycles (window_cycle 0 .. ${windowCycles - 1}); start latches codes and resets every
+// source, neuron and step counter; window w is edges start+w*T+1 .. start+(w+1)*T; layer l (1-based,
+// ${layers?size} layers) performs step t in window t+l-1 and shows its new spikes at the window's end;
+// sources advance once per window; done and class_out rise at edge (L+D-1)*T+1 = ${doneEdge}.
+<#else>
 // Frame timing (docs/semantics.md section 1, docs/rtl.md): start latches codes and resets every
 // source, neuron and step counter; layer l (1-based, ${layers?size} layers) performs step t at edge
 // start+t+l; done and class_out rise at edge L+D = ${length + layers?size} after the start edge.
+</#if>
 // Input i is codes[i*${inputBits} +: ${inputBits}]<#if signedInputs> (sign in the top bit, 1 = negative)</#if>;
 // readout count j is counts[j*${countBits} +: ${countBits}], two's complement.
 module ${top} (
@@ -21,15 +29,39 @@ module ${top} (
     output reg  [${classBits - 1}:0]    class_out
 );
     localparam [${stepBits - 1}:0] LAST_STEP = ${stepBits}'d${length - 1};
+<#if folded>
+    localparam [${windowBits - 1}:0] LAST_CYCLE = ${windowBits}'d${windowCycles - 1};
+</#if>
     localparam [${inputs * inputComparedBits - 1}:0] INPUT_MASK = ${inputMask};
 
     reg  [${inputs * inputBits - 1}:0] codes_latched;
+<#if folded>
+    // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step in the
+    // current window; frame_stage[${layers?size}] marks the window after the last layer's last step (done).
+<#else>
     // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step at the next
     // edge; frame_stage[${layers?size}] marks the edge after the last layer's last step (done).
+</#if>
     reg  [${stepBits - 1}:0] frame_step;
     reg  [${layers?size}:0] frame_stage;
     wire [${classBits - 1}:0] predicted_class;
+<#if folded>
+    // window_cycle: the cycle within the window; layer steps, source steps and frame_stage move at
+    // the window's last cycle.
+    reg  [${windowBits - 1}:0] window_cycle;
+    wire window_last = window_cycle == LAST_CYCLE;
+</#if>
 
+<#if folded>
+    always @(posedge clk) begin
+        if (rst || start || window_last) begin
+            window_cycle <= {${windowBits}{1'b0}};
+        end else begin
+            window_cycle <= window_cycle + ${windowBits}'d1;
+        end
+    end
+
+</#if>
     always @(posedge clk) begin
         if (rst) begin
             codes_latched <= {${inputs * inputBits}{1'b0}};
@@ -45,11 +77,22 @@ module ${top} (
             busy <= 1'b1;
             done <= 1'b0;
             class_out <= {${classBits}{1'b0}};
+<#if folded>
+        end else begin
+            if (window_last) begin
+                frame_stage <= {frame_stage[${layers?size - 1}:0], frame_stage[0] && frame_step != LAST_STEP};
+                if (frame_stage[0]) begin
+                    frame_step <= frame_step + ${stepBits}'d1;
+                end
+            end
+            // true during the whole window after the last layer's last one; it takes effect at its first edge
+<#else>
         end else begin
             frame_stage <= {frame_stage[${layers?size - 1}:0], frame_stage[0] && frame_step != LAST_STEP};
             if (frame_stage[0]) begin
                 frame_step <= frame_step + ${stepBits}'d1;
             end
+</#if>
             if (frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}]) begin
                 busy <= 1'b0;
                 done <= 1'b1;
@@ -133,7 +176,17 @@ module ${top} (
         .clk(clk),
         .rst(rst),
         .clear(start),
+<#if !folded>
         .enable(frame_stage[${l.index}]),
+<#elseif l.foldedLayer>
+        .enable(frame_stage[${l.index}]),
+        .window_cycle(window_cycle),
+<#if l.integrateAndFire>
+        .window_last(window_last),
+</#if>
+<#else>
+        .enable(frame_stage[${l.index}] & window_last),
+</#if>
         .x(${l.inputs}),
 <#if l.signedInputs>
         .x_negative(input_negative),

@@ -1,0 +1,74 @@
+package org.scforge.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scforge.cli.ConsoleCapture;
+import org.scforge.dsl.ModelFile;
+import org.scforge.harness.Simulator;
+import org.scforge.harness.ToolPolicy;
+import org.scforge.tests.designs.TestNetworks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --fold} on generate and cosim: a folded design co-simulates cycle by cycle; bad plans are one line, exit 2. */
+class FoldOptionTest {
+
+    @TempDir
+    Path dir;
+
+    private Path model() throws Exception {
+        Path model = dir.resolve("tiny.json");
+        ModelFile.save(TestNetworks.tinyMlp(), model);
+        return model;
+    }
+
+    @Test
+    void aFoldedModelCoSimulatesWithTraceWithoutMismatch() throws Exception {
+        ToolPolicy.require(Simulator.VERILATOR);
+        Path out = dir.resolve("out");
+        ConsoleCapture o = ConsoleCapture.run("cosim", "--model", model().toString(), "--frames", "5", "--out",
+                out.toString(), "--trace", "--fold", "hidden=3,out=1");
+        assertThat(o.exitCode()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("folded hidden=3,out=1").contains("5 frames").contains("0 mismatches");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("cosim.json").toFile());
+        // per frame: done edge, 3 counts, class; per step: 4 spikes + 4 membranes + 3 running counts
+        assertThat(json.get("values_compared").asLong()).isEqualTo(5L * (1 + 3 + 1 + 32 * (4 + 4 + 3)));
+    }
+
+    @Test
+    void generateWritesTheFoldedLatencyIntoTheBench() throws Exception {
+        Path out = dir.resolve("rtl");
+        ConsoleCapture o = ConsoleCapture.run("generate", "--model", model().toString(), "--out", out.toString(),
+                "--fold", "out=2");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        // out: 3 neurons, 2 per cycle: T = 2; done at (32 + 2 - 1) * 2 + 1
+        assertThat(o.out()).contains("folded: windows of 2 cycles, done at edge 67 after start");
+        assertThat(Files.readString(out.resolve("tb_tiny_mlp.v"))).contains("localparam LATENCY = 67;");
+        assertThat(Files.readString(out.resolve("sim_main.cpp"))).contains("const int LATENCY = 67;");
+    }
+
+    @Test
+    void badPlansAreOneLineAndExitTwo() throws Exception {
+        String model = model().toString();
+        for (String[] bad : new String[][] {
+                {"hidden=5", "--fold: fold hidden=5: P must be 1..4 (the neurons of layer hidden)"},
+                {"hidden=0", "--fold: fold hidden=0: P must be 1..4 (the neurons of layer hidden)"},
+                {"hiden=2", "--fold: fold names layer 'hiden', which network tiny_mlp does not have; its layers are [hidden, out]"},
+                {"hidden", "--fold: fold entry 'hidden' is not LAYER=P (e.g. hidden=8,out=1)"}}) {
+            for (String command : new String[] {"generate", "cosim", "synth"}) {
+                ConsoleCapture o = command.equals("synth")
+                        ? ConsoleCapture.run(command, "--model", model, "--out", dir.resolve("x").toString(), "--target",
+                                "xc7", "--fold", bad[0])
+                        : ConsoleCapture.run(command, "--model", model, "--out", dir.resolve("x").toString(), "--fold",
+                                bad[0]);
+                assertThat(o.exitCode()).as(command + " " + bad[0]).isEqualTo(2);
+                assertThat(o.err().strip()).as(command).isEqualTo("scforge: error: " + bad[1]);
+            }
+        }
+    }
+}
