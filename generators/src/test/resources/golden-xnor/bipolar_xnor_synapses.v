@@ -7,8 +7,8 @@
 // OFFSET[i*BITS +: BITS] = w + 2^(BITS-1), compared with number ^ MASK[i*BITS +: BITS] (neuron mask
 // ^ input mask); number is the top BITS bits of the layer's weight source. Synapse i (i < FAN_IN)
 // counts +1 when input x[i] and its weight stream agree, -1 when they differ; synapse FAN_IN is the
-// bias, whose input is always 1. sum = agree_count - disagree_count, COUNT_BITS + 1 bits, two's
-// complement; both counts are balanced adder trees (bipolar_popcount).
+// bias, whose input is always 1. sum = agree_count - disagree_count = 2 * agree_count - (FAN_IN + 1),
+// COUNT_BITS + 1 bits, two's complement; agree_count is a balanced adder tree (bipolar_popcount).
 module bipolar_xnor_synapses #(
     parameter FAN_IN = 2,
     parameter BITS = 4,
@@ -21,9 +21,8 @@ module bipolar_xnor_synapses #(
     output wire signed [COUNT_BITS:0]   sum
 );
     wire [FAN_IN:0] active = {1'b1, x};
-    // Per synapse: agree counts +1, disagree counts -1 (exactly one of them).
+    // Per synapse: agree counts +1, disagree counts -1.
     wire [FAN_IN:0] agree;
-    wire [FAN_IN:0] disagree;
     genvar i;
     generate
         for (i = 0; i <= FAN_IN; i = i + 1) begin : synapse
@@ -37,24 +36,21 @@ module bipolar_xnor_synapses #(
                 .fires(weight_fires)
             );
             assign agree[i] = ~(active[i] ^ weight_fires);
-            assign disagree[i] = active[i] ^ weight_fires;
         end
     endgenerate
 
     wire [COUNT_BITS-1:0] agree_count;
-    wire [COUNT_BITS-1:0] disagree_count;
     bipolar_popcount #(
         .TERMS(FAN_IN + 1)
     ) agree_tree (
         .bits(agree),
         .count(agree_count)
     );
-    bipolar_popcount #(
-        .TERMS(FAN_IN + 1)
-    ) disagree_tree (
-        .bits(disagree),
-        .count(disagree_count)
-    );
 
-    assign sum = $signed({1'b0, agree_count}) - $signed({1'b0, disagree_count});
+    // Every synapse counts one way or the other, so disagree = (FAN_IN + 1) - agree and
+    // sum = 2 * agree - (FAN_IN + 1): one adder tree instead of two. 2 * agree and the result
+    // both fit COUNT_BITS + 1 bits (agree <= FAN_IN + 1 < 2^COUNT_BITS).
+    localparam integer SYNAPSE_COUNT = FAN_IN + 1;
+    localparam [COUNT_BITS:0] SYNAPSES = SYNAPSE_COUNT[COUNT_BITS:0];
+    assign sum = $signed({agree_count, 1'b0} - SYNAPSES);
 endmodule

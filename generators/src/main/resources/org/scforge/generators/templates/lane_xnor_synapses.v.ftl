@@ -4,7 +4,8 @@
 // the neuron the lane computes in this cycle, with that neuron's offset codes on ports. Weight stream
 // i fires when offset[i*BITS +: BITS] > (number ^ mask[i*BITS +: BITS]); synapse i (i < FAN_IN)
 // counts +1 when it agrees with input x[i], -1 when not; synapse FAN_IN is the bias (input always 1).
-// sum = agree_count - disagree_count, COUNT_BITS + 1 bits, from two ${top}_popcount trees.
+// sum = agree_count - disagree_count = 2 * agree_count - (FAN_IN + 1), COUNT_BITS + 1 bits, from one
+// ${top}_popcount tree.
 module ${top}_lane_xnor_synapses #(
     parameter FAN_IN = 2,
     parameter BITS = 4,
@@ -18,30 +19,26 @@ module ${top}_lane_xnor_synapses #(
 );
     wire [FAN_IN:0] active = {1'b1, x};
     wire [FAN_IN:0] agree;
-    wire [FAN_IN:0] disagree;
     genvar i;
     generate
         for (i = 0; i <= FAN_IN; i = i + 1) begin : synapse
             wire weight_fires = offset[i*BITS +: BITS] > (number ^ mask[i*BITS +: BITS]);
             assign agree[i] = ~(active[i] ^ weight_fires);
-            assign disagree[i] = active[i] ^ weight_fires;
         end
     endgenerate
 
     wire [COUNT_BITS-1:0] agree_count;
-    wire [COUNT_BITS-1:0] disagree_count;
     ${top}_popcount #(
         .TERMS(FAN_IN + 1)
     ) agree_tree (
         .bits(agree),
         .count(agree_count)
     );
-    ${top}_popcount #(
-        .TERMS(FAN_IN + 1)
-    ) disagree_tree (
-        .bits(disagree),
-        .count(disagree_count)
-    );
 
-    assign sum = $signed({1'b0, agree_count}) - $signed({1'b0, disagree_count});
+    // Every synapse counts one way or the other, so disagree = (FAN_IN + 1) - agree and
+    // sum = 2 * agree - (FAN_IN + 1): one adder tree instead of two. 2 * agree and the result
+    // both fit COUNT_BITS + 1 bits (agree <= FAN_IN + 1 < 2^COUNT_BITS).
+    localparam integer SYNAPSE_COUNT = FAN_IN + 1;
+    localparam [COUNT_BITS:0] SYNAPSES = SYNAPSE_COUNT[COUNT_BITS:0];
+    assign sum = $signed({agree_count, 1'b0} - SYNAPSES);
 endmodule

@@ -6,6 +6,7 @@ import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
+import org.scforge.dsl.Synapse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,19 @@ public final class TestNetworks {
                 .dense("out", 10, Neuron.counter())
                 .build();
         return withSeededWeights(net, 1);
+    }
+
+    /** 6 signed inputs, 12 integrate-and-fire neurons, 4 classes, both layers xnor (bipolar), L = 128. */
+    public static Network bipolarSmall() {
+        Network net = Network.named("bipolar_small")
+                .inputs(6, Code.signMagnitude(6))
+                .weights(6)
+                .bitstream(128)
+                .sources(SourcePlan.lowDiscrepancy())
+                .dense("hidden", 12, Neuron.integrateAndFire(6), Synapse.XNOR)
+                .dense("out", 4, Neuron.counter(), Synapse.XNOR)
+                .build();
+        return withSeededWeights(net, 3);
     }
 
     static Network withSeededWeights(Network n, long seed) {

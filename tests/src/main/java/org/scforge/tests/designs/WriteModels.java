@@ -18,5 +18,6 @@ public final class WriteModels {
         Path dir = Path.of(args[0]);
         ModelFile.save(TestNetworks.mnistShaped(), dir.resolve("mnist-random.json"));
         ModelFile.save(TestNetworks.tinyMlp(), dir.resolve("tiny_mlp.json"));
+        ModelFile.save(TestNetworks.bipolarSmall(), dir.resolve("bipolar_small.json"));
     }
 }
