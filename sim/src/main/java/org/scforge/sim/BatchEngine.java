@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * The fast golden-model engine: bit-exact with {@link ReferenceSimulator} (held equal to it by
  * property tests), but it computes each per-step sum as popcounts over 64-bit words instead of one
- * synapse at a time. With {@code P = X & W} (input fires and weight fires) and the product sign
- * {@code Xneg ^ Wneg}, {@code S_j(t) = popcount(P) - 2 * popcount(P & (Xneg ^ Wneg))}. Both signs are
- * fixed for a frame, so {@code Xneg ^ Wneg} is one row of words per neuron, computed once per frame for
- * the first layer (whose inputs carry signs) and once per model for the others (spikes are positive).
+ * synapse at a time. With {@code P = X & W} (input fires and weight fires) and {@code N = Xneg ^ Wneg}
+ * (the synapses whose product is negative), {@code S_j(t) = popcount(P ^ N) - popcount(N)}. Both signs
+ * are fixed for a frame, so {@code N} and its popcount are one row of words and one number per neuron,
+ * computed once per frame for the first layer (whose inputs carry signs) and once per model for the
+ * others (spikes are positive).
  * An xnor layer (section 5.2) needs no signs: {@code S_j(t) = (F + 1) - 2 * popcount(X ^ W)}.
  *
  * <p>Steps run in blocks: a layer runs all steps of a block before the next layer starts them, which
