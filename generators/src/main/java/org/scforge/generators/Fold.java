@@ -4,48 +4,94 @@ import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A folding plan (docs/semantics.md section 1.1): per layer, the neurons P computed per clock cycle.
- * A layer not named keeps P = N (fully parallel). Folding changes the cycle count only, never a result.
+ * A folding plan (docs/semantics.md section 1.1): per layer, the neurons P computed per clock cycle,
+ * the synapses S of each of them computed per cycle, and where a folded layer keeps its weights. A
+ * layer not named keeps P = N, S = F + 1 (fully parallel) and its weights in logic. Folding changes the
+ * cycle count and the area only, never a result.
  *
- * @param neuronsPerCycle layer name to P
+ * <p>Weights in logic are constants selected by the window cycle (LUTs); weights in memory are a ROM
+ * per lane with a registered read, which the synthesis tools map to block RAM. A memory lane is a
+ * pipeline of {@link #MEMORY_LATENCY} registers (the read word, then the synapse sum), so a layer
+ * with weights in memory needs {@code G + 2} cycles per window.
+ *
+ * @param neuronsPerCycle  layer name to P
+ * @param synapsesPerCycle layer name to S, 1..F+1 (F + 1 when not named: the whole neuron in one cycle)
+ * @param memoryLayers     the layers whose weights live in memory
  */
-public record Fold(Map<String, Integer> neuronsPerCycle) {
+public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> synapsesPerCycle,
+                   Set<String> memoryLayers) {
+
+    /** Register stages of a lane whose weights are in memory: the memory word, then the sum. */
+    public static final int MEMORY_LATENCY = 2;
 
     public Fold {
         neuronsPerCycle = Map.copyOf(neuronsPerCycle);
+        synapsesPerCycle = Map.copyOf(synapsesPerCycle);
+        memoryLayers = Set.copyOf(memoryLayers);
+    }
+
+    /** P per layer, whole neurons per cycle, weights in logic. */
+    public Fold(Map<String, Integer> neuronsPerCycle) {
+        this(neuronsPerCycle, Map.of(), Set.of());
+    }
+
+    /** P per layer, whole neurons per cycle, the weights of {@code memoryLayers} in memory. */
+    public Fold(Map<String, Integer> neuronsPerCycle, Set<String> memoryLayers) {
+        this(neuronsPerCycle, Map.of(), memoryLayers);
     }
 
     /** No folding: every layer fully parallel. */
     public static Fold none() {
-        return new Fold(Map.of());
+        return new Fold(Map.of(), Map.of(), Set.of());
     }
 
     /**
-     * Parses {@code LAYER=P[,LAYER=P...]}; an empty text is no folding.
+     * Parses {@code LAYER=P[xS][:memory][,...]}; an empty text is no folding. {@code hidden=1x26:memory}
+     * computes one neuron of layer hidden per cycle, 26 of its synapses per cycle, weights in memory.
      *
      * @throws IllegalArgumentException naming the entry that is not of that form
      */
     public static Fold parse(String text) {
         Map<String, Integer> map = new LinkedHashMap<>();
+        Map<String, Integer> synapses = new LinkedHashMap<>();
+        Set<String> memory = new LinkedHashSet<>();
         if (text == null || text.isBlank()) {
             return none();
         }
         for (String entry : text.split(",")) {
             String[] parts = entry.split("=", -1);
-            if (parts.length != 2 || parts[0].isBlank() || !parts[1].strip().matches("[0-9]{1,9}")) {
+            String[] value = parts.length == 2 ? parts[1].strip().split(":", -1) : new String[0];
+            boolean wellFormed = parts.length == 2 && !parts[0].isBlank() && value.length >= 1 && value.length <= 2
+                    && value[0].strip().matches("[0-9]{1,9}(x[0-9]{1,9})?");
+            if (!wellFormed) {
                 throw new IllegalArgumentException("fold entry '" + entry.strip()
-                        + "' is not LAYER=P (e.g. hidden=8,out=1)");
+                        + "' is not LAYER=P, LAYER=PxS or either with :memory (e.g. hidden=1:memory,out=1x11)");
             }
             String layer = parts[0].strip();
-            if (map.put(layer, Integer.parseInt(parts[1].strip())) != null) {
+            if (value.length == 2) {
+                String store = value[1].strip();
+                if (store.equals("memory")) {
+                    memory.add(layer);
+                } else if (!store.equals("logic")) {
+                    throw new IllegalArgumentException("fold entry '" + entry.strip() + "': weights go in 'memory' or "
+                            + "'logic', not '" + store + "'");
+                }
+            }
+            String[] counts = value[0].strip().split("x");
+            if (map.put(layer, Integer.parseInt(counts[0])) != null) {
                 throw new IllegalArgumentException("fold names layer '" + layer + "' twice");
             }
+            if (counts.length == 2) {
+                synapses.put(layer, Integer.parseInt(counts[1]));
+            }
         }
-        return new Fold(map);
+        return new Fold(map, synapses, memory);
     }
 
     /**
@@ -64,6 +110,21 @@ public record Fold(Map<String, Integer> neuronsPerCycle) {
                         + ": P must be 1.." + layer.neurons() + " (the neurons of layer " + e.getKey() + ")");
             }
         }
+        for (Map.Entry<String, Integer> e : synapsesPerCycle.entrySet()) {
+            DenseLayer layer = network.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst()
+                    .orElseThrow();
+            if (e.getValue() < 1 || e.getValue() > layer.fanIn() + 1) {
+                throw new IllegalArgumentException("fold " + e.getKey() + "=" + perCycle(layer) + "x" + e.getValue()
+                        + ": S must be 1.." + (layer.fanIn() + 1) + " (the synapses of a neuron of layer "
+                        + e.getKey() + ", its bias included)");
+            }
+        }
+        for (String layer : memoryLayers) {
+            if (!neuronsPerCycle.containsKey(layer)) {
+                throw new IllegalArgumentException("fold puts the weights of layer '" + layer
+                        + "' in memory but gives it no P");
+            }
+        }
         return this;
     }
 
@@ -72,25 +133,53 @@ public record Fold(Map<String, Integer> neuronsPerCycle) {
         return neuronsPerCycle.getOrDefault(layer.name(), layer.neurons());
     }
 
-    /** G = ceil(N / P): the cycles {@code layer} needs per step. */
-    public int groups(DenseLayer layer) {
+    /** S of {@code layer}: the synapses (bias included) of a neuron it computes per cycle. */
+    public int synapsesEachCycle(DenseLayer layer) {
+        return synapsesPerCycle.getOrDefault(layer.name(), layer.fanIn() + 1);
+    }
+
+    /** C = ceil((F + 1) / S): the cycles one neuron takes, one chunk of S synapses each. */
+    public int chunks(DenseLayer layer) {
+        int s = synapsesEachCycle(layer);
+        return (layer.fanIn() + s) / s;
+    }
+
+    /** ceil(N / P): the groups of P neurons of {@code layer}. */
+    public int neuronGroups(DenseLayer layer) {
         int p = perCycle(layer);
         return (layer.neurons() + p - 1) / p;
     }
 
-    /** The frame timing of {@code network} under this plan. */
+    /** G = ceil(N / P) * C: the cycles {@code layer} needs per step. */
+    public int groups(DenseLayer layer) {
+        return neuronGroups(layer) * chunks(layer);
+    }
+
+    /** True when {@code layer}'s weights are in a memory read by the window cycle. */
+    public boolean inMemory(DenseLayer layer) {
+        return memoryLayers.contains(layer.name());
+    }
+
+    /** r: the register stages between a group's window cycle and the edge at which it is written back. */
+    public int latency(DenseLayer layer) {
+        return inMemory(layer) ? MEMORY_LATENCY : 0;
+    }
+
+    /** The frame timing of {@code network} under this plan: {@code T = max over layers of G + r}. */
     public FrameTiming timing(Network network) {
-        int window = network.layers().stream().mapToInt(this::groups).max().orElse(1);
+        int window = network.layers().stream().mapToInt(l -> groups(l) + latency(l)).max().orElse(1);
         return new FrameTiming(network.length(), network.layers().size(), window);
     }
 
-    /** The text {@link #parse} reads, e.g. {@code hidden=8,out=1}; empty for no folding. */
+    /** The text {@link #parse} reads, e.g. {@code hidden=8:memory,out=1x11}; empty for no folding. */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
         neuronsPerCycle.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> text.append(text.length() == 0 ? "" : ",").append(e.getKey()).append('=')
-                        .append(e.getValue()));
+                        .append(e.getValue())
+                        .append(synapsesPerCycle.containsKey(e.getKey()) ? "x" + synapsesPerCycle.get(e.getKey()) : "")
+                        .append(memoryLayers.contains(e.getKey()) ? ":memory" : ""));
         return text.toString();
     }
 }

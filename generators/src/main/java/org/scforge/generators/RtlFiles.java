@@ -47,9 +47,12 @@ final class RtlFiles {
         return timing;
     }
 
-    /** A layer that takes more than one cycle per step: rendered from the folded layer template. */
+    /**
+     * A layer that takes more than one cycle per step, or keeps its weights in memory: rendered from the
+     * folded layer template.
+     */
     private boolean folded(DenseLayer layer) {
-        return fold.groups(layer) > 1;
+        return fold.groups(layer) > 1 || fold.inMemory(layer);
     }
 
     String modelHash() {
@@ -271,6 +274,7 @@ final class RtlFiles {
             neuron.put("negative", VerilogLiterals.bitVector(negative));
             neuron.put(layer.isXnor() ? "offset" : "magnitude", VerilogLiterals.packed(numberBits, compared));
             neuron.put("mask", VerilogLiterals.packed(numberBits, mask));
+            neuron.put("neuronMask", VerilogLiterals.unsigned(numberBits, layer.plan().neuronMasks().get(j)));
             neurons.add(neuron);
         }
         model.put("neuronList", neurons);
@@ -283,38 +287,82 @@ final class RtlFiles {
     }
 
     /**
-     * What the folded layer template adds: P lanes, lane {@code p} computing neuron {@code g*P + p} in
-     * window cycle {@code g}; per neuron its group, lane and whether its group ends the window.
+     * What the folded layer template adds: P lanes, lane {@code p} computing neuron {@code g*P + p} of
+     * neuron group {@code g} in C chunks of S synapses, chunk {@code c} in layer cycle {@code k = g*C + c};
+     * per neuron its lane, the cycle of its last chunk and whether it is written back in the window's
+     * last cycle; per lane the constants (logic) or memory words of every layer cycle.
      */
     private Map<String, Object> foldModel(int index) {
         DenseLayer layer = network.layers().get(index);
         int p = fold.perCycle(layer);
-        int groups = fold.groups(layer);
+        int chunks = fold.chunks(layer);
+        int terms = fold.synapsesEachCycle(layer);
+        int cycles = fold.groups(layer);
+        int latency = fold.latency(layer);
         int bits = windowBits();
+        int numberBits = layer.synapse().comparedBits(network.weightBits());
+        int padded = chunks * terms;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("perCycle", p);
-        model.put("groups", groups);
+        model.put("groups", cycles);
+        model.put("neuronGroups", fold.neuronGroups(layer));
+        model.put("chunks", chunks);
+        model.put("terms", terms);
+        model.put("padded", padded);
+        model.put("chunkBits", Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)));
+        model.put("termCountBits", 32 - Integer.numberOfLeadingZeros(terms));
         model.put("windowCycles", timing.windowCycles());
         model.put("windowBits", bits);
+        model.put("memory", fold.inMemory(layer));
+        // every window cycle is a layer cycle (G = T): no window cycle is left without a word
+        model.put("everyCycle", cycles == timing.windowCycles());
+        // the ROM address: the low bits of window_cycle, enough for layer cycles 0 .. G-1 (T >= G)
+        int addressBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(cycles - 1));
+        model.put("address", addressBits == bits ? "window_cycle" : "window_cycle[" + (addressBits - 1) + ":0]");
+        model.put("latency", latency);
+        List<Long> inputMasks = new ArrayList<>();
+        List<Boolean> present = new ArrayList<>();
+        for (int i = 0; i < padded; i++) {
+            inputMasks.add(i <= layer.fanIn() ? (long) layer.plan().inputMasks().get(i) : 0L);
+            present.add(i <= layer.fanIn());
+        }
+        model.put("inputMasks", VerilogLiterals.packed(numberBits, inputMasks));
+        model.put("present", VerilogLiterals.bitVector(present));
+        MemoryWords words = new MemoryWords(layer, network.weightBits(), terms);
+        model.put("wordBits", words.bits());
         List<Map<String, Object>> neurons = new ArrayList<>();
         List<List<Map<String, Object>>> lanes = new ArrayList<>();
         for (int lane = 0; lane < p; lane++) {
             lanes.add(new ArrayList<>());
         }
         for (int j = 0; j < layer.neurons(); j++) {
+            int lastChunk = j / p * chunks + chunks - 1;
             Map<String, Object> n = new LinkedHashMap<>();
             n.put("index", j);
             n.put("name", layer.name() + "_neuron_" + j);
             n.put("lane", "lane_" + j % p);
-            n.put("group", VerilogLiterals.unsigned(bits, j / p));
-            // computed in the window's last cycle: its new spike is latched straight from the lane
-            n.put("endsWindow", j / p == timing.windowCycles() - 1);
+            n.put("group", VerilogLiterals.unsigned(bits, lastChunk));
+            // written back in the window's last cycle: its new spike is latched straight from the lane
+            n.put("endsWindow", lastChunk + latency == timing.windowCycles() - 1);
             neurons.add(n);
             lanes.get(j % p).add(n);
         }
         List<Map<String, Object>> laneList = new ArrayList<>();
         for (int lane = 0; lane < p; lane++) {
-            laneList.add(Map.of("name", "lane_" + lane, "index", lane, "neurons", lanes.get(lane)));
+            List<Map<String, Object>> laneCycles = new ArrayList<>();
+            for (int k = 0; k < cycles; k++) {
+                int j = k / chunks * p + lane;
+                int c = k % chunks;
+                Map<String, Object> cycle = new LinkedHashMap<>();
+                cycle.put("word", j < layer.neurons() ? words.word(j, c) : words.bits() + "'h0");
+                cycle.put("comment", j < layer.neurons()
+                        ? layer.name() + "_neuron_" + j + (chunks > 1 ? ", synapses " + c * terms + ".."
+                        + Math.min(layer.fanIn(), (c + 1) * terms - 1) : "")
+                        : "no neuron: the last group is partial");
+                laneCycles.add(cycle);
+            }
+            laneList.add(Map.of("name", "lane_" + lane, "index", lane, "neurons", lanes.get(lane),
+                    "cycles", laneCycles));
         }
         model.put("neurons", neurons);
         model.put("lanes", laneList);
@@ -386,6 +434,7 @@ final class RtlFiles {
             m.put("sourceInstance", uses.get(l + 1).instance());
             m.put("sourceWidth", uses.get(l + 1).source().width());
             m.put("foldedLayer", folded(layer));
+            m.put("windowLast", !layer.isReadout() || fold.chunks(layer) > 1);
             layers.add(m);
         }
         model.put("layers", layers);

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +35,15 @@ class RandomNetworkProperties {
     void foldedNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
         Network network = RandomNetworks.draw(seed);
         Fold fold = randomFold(network, seed);
-        assertThat(fold.timing(network).folded()).as("a layer of more than one neuron is folded")
-                .isEqualTo(network.layers().stream().anyMatch(l -> l.neurons() > 1));
+        assertThat(fold.timing(network).folded()).as("a layer of more than one neuron, or in memory, is folded")
+                .isEqualTo(network.layers().stream().anyMatch(l -> l.neurons() > 1 || fold.inMemory(l)));
         check(network, fold, seed);
     }
 
-    /** P in 1..N for some layers, and P in 1..N-1 for one layer of more than one neuron (drawn). */
+    /**
+     * P in 1..N for some layers, and P in 1..N-1 for one layer of more than one neuron (drawn); each
+     * layer with a P keeps its weights in memory or in logic (drawn).
+     */
     static Fold randomFold(Network network, long seed) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
         Map<String, Integer> plan = new LinkedHashMap<>();
@@ -52,7 +57,17 @@ class RandomNetworkProperties {
             DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
             plan.put(layer.name(), r.nextInt(1, layer.neurons()));
         }
-        return new Fold(plan);
+        Map<String, Integer> synapses = new LinkedHashMap<>();
+        Set<String> memory = new LinkedHashSet<>();
+        for (DenseLayer layer : network.layers()) {
+            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
+                synapses.put(layer.name(), r.nextInt(1, layer.fanIn() + 2));
+            }
+            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
+                memory.add(layer.name());
+            }
+        }
+        return new Fold(plan, synapses, memory);
     }
 
     private static void check(Network network, Fold fold, long seed) throws IOException {

@@ -2,7 +2,8 @@ package org.scforge.harness;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.scforge.dsl.Code;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.InputPlan;
@@ -16,6 +17,7 @@ import org.scforge.generators.Fold;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,13 +44,25 @@ class FoldedCosimTest {
                 new InputPlan("src_in", List.of(0, 5, 3)), List.of(hidden, out));
     }
 
+    /**
+     * Plans and their window T: P only (weights in logic), and chunks of S synapses with weights in memory
+     * (hidden: 3 groups of 2 chunks, G = 6, r = 2; out: 3 groups of 2 chunks of 3 of its 6 synapses, G = 6,
+     * r = 2; T = 8).
+     */
+    static Stream<Arguments> plans() {
+        return Stream.of(Simulator.values()).flatMap(simulator -> Stream.of(
+                Arguments.of(simulator, "hidden=2,out=1", 3),
+                Arguments.of(simulator, "hidden=2x2:memory,out=1x3:memory", 8)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Simulator.class)
-    void everyWindowAgreesWithTheGoldenModelAndTheUnfoldedTimingIsRefused(Simulator simulator) {
+    @MethodSource("plans")
+    void everyWindowAgreesWithTheGoldenModelAndTheUnfoldedTimingIsRefused(Simulator simulator, String plan,
+                                                                         int window) {
         ToolPolicy.require(simulator);
         Network network = network();
-        RtlDesign design = Designs.generate(network, true, Fold.parse("hidden=2,out=1"));
-        assertThat(design.ports().windowCycles()).isEqualTo(3);
+        RtlDesign design = Designs.generate(network, true, Fold.parse(plan));
+        assertThat(design.ports().windowCycles()).isEqualTo(window);
         int[][] frames = CosimFrames.random(network, 6, 11);
         ModelBuilder builder = new ModelBuilder(cache);
         CosimReport report = Cosim.of(network, design).simulator(simulator).trace(true).builder(builder).run(frames);

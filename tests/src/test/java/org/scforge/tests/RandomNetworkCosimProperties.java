@@ -17,8 +17,10 @@ import org.scforge.harness.ToolPolicy;
 import org.scforge.tests.designs.RandomNetworks;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +58,8 @@ class RandomNetworkCosimProperties {
 
     /**
      * Every layer of more than one neuron gets a random P in 1..N, and one of them (drawn) a P below N,
-     * so the design is folded whenever it can be.
+     * so the design is folded whenever it can be; each of them computes S in 1..F+1 synapses per cycle or
+     * all of them, and keeps its weights in memory or in logic (drawn).
      */
     static Fold randomFold(Network network, long seed) {
         SplittableRandom r = new SplittableRandom(seed * 31 + 7);
@@ -69,7 +72,17 @@ class RandomNetworkCosimProperties {
             DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
             plan.put(layer.name(), r.nextInt(1, layer.neurons()));
         }
-        return new Fold(plan);
+        Map<String, Integer> synapses = new LinkedHashMap<>();
+        Set<String> memory = new LinkedHashSet<>();
+        for (DenseLayer layer : network.layers()) {
+            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
+                synapses.put(layer.name(), r.nextInt(1, layer.fanIn() + 2));
+            }
+            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
+                memory.add(layer.name());
+            }
+        }
+        return new Fold(plan, synapses, memory);
     }
 
     private static void checkFolded(long seed, Simulator simulator) {

@@ -2,25 +2,42 @@
 `timescale 1ns / 1ps
 <#assign f = fold>
 <#assign stateName = layer.integrateAndFire?then("membrane", "count")>
+<#assign nb = layer.numberBits>
+<#assign chunked = f.chunks gt 1>
+<#-- the layer cycle and chunk at the synapse stage and at the update stage: in memory the synapses see
+     a word one register behind the window cycle, the update a sum two registers behind -->
+<#assign synapseChunk = f.memory?then("fetch_chunk", "chunk")>
+<#assign updateCycle = f.memory?then("sum_cycle", "window_cycle")>
+<#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
+<#assign partialBits = f.termCountBits + 1>
 // Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), folded
-// (docs/semantics.md section 1.1): P = ${f.perCycle} neurons per cycle, one per lane, so a step takes
-// G = ${f.groups} of the window's T = ${f.windowCycles} cycles. In window cycle g < G lane p computes neuron g*P + p from the
-// input vector x, held for the whole window, and writes back its ${stateName}<#if layer.integrateAndFire> and new spike bit; the spikes
-// output changes only at the window's last cycle (window_last)</#if>. Each lane selects the weight
-// constants of its neuron by window_cycle (a case on constant tables; a block RAM is future work).
+// (docs/semantics.md section 1.1): P = ${f.perCycle} neurons at a time, one per lane, each in C = ${f.chunks} chunk<#if chunked>s</#if> of
+// S = ${f.terms} synapses, so a step takes G = ${f.neuronGroups} * ${f.chunks} = ${f.groups} layer cycles of the window's T = ${f.windowCycles}. In layer
+// cycle k = g*C + c (window cycle k) lane p computes chunk c of neuron g*P + p from the input vector x,
+// held for the whole window<#if chunked>, adding the chunk's sum to the sums of the neuron's earlier chunks</#if>;
+// at the neuron's last chunk it writes back its ${stateName}<#if layer.integrateAndFire> and new spike bit; the spikes output changes
+// only at the window's last cycle (window_last)</#if>.
+<#if f.memory>
+// Weights in memory: each lane reads the word of layer cycle k from its ROM ${layer.name}_lane_<p>_weights
+// at window cycle k (a registered read, which synthesis maps to block RAM), registers the chunk's
+// sum at window cycle k + 1 and writes a neuron back at the edge of window cycle k + ${f.latency} of its last
+// chunk (r = ${f.latency}).
+<#else>
+// Weights in logic: each lane reads the word of layer cycle k from its ROM ${layer.name}_lane_<p>_weights
+// at window cycle k without a register (synthesis builds it from LUTs) and writes a neuron back at
+// the edge of the window cycle of its last chunk (r = 0).
+</#if>
 <#if layer.xnor>
 // xnor (bipolar) synapses: each weight w (sign-magnitude, ${weightBits} magnitude bits) is the
-// ${layer.numberBits}-bit offset code w + ${layer.offset}, compared with the top ${layer.numberBits} bits of the weight source.
-// Each neuron's parameters list its synapses from the bias (synapse ${layer.fanIn}) down to input 0:
-//   <neuron>_OFFSET    offset codes, synapse i at [i*${layer.numberBits} +: ${layer.numberBits}]
-//   <neuron>_MASK      neuronMasks[j] ^ inputMasks[i], synapse i at [i*${layer.numberBits} +: ${layer.numberBits}]
+// ${nb}-bit offset code w + ${layer.offset}, compared with the top ${nb} bits of the weight source.
 <#else>
 // Weights sign-magnitude with ${weightBits} magnitude bits, read from the weight source.
-// Each neuron's parameters list its synapses from the bias (synapse ${layer.fanIn}) down to input 0:
-//   <neuron>_NEGATIVE  bit i = 1 where weight i is negative
-//   <neuron>_MAGNITUDE weight magnitudes, synapse i at [i*${weightBits} +: ${weightBits}]
-//   <neuron>_MASK      neuronMasks[j] ^ inputMasks[i], synapse i at [i*${weightBits} +: ${weightBits}]
 </#if>
+// Synapse position i holds input i (i < ${layer.fanIn}), the bias at position ${layer.fanIn} (its input is 1)<#if f.padded gt layer.fanIn + 1>, and
+// nothing at positions ${layer.fanIn + 1} .. ${f.padded - 1} (they pad the last chunk)</#if>; chunk c is positions c*S .. c*S + S - 1.
+// A ROM word holds one chunk of one neuron j, ${f.wordBits} bits: {neuron mask<#if !layer.xnor>, S signs, S magnitudes<#else>, S offset codes</#if>}, position i of
+// the chunk at bit i (a sign, 1 = negative) and at [i*${nb} +: ${nb}] (a code); the neuron mask is neuronMasks[j],
+// and position i compares with number ^ neuron mask ^ ${layer.name}_INPUT_MASKS[i].
 // State: neuron j's ${stateName} at [j*${layer.stateBits} +: ${layer.stateBits}], two's complement.
 module ${layer.module} (
     input  wire                          clk,
@@ -28,14 +45,14 @@ module ${layer.module} (
     input  wire                          clear,
     input  wire                          enable,
     input  wire [${f.windowBits - 1}:0]   window_cycle,
-<#if layer.integrateAndFire>
+<#if layer.integrateAndFire || chunked>
     input  wire                          window_last,
 </#if>
     input  wire [${layer.fanIn - 1}:0]   x,
 <#if layer.signedInputs>
     input  wire [${layer.fanIn - 1}:0]   x_negative,
 </#if>
-    input  wire [${layer.numberBits - 1}:0]    number,
+    input  wire [${nb - 1}:0]    number,
 <#if layer.integrateAndFire>
     output reg  [${layer.neurons - 1}:0] spikes,
 </#if>
@@ -47,89 +64,218 @@ module ${layer.module} (
     localparam signed [${layer.workBits - 1}:0] ${layer.name}_CEILING = ${layer.ceiling};
     localparam ${layer.name}_LEAK_SHIFT = ${layer.leakShift};
 </#if>
-<#if !layer.signedInputs && !layer.xnor>
+    // inputMasks[i] at position i: the same for every neuron
+    localparam [${f.padded * nb - 1}:0] ${layer.name}_INPUT_MASKS = ${f.inputMasks};
+<#if layer.xnor>
+    // the positions that hold a synapse
+    localparam [${f.padded - 1}:0] ${layer.name}_PRESENT = ${f.present};
+</#if>
+    wire [${f.padded - 1}:0] synapse_x = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b1, x};
+<#if !layer.xnor>
+<#if layer.signedInputs>
+    wire [${f.padded - 1}:0] synapse_x_negative = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b0, x_negative};
+<#else>
     // The inputs of this layer are spikes: always positive.
-    wire [${layer.fanIn - 1}:0] x_negative = {${layer.fanIn}{1'b0}};
+    wire [${f.padded - 1}:0] synapse_x_negative = {${f.padded}{1'b0}};
+</#if>
 </#if>
 
-    // ---- weight tables and state registers, one per neuron
+    // ---- state registers, one per neuron
 <#list layer.neuronList as n>
-<#if layer.xnor>
-    localparam [${(layer.fanIn + 1) * layer.numberBits - 1}:0] ${n.name}_OFFSET = ${n.offset};
-<#else>
-    localparam [${layer.fanIn}:0] ${n.name}_NEGATIVE = ${n.negative};
-    localparam [${(layer.fanIn + 1) * weightBits - 1}:0] ${n.name}_MAGNITUDE = ${n.magnitude};
-</#if>
-    localparam [${(layer.fanIn + 1) * layer.numberBits - 1}:0] ${n.name}_MASK = ${n.mask};
     reg signed [${layer.stateBits - 1}:0] ${n.name}_${stateName};
 <#if layer.integrateAndFire && !f.neurons[n?index].endsWindow>
     reg ${n.name}_spiked;
 </#if>
 </#list>
+<#if !f.everyCycle>
+
+    // layer cycles 0 .. G-1: the window cycles with a lane word
+    localparam [${f.windowBits - 1}:0] CYCLES = ${f.windowBits}'d${f.groups};
+</#if>
+<#if chunked>
+
+    // ---- chunk and group: the chunk of layer cycle window_cycle (window_cycle mod ${f.chunks}) and its
+    // neuron group (window_cycle / ${f.chunks})
+    localparam [${f.chunkBits - 1}:0] LAST_CHUNK = ${f.chunkBits}'d${f.chunks - 1};
+    reg [${f.chunkBits - 1}:0] chunk;
+    always @(posedge clk) begin
+        if (rst || clear || window_last || chunk == LAST_CHUNK) begin
+            chunk <= {${f.chunkBits}{1'b0}};
+        end else begin
+            chunk <= chunk + ${f.chunkBits}'d1;
+        end
+    end
+    reg [${f.windowBits - 1}:0] group;
+    always @(posedge clk) begin
+        if (rst || clear || window_last) begin
+            group <= {${f.windowBits}{1'b0}};
+        end else if (chunk == LAST_CHUNK) begin
+            group <= group + ${f.windowBits}'d1;
+        end
+    end
+<#else>
+
+    // ---- group: the neuron group of layer cycle window_cycle, which is the window cycle itself
+    wire [${f.windowBits - 1}:0] group = window_cycle;
+</#if>
+<#if f.memory>
+
+    // ---- the memory pipeline: fetch_cycle is the layer cycle whose words the lanes' word registers
+    // hold, sum_cycle the one whose sums their sum registers hold (valid: a cycle of this layer,
+    // fetched since the last clear)
+    reg                        fetch_valid;
+    reg [${f.windowBits - 1}:0] fetch_cycle;
+    reg [${f.windowBits - 1}:0] fetch_group;
+    reg                        sum_valid;
+    reg [${f.windowBits - 1}:0] sum_cycle;
+<#if chunked>
+    reg [${f.chunkBits - 1}:0] fetch_chunk;
+    reg [${f.chunkBits - 1}:0] sum_chunk;
+</#if>
+    always @(posedge clk) begin
+        if (rst || clear) begin
+            fetch_valid <= 1'b0;
+            fetch_cycle <= {${f.windowBits}{1'b0}};
+            fetch_group <= {${f.windowBits}{1'b0}};
+            sum_valid <= 1'b0;
+            sum_cycle <= {${f.windowBits}{1'b0}};
+<#if chunked>
+            fetch_chunk <= {${f.chunkBits}{1'b0}};
+            sum_chunk <= {${f.chunkBits}{1'b0}};
+</#if>
+        end else begin
+            fetch_valid <= window_cycle < CYCLES;
+            fetch_cycle <= window_cycle;
+            fetch_group <= group;
+            sum_valid <= fetch_valid;
+            sum_cycle <= fetch_cycle;
+<#if chunked>
+            fetch_chunk <= chunk;
+            sum_chunk <= fetch_chunk;
+</#if>
+        end
+    end
+</#if>
+
+    // ---- the synapse positions of the chunk in hand
+<#if chunked>
+    wire [${f.terms - 1}:0] chunk_x = synapse_x[${synapseChunk} * ${f.terms} +: ${f.terms}];
+<#if layer.xnor>
+    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT[${synapseChunk} * ${f.terms} +: ${f.terms}];
+<#else>
+    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative[${synapseChunk} * ${f.terms} +: ${f.terms}];
+</#if>
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS[${synapseChunk} * ${f.terms * nb} +: ${f.terms * nb}];
+<#else>
+    wire [${f.terms - 1}:0] chunk_x = synapse_x;
+<#if layer.xnor>
+    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT;
+<#else>
+    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative;
+</#if>
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS;
+</#if>
 <#list f.lanes as lane>
 
     // ---- ${lane.name}: neurons<#list lane.neurons as n> ${n.index}</#list>
-<#if layer.xnor>
-    reg [${(layer.fanIn + 1) * layer.numberBits - 1}:0] ${lane.name}_offset;
+<#if f.memory>
+    (* rom_style = "block", ram_style = "block" *)
 <#else>
-    reg [${layer.fanIn}:0] ${lane.name}_negative;
-    reg [${(layer.fanIn + 1) * weightBits - 1}:0] ${lane.name}_magnitude;
+    (* rom_style = "logic", ram_style = "logic" *)
 </#if>
-    reg [${(layer.fanIn + 1) * layer.numberBits - 1}:0] ${lane.name}_mask;
-    reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
-    always @(*) begin
-        case (window_cycle)
-<#list lane.neurons as n>
-            ${n.group}: begin
-<#if layer.xnor>
-                ${lane.name}_offset = ${n.name}_OFFSET;
-<#else>
-                ${lane.name}_negative = ${n.name}_NEGATIVE;
-                ${lane.name}_magnitude = ${n.name}_MAGNITUDE;
-</#if>
-                ${lane.name}_mask = ${n.name}_MASK;
-                ${lane.name}_${stateName} = ${n.name}_${stateName};
-            end
+    reg [${f.wordBits - 1}:0] ${lane.name}_weights [0:${f.groups - 1}];
+    initial begin
+<#list lane.cycles as k>
+        ${lane.name}_weights[${k?index}] = ${k.word}; // ${k.comment}
 </#list>
-            default: begin
-<#if layer.xnor>
-                ${lane.name}_offset = {${(layer.fanIn + 1) * layer.numberBits}{1'b0}};
-<#else>
-                ${lane.name}_negative = {${layer.fanIn + 1}{1'b0}};
-                ${lane.name}_magnitude = {${(layer.fanIn + 1) * weightBits}{1'b0}};
-</#if>
-                ${lane.name}_mask = {${(layer.fanIn + 1) * layer.numberBits}{1'b0}};
-                ${lane.name}_${stateName} = {${layer.stateBits}{1'b0}};
-            end
-        endcase
     end
-    wire signed [${layer.sumBits - 1}:0] ${lane.name}_sum;
+<#if f.memory>
+    reg [${f.wordBits - 1}:0] ${lane.name}_word;
+    always @(posedge clk) begin
+        if (window_cycle < CYCLES) begin
+            ${lane.name}_word <= ${lane.name}_weights[${f.address}];
+        end
+    end
+<#else>
+<#if f.everyCycle>
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = ${lane.name}_weights[${f.address}];
+<#else>
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = window_cycle < CYCLES ? ${lane.name}_weights[${f.address}] : {${f.wordBits}{1'b0}};
+</#if>
+</#if>
+<#if layer.xnor>
+    wire [${f.terms * nb - 1}:0] ${lane.name}_offset = ${lane.name}_word[${f.terms * nb - 1}:0];
+<#else>
+    wire [${f.terms * nb - 1}:0] ${lane.name}_magnitude = ${lane.name}_word[${f.terms * nb - 1}:0];
+    wire [${f.terms - 1}:0] ${lane.name}_negative = ${lane.name}_word[${f.terms * nb + f.terms - 1}:${f.terms * nb}];
+</#if>
+    wire [${nb - 1}:0] ${lane.name}_neuron_mask = ${lane.name}_word[${f.wordBits - 1}:${f.wordBits - nb}];
+    wire signed [${partialBits - 1}:0] ${lane.name}_synapse_sum;
 <#if layer.xnor>
     ${top}_lane_xnor_synapses #(
-        .FAN_IN(${layer.fanIn}),
-        .BITS(${layer.numberBits}),
-        .COUNT_BITS(${layer.countBits})
+        .TERMS(${f.terms}),
+        .BITS(${nb}),
+        .COUNT_BITS(${f.termCountBits})
     ) ${lane.name}_synapses (
-        .x(x),
+        .x(chunk_x),
+        .present(chunk_present),
         .offset(${lane.name}_offset),
-        .mask(${lane.name}_mask),
+        .input_masks(chunk_input_masks),
+        .neuron_mask(${lane.name}_neuron_mask),
         .number(number),
-        .sum(${lane.name}_sum)
+        .sum(${lane.name}_synapse_sum)
     );
 <#else>
     ${top}_lane_synapses #(
-        .FAN_IN(${layer.fanIn}),
-        .BITS(${weightBits}),
-        .COUNT_BITS(${layer.countBits})
+        .TERMS(${f.terms}),
+        .BITS(${nb}),
+        .COUNT_BITS(${f.termCountBits})
     ) ${lane.name}_synapses (
-        .x(x),
-        .x_negative(x_negative),
+        .x(chunk_x),
+        .x_negative(chunk_x_negative),
         .negative(${lane.name}_negative),
         .magnitude(${lane.name}_magnitude),
-        .mask(${lane.name}_mask),
+        .input_masks(chunk_input_masks),
+        .neuron_mask(${lane.name}_neuron_mask),
         .number(number),
-        .sum(${lane.name}_sum)
+        .sum(${lane.name}_synapse_sum)
     );
+</#if>
+<#if f.memory>
+    // the chunk's sum, registered: the second stage of the lane's pipeline
+    reg signed [${partialBits - 1}:0] ${lane.name}_sum;
+    always @(posedge clk) begin
+        ${lane.name}_sum <= ${lane.name}_synapse_sum;
+    end
+<#else>
+    wire signed [${partialBits - 1}:0] ${lane.name}_sum = ${lane.name}_synapse_sum;
+</#if>
+<#if partialBits lt layer.sumBits>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunk_sum = {{${layer.sumBits - partialBits}{${lane.name}_sum[${partialBits - 1}]}}, ${lane.name}_sum};
+<#else>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunk_sum = ${lane.name}_sum;
+</#if>
+<#if chunked>
+    // the sum of the neuron's chunks so far: restarts at its first chunk
+    reg signed [${layer.sumBits - 1}:0] ${lane.name}_earlier_sum;
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = (${updateChunk} == ${f.chunkBits}'d0 ? {${layer.sumBits}{1'b0}} : ${lane.name}_earlier_sum) + ${lane.name}_chunk_sum;
+    always @(posedge clk) begin
+        ${lane.name}_earlier_sum <= ${lane.name}_total;
+    end
+<#else>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = ${lane.name}_chunk_sum;
+</#if>
+    // the lane's neurons' ${stateName}s in group order, read by the group index (a balanced multiplexer)
+    wire [${lane.neurons?size * layer.stateBits - 1}:0] ${lane.name}_${stateName}s = {<#list lane.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
+<#if f.memory>
+    // read at the word's stage, so the update stage starts from a register; the neuron it reads is
+    // never the one the update stage writes at the same edge (each is written once, after its read)
+    reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
+    always @(posedge clk) begin
+        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fetch_group * ${layer.stateBits} +: ${layer.stateBits}];
+    end
+<#else>
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];
 </#if>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_next_${stateName};
 <#if layer.integrateAndFire>
@@ -144,7 +290,7 @@ module ${layer.module} (
         .LEAK_SHIFT(${layer.name}_LEAK_SHIFT)
     ) ${lane.name}_update (
         .membrane(${lane.name}_membrane),
-        .sum(${lane.name}_sum),
+        .sum(${lane.name}_total),
         .spike(${lane.name}_spike),
         .next_membrane(${lane.name}_next_membrane)
     );
@@ -154,13 +300,13 @@ module ${layer.module} (
         .COUNT_BITS(${layer.stateBits})
     ) ${lane.name}_update (
         .count(${lane.name}_count),
-        .sum(${lane.name}_sum),
+        .sum(${lane.name}_total),
         .next_count(${lane.name}_next_count)
     );
 </#if>
 </#list>
 
-    // ---- write-back: neuron j in window cycle j / ${f.perCycle}, from lane j % ${f.perCycle}
+    // ---- write-back: neuron j from lane j % ${f.perCycle} at<#if f.memory> the pipeline's end of</#if> the layer cycle of its last chunk
     always @(posedge clk) begin
         if (rst || clear) begin
 <#list f.neurons as n>
@@ -169,9 +315,9 @@ module ${layer.module} (
             ${n.name}_spiked <= 1'b0;
 </#if>
 </#list>
-        end else if (enable) begin
+        end else if (enable<#if f.memory> && sum_valid</#if>) begin
 <#list f.neurons as n>
-            if (window_cycle == ${n.group}) begin
+            if (${updateCycle} == ${n.group}) begin
                 ${n.name}_${stateName} <= ${n.lane}_next_${stateName};
 <#if layer.integrateAndFire && !n.endsWindow>
                 ${n.name}_spiked <= ${n.lane}_spike;
@@ -182,8 +328,8 @@ module ${layer.module} (
     end
 <#if layer.integrateAndFire>
 
-    // ---- spikes of the step, latched at the window's end (neurons of the window's last cycle come
-    // straight from their lane)
+    // ---- spikes of the step, latched at the window's end (neurons written back in the window's last
+    // cycle come straight from their lane)
     always @(posedge clk) begin
         if (rst || clear) begin
             spikes <= {${layer.neurons}{1'b0}};

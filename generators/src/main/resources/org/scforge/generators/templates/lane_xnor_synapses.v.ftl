@@ -1,44 +1,54 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
-// One lane of a folded xnor layer (docs/semantics.md sections 1.1 and 5.2): the bipolar synapses of
-// the neuron the lane computes in this cycle, with that neuron's offset codes on ports. Weight stream
-// i fires when offset[i*BITS +: BITS] > (number ^ mask[i*BITS +: BITS]); synapse i (i < FAN_IN)
-// counts +1 when it agrees with input x[i], -1 when not; synapse FAN_IN is the bias (input always 1).
-// sum = agree_count - disagree_count = 2 * agree_count - (FAN_IN + 1), COUNT_BITS + 1 bits, from one
-// ${top}_popcount tree.
+// The xnor (bipolar) synapses one lane of a folded layer computes in one cycle (docs/semantics.md
+// sections 1.1 and 5.2): TERMS synapse positions of the neuron the lane works on, with that neuron's
+// offset codes on ports. Weight stream i fires when offset[i*BITS +: BITS] >
+// (number ^ neuron_mask ^ input_masks[i*BITS +: BITS]) (the mask neuronMasks[j] ^ inputMasks[i] split
+// as in ${top}_lane_synapses); a present synapse (present[i] = 1) counts +1 when it agrees with its input
+// x[i] (the bias's input is 1), -1 when not; a position past the neuron's synapses counts nothing.
+// sum = agree_count - disagree_count = 2 * agree_count - present_count, COUNT_BITS + 1 bits.
 module ${top}_lane_xnor_synapses #(
-    parameter FAN_IN = 2,
+    parameter TERMS = 2,
     parameter BITS = 4,
     parameter COUNT_BITS = 2
 ) (
-    input  wire [FAN_IN-1:0]            x,
-    input  wire [(FAN_IN+1)*BITS-1:0]   offset,
-    input  wire [(FAN_IN+1)*BITS-1:0]   mask,
-    input  wire [BITS-1:0]              number,
-    output wire signed [COUNT_BITS:0]   sum
+    input  wire [TERMS-1:0]            x,
+    input  wire [TERMS-1:0]            present,
+    input  wire [TERMS*BITS-1:0]       offset,
+    input  wire [TERMS*BITS-1:0]       input_masks,
+    input  wire [BITS-1:0]             neuron_mask,
+    input  wire [BITS-1:0]             number,
+    output wire signed [COUNT_BITS:0]  sum
 );
-    wire [FAN_IN:0] active = {1'b1, x};
-    wire [FAN_IN:0] agree;
+    wire [BITS-1:0] neuron_number = number ^ neuron_mask;
+    wire [TERMS-1:0] agree;
     genvar i;
     generate
-        for (i = 0; i <= FAN_IN; i = i + 1) begin : synapse
-            wire weight_fires = offset[i*BITS +: BITS] > (number ^ mask[i*BITS +: BITS]);
-            assign agree[i] = ~(active[i] ^ weight_fires);
+        for (i = 0; i < TERMS; i = i + 1) begin : synapse
+            wire weight_fires = offset[i*BITS +: BITS] > (neuron_number ^ input_masks[i*BITS +: BITS]);
+            assign agree[i] = present[i] & ~(x[i] ^ weight_fires);
         end
     endgenerate
 
     wire [COUNT_BITS-1:0] agree_count;
+    wire [COUNT_BITS-1:0] present_count;
     ${top}_popcount #(
-        .TERMS(FAN_IN + 1)
+        .TERMS(TERMS)
     ) agree_tree (
         .bits(agree),
         .count(agree_count)
     );
+    // a constant of the lane's cycle (all TERMS positions but in a layer's last, partial chunk), so
+    // synthesis reduces this tree to a few constants
+    ${top}_popcount #(
+        .TERMS(TERMS)
+    ) present_tree (
+        .bits(present),
+        .count(present_count)
+    );
 
-    // Every synapse counts one way or the other, so disagree = (FAN_IN + 1) - agree and
-    // sum = 2 * agree - (FAN_IN + 1): one adder tree instead of two. 2 * agree and the result
-    // both fit COUNT_BITS + 1 bits (agree <= FAN_IN + 1 < 2^COUNT_BITS).
-    localparam integer SYNAPSE_COUNT = FAN_IN + 1;
-    localparam [COUNT_BITS:0] SYNAPSES = SYNAPSE_COUNT[COUNT_BITS:0];
-    assign sum = $signed({agree_count, 1'b0} - SYNAPSES);
+    // Every present synapse counts one way or the other, so disagree = present - agree and
+    // sum = 2 * agree - present: one adder tree on the synapses instead of two. 2 * agree and the
+    // result both fit COUNT_BITS + 1 bits (agree <= present <= TERMS < 2^COUNT_BITS).
+    assign sum = $signed({agree_count, 1'b0} - {1'b0, present_count});
 endmodule

@@ -181,7 +181,7 @@ module ${top} (
 <#elseif l.foldedLayer>
         .enable(frame_stage[${l.index}]),
         .window_cycle(window_cycle),
-<#if l.integrateAndFire>
+<#if l.windowLast>
         .window_last(window_last),
 </#if>
 <#else>

@@ -1,0 +1,56 @@
+package org.scforge.generators;
+
+import org.scforge.dsl.DenseLayer;
+
+import java.math.BigInteger;
+
+/**
+ * The weights of one chunk of S synapses of one neuron, as a folded lane reads them in one cycle
+ * (docs/rtl.md, "Weights in memory"). Synapse {@code c*S + i} of neuron {@code j} (synapse F is the
+ * bias) sits at position i of chunk c; positions past the bias are zero. A word is, from bit 0 up, the
+ * compared code of every position (magnitude for and, offset code for xnor), then for and layers one
+ * sign bit per position (1 = negative), then the neuron's mask {@code neuronMasks[j]}.
+ */
+final class MemoryWords {
+
+    private final DenseLayer layer;
+    private final int weightBits;
+    private final int numberBits;
+    private final int terms;
+
+    MemoryWords(DenseLayer layer, int weightBits, int terms) {
+        this.layer = layer;
+        this.weightBits = weightBits;
+        this.numberBits = layer.synapse().comparedBits(weightBits);
+        this.terms = terms;
+    }
+
+    /** Bits of a word. */
+    int bits() {
+        return terms * numberBits + (layer.isXnor() ? 0 : terms) + numberBits;
+    }
+
+    /** The word of chunk {@code chunk} of neuron {@code j} as a sized hexadecimal literal. */
+    String word(int j, int chunk) {
+        BigInteger word = BigInteger.valueOf(layer.plan().neuronMasks().get(j));
+        if (!layer.isXnor()) {
+            for (int i = terms - 1; i >= 0; i--) {
+                word = word.shiftLeft(1).or(present(chunk, i) && weight(j, chunk * terms + i) < 0
+                        ? BigInteger.ONE : BigInteger.ZERO);
+            }
+        }
+        for (int i = terms - 1; i >= 0; i--) {
+            long code = present(chunk, i) ? layer.synapse().comparedCode(weight(j, chunk * terms + i), weightBits) : 0;
+            word = word.shiftLeft(numberBits).or(BigInteger.valueOf(code));
+        }
+        return bits() + "'h" + word.toString(16);
+    }
+
+    private boolean present(int chunk, int position) {
+        return chunk * terms + position <= layer.fanIn();
+    }
+
+    private int weight(int j, int i) {
+        return i < layer.fanIn() ? layer.weights().get(j, i) : layer.bias().get(j);
+    }
+}
