@@ -1,8 +1,6 @@
 package org.scforge.dsl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The versioned JSON model file ({@code "format": "scforge-model", "version": 1}). Writing is atomic
@@ -32,10 +28,6 @@ public final class ModelFile {
     public static final String FORMAT = "scforge-model";
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Objects and arrays one element per line; {@link #compactRows} then folds arrays of numbers onto one line. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private ModelFile() {
     }
@@ -135,25 +127,7 @@ public final class ModelFile {
             ObjectNode info = root.putObject("info");
             new java.util.TreeMap<>(document.info()).forEach(info::put);
         }
-        try {
-            return compactRows(JSON.writer(PRETTY).writeValueAsString(root)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a model always serialises", e);
-        }
-    }
-
-    /**
-     * A JSON string (skipped: free text in {@code info} must stay byte for byte), or an array of whole
-     * numbers (group 1: its elements).
-     */
-    private static final Pattern STRING_OR_NUMBER_ARRAY =
-            Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|\\[\\s*(-?\\d+(?:\\s*,\\s*-?\\d+)*)\\s*]");
-    private static final Pattern ELEMENT_SEPARATOR = Pattern.compile("\\s*,\\s*");
-
-    /** Puts arrays of numbers on one line each, so a 128x50 weight matrix stays readable and diffable. */
-    private static String compactRows(String json) {
-        return STRING_OR_NUMBER_ARRAY.matcher(json).replaceAll(m -> Matcher.quoteReplacement(m.group(1) == null
-                ? m.group() : "[" + String.join(", ", ELEMENT_SEPARATOR.split(m.group(1))) + "]"));
+        return FoldedJson.write(root) + "\n";
     }
 
     private static void ints(ArrayNode array, List<Integer> values) {
