@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scforge.dsl.io.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The versioned JSON model file ({@code "format": "scforge-model", "version": 1}). Writing is atomic
- * (a temporary file, then a move); reading checks every field and reports the first problem as one
+ * ({@link AtomicFiles#writeString}); reading checks every field and reports the first problem as one
  * line naming the file and the JSON path. Saving then loading gives an equal {@link Network}.
  */
 public final class ModelFile {
@@ -35,28 +34,11 @@ public final class ModelFile {
     // ---- writing -------------------------------------------------------------------------------
 
     public static void save(ModelDocument document, Path file) throws IOException {
-        writeAtomically(file, toJson(document));
+        AtomicFiles.writeString(file, toJson(document));
     }
 
     public static void save(Network network, Path file) throws IOException {
         save(ModelDocument.of(network), file);
-    }
-
-    /** Writes {@code text} to a sibling temporary file, then moves it over {@code file}. */
-    public static void writeAtomically(Path file, String text) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, text);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     public static String toJson(ModelDocument document) {
