@@ -7,6 +7,7 @@ import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
+import org.scforge.dsl.io.FolderTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,14 +34,8 @@ class OutputFolderCommandTest {
                 .sources(SourcePlan.lowDiscrepancy(3, 1)).dense("out", 2, Neuron.counter()).build();
     }
 
-    static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(p -> !p.equals(root)).toList()) {
-                out.put(root.relativize(p).toString(), Files.isDirectory(p) ? "/" : Files.readString(p));
-            }
-        }
-        return out;
+    private static Map<String, String> tree(Path root) throws IOException {
+        return FolderTree.of(root);
     }
 
     private static void assertOneLineUserError(ConsoleCapture run, String message) {

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,15 +20,8 @@ class OutputFolderTest {
     @TempDir
     Path dir;
 
-    /** Every file below {@code root}, relative name to content ("/" for folders). */
     static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(p -> !p.equals(root)).toList()) {
-                out.put(root.relativize(p).toString(), Files.isDirectory(p) ? "/" : Files.readString(p));
-            }
-        }
-        return out;
+        return FolderTree.of(root);
     }
 
     static AtomicFiles.FolderWriter<Void> files(Map<String, String> files) {
