@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.ModelDocument;
-import org.scforge.dsl.ModelFile;
+import org.scforge.dsl.io.Claim;
 import org.scforge.dsl.Network;
 import org.scforge.generators.Fold;
 import org.scforge.harness.Cosim;
@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,8 +42,12 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--simulator", defaultValue = "verilator", description = "verilator or icarus (default ${DEFAULT-VALUE})")
     String simulator;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the RTL and cosim.json go")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "where DIR/rtl and DIR/cosim.json go: a new or empty folder, or an earlier scforge output with --force")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--trace", description = "also compare every layer's spikes and membranes at every step")
     boolean trace;
@@ -68,9 +73,19 @@ public final class CosimCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         ModelDocument document = Models.load(model);
-        if (!sim.available()) {
-            throw new UserError(new ToolMissingException(sim).getMessage());
+        try (Claim claim = Outputs.claim(Outputs.folder("cosim", out, force, model))) {
+            if (!sim.available()) {
+                throw new UserError(new ToolMissingException(sim).getMessage());
+            }
+            // the design, the run and its report are made in the claimed folder's hidden sibling and swapped
+            // in together: a failed run leaves the earlier output as it was
+            CosimReport report = claim.publish(dir -> cosim(document, sim, dir));
+            spec.commandLine().getOut().println("wrote " + out.resolve("cosim.json"));
+            return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
+    }
+
+    private CosimReport cosim(ModelDocument document, Simulator sim, Path dir) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Network network = document.network();
@@ -79,7 +94,7 @@ public final class CosimCommand implements Callable<Integer> {
         stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "")
                 + (plan.timing(network).folded() ? ", folded " + plan : "") + ": "
                 + input.origin());
-        RtlDesign design = Designs.generate(network, trace, plan, out.resolve("rtl"));
+        RtlDesign design = Designs.generate(network, trace, plan, dir.resolve("rtl"));
         int every = Math.max(1, frames / 10);
         CosimReport report = Cosim.of(network, design).simulator(sim).trace(trace)
                 .progress(done -> {
@@ -97,9 +112,8 @@ public final class CosimCommand implements Callable<Integer> {
         if (report.valuesCompared() == 0) {
             stdout.println("nothing was compared");
         }
-        ModelFile.writeAtomically(out.resolve("cosim.json"), json(report));
-        stdout.println("wrote " + out.resolve("cosim.json"));
-        return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        Files.writeString(dir.resolve("cosim.json"), json(report));
+        return report;
     }
 
     static String json(CosimReport report) throws IOException {

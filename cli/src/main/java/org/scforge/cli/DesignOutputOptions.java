@@ -10,9 +10,10 @@ public final class DesignOutputOptions {
     @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")
     Path model;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (must be empty unless --force)")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "output folder: new or empty, or an earlier scforge output with --force")
     Path out;
 
-    @Option(names = "--force", description = "replace a non-empty output directory")
-    boolean force;
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 }

@@ -60,7 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             return Generators.verilog(document)
                     .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(plan))
-                    .testBench(frames).target(t).force(io.force).writeTo(io.out);
+                    .testBench(frames).target(t).writeTo(Outputs.folder("generate", io.out, io.force, io.model));
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -23,8 +23,11 @@ public final class MnistCommand implements Callable<Integer> {
             description = "bitstream lengths to re-run the trained weights at (default ${DEFAULT-VALUE})")
     List<Integer> lengths;
 
-    @Option(names = "--out", defaultValue = "rtl-out/mnist", description = "output folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "rtl-out/mnist", description = "output folder: new or empty, or an earlier scforge output with --force (default ${DEFAULT-VALUE})")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @picocli.CommandLine.Mixin
     TrainingOptions training;
@@ -37,8 +40,8 @@ public final class MnistCommand implements Callable<Integer> {
         Path data = locateData();
         Pipeline.Options options = new Pipeline.Options("mnist", 2000, 500, 50, training.hidden, 512, lengths,
                 training.rateEpochs, training.epochs, TrainingOptions.TRAIN_LENGTH, TrainingOptions.AUGMENT, training.seed);
-        return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), data, "mnist-10k", options,
-                out);
+        return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "mnist", data, "mnist-10k",
+                options, out, force);
     }
 
     /** data/mnist-10k under the working directory or one of its parents, or beside the jar's repository. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.TestFrames;
-import org.scforge.dsl.ValidationException;
+import org.scforge.dsl.io.Claim;
 import org.scforge.sim.data.DataException;
 import org.scforge.sim.data.IdxFolder;
 import org.scforge.sim.train.Pipeline;
@@ -16,17 +16,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What {@code scforge mnist} and {@code scforge train} share: run the {@link Pipeline}, print the accuracy
- * table, and write {@code model.json}, {@code report.json} and the two charts into a temporary folder that
- * is then moved into {@code out}.
+ * table, and write {@code model.json}, {@code report.json} and the two charts into the output folder as
+ * a whole ({@link org.scforge.dsl.io.OutputFolder}: claimed before training, swapped in after).
  */
 final class PipelineRun {
 
@@ -38,31 +35,38 @@ final class PipelineRun {
     private PipelineRun() {
     }
 
-    static int execute(PrintWriter out, PrintWriter err, Path dataDir, String dataName, Pipeline.Options options,
-                       Path outDir) {
+    /** Runs {@code command} ("mnist" or "train"); the output folder is claimed before the training starts. */
+    static int execute(PrintWriter out, PrintWriter err, String command, Path dataDir, String dataName,
+                       Pipeline.Options options, Path outDir, ForceOption force) {
         check(options);
         long start = System.nanoTime();
-        IdxFolder data;
-        Pipeline.Outcome outcome;
-        try {
-            data = IdxFolder.load(dataDir);
-            outcome = Pipeline.run(data, dataName, options, line -> err.println("scforge: " + line),
-                    stats -> err.println("scforge: " + stats.line()));
-        } catch (DataException | ValidationException e) {
-            throw new UserError(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-        err.flush();
-        out.println(table(outcome, options));
-        try {
-            write(outcome, options, outDir, (System.nanoTime() - start) / 1e9);
-        } catch (IOException e) {
-            throw new UserError("cannot write " + outDir + ": " + e.getMessage(), e);
+        try (Claim claim = Outputs.claim(Outputs.folder(command, outDir, force, dataDir))) {
+            Pipeline.Outcome outcome = train(err, dataDir, dataName, options);
+            out.println(table(outcome, options));
+            try {
+                claim.publish(dir -> {
+                    write(outcome, options, dir, (System.nanoTime() - start) / 1e9);
+                    return null;
+                });
+            } catch (IOException e) {
+                throw new UserError("cannot write " + outDir + ": " + e.getMessage(), e);
+            }
         }
         out.printf("wrote %s, %s, %s, %s to %s%n", MODEL, REPORT, CONFUSION, ACCURACY, outDir);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static Pipeline.Outcome train(PrintWriter err, Path dataDir, String dataName, Pipeline.Options options) {
+        try {
+            IdxFolder data = IdxFolder.load(dataDir);
+            return Pipeline.run(data, dataName, options, line -> err.println("scforge: " + line),
+                    stats -> err.println("scforge: " + stats.line()));
+        } catch (DataException | IllegalArgumentException e) { // a ValidationException is one too
+            throw new UserError(e.getMessage(), e);
+        } finally {
+            err.flush();
+        }
     }
 
     private static void check(Pipeline.Options o) {
@@ -99,37 +103,22 @@ final class PipelineRun {
         return s.toString();
     }
 
-    private static void write(Pipeline.Outcome outcome, Pipeline.Options options, Path outDir, double totalSeconds)
+    /** The four files, into the claimed folder's hidden sibling (swapped in afterwards, all four at once). */
+    private static void write(Pipeline.Outcome outcome, Pipeline.Options options, Path dir, double totalSeconds)
             throws IOException {
-        Path target = outDir.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-        try {
-            List<List<Integer>> frames = new ArrayList<>();
-            for (int[] codes : outcome.testCodes()) {
-                frames.add(java.util.Arrays.stream(codes).boxed().toList());
-            }
-            List<Integer> labels = java.util.Arrays.stream(outcome.testLabels()).boxed().toList();
-            ModelDocument document = new ModelDocument(outcome.network(), Optional.of(new TestFrames(frames, labels)),
-                    outcome.info());
-            ModelFile.save(document, temporary.resolve(MODEL));
-            Files.writeString(temporary.resolve(REPORT), report(outcome, options, totalSeconds));
-            Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",
-                    options.name(), outcome.network().length(), outcome.test().accuracy()), temporary.resolve(CONFUSION));
-            Charts.accuracyByLength(outcome.accuracyByLength(), outcome.floatReferenceAccuracy(),
-                    options.name() + ": test accuracy against bitstream length", temporary.resolve(ACCURACY));
-            Files.createDirectories(target);
-            for (String name : List.of(MODEL, REPORT, CONFUSION, ACCURACY)) {
-                Files.move(temporary.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            try (Stream<Path> left = Files.walk(temporary)) {
-                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        List<List<Integer>> frames = new ArrayList<>();
+        for (int[] codes : outcome.testCodes()) {
+            frames.add(java.util.Arrays.stream(codes).boxed().toList());
         }
+        List<Integer> labels = java.util.Arrays.stream(outcome.testLabels()).boxed().toList();
+        ModelDocument document = new ModelDocument(outcome.network(), Optional.of(new TestFrames(frames, labels)),
+                outcome.info());
+        ModelFile.save(document, dir.resolve(MODEL));
+        Files.writeString(dir.resolve(REPORT), report(outcome, options, totalSeconds));
+        Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",
+                options.name(), outcome.network().length(), outcome.test().accuracy()), dir.resolve(CONFUSION));
+        Charts.accuracyByLength(outcome.accuracyByLength(), outcome.floatReferenceAccuracy(),
+                options.name() + ": test accuracy against bitstream length", dir.resolve(ACCURACY));
     }
 
     static String report(Pipeline.Outcome outcome, Pipeline.Options options, double totalSeconds) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is one step of the pipeline. */
 @Command(name = "scforge",
         mixinStandardHelpOptions = true,
-        version = "scforge 0.1.0",
+        version = "scforge " + ScforgeCommand.VERSION,
         description = "Stochastic-computing spiking networks: train them bit-exactly, emit Verilog, prove it equal.",
         subcommands = {
                 ValidateCommand.class,
@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 CosimCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
+
+    /** The version printed by --version and written into every output folder's manifest. */
+    public static final String VERSION = "0.1.0";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,7 @@
 package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
-import org.scforge.dsl.ModelFile;
+import org.scforge.dsl.io.AtomicFiles;
 import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratorOptions;
@@ -52,12 +52,12 @@ public final class SynthCommand implements Callable<Integer> {
             console.println("generating " + document.network().name() + " into " + io.out);
             console.flush();
             Design design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan)).target(t)
-                    .force(io.force).writeTo(io.out);
+                    .writeTo(Outputs.folder("synth", io.out, io.force, io.model));
             report = SynthesisRunner.run(document.network(), design.timing(), io.out, t, line -> {
                 console.println(line);
                 console.flush();
             });
-            ModelFile.writeAtomically(io.out.resolve("synth.json"), report.toJson());
+            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson());
         } catch (Tool.MissingException e) {
             spec.commandLine().getErr().println("scforge: error: " + e.getMessage());
             return ExitCodes.USER_ERROR;

@@ -34,8 +34,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test", defaultValue = "500", description = "test images (default ${DEFAULT-VALUE})")
     int test;
 
-    @Option(names = "--out", defaultValue = "rtl-out/train", description = "output folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "rtl-out/train", description = "output folder: new or empty, or an earlier scforge output with --force (default ${DEFAULT-VALUE})")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    ForceOption force;
 
     @picocli.CommandLine.Mixin
     TrainingOptions training;
@@ -50,8 +53,8 @@ public final class TrainCommand implements Callable<Integer> {
         Pipeline.Options options = new Pipeline.Options("model", train, test, components, training.hidden, length, at,
                 training.rateEpochs, training.epochs, Math.min(length, TrainingOptions.TRAIN_LENGTH),
                 TrainingOptions.AUGMENT, training.seed);
-        return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), data,
-                data.getFileName() == null ? data.toString() : data.getFileName().toString(), options, out);
+        return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "train", data,
+                data.getFileName() == null ? data.toString() : data.getFileName().toString(), options, out, force);
     }
 
     static int parseFeatures(String text) {

@@ -31,6 +31,10 @@ class TrainCommandTest {
 
     /** Runs {@code train} on a small slice; {@code overrides} are option/value pairs replacing the defaults. */
     private int run(Path out, String... overrides) {
+        return run(out, false, overrides);
+    }
+
+    private int run(Path out, boolean force, String... overrides) {
         java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
         String[] base = {"--data", data().toString(), "--train", "300", "--test", "100", "--features", "30",
                 "--hidden", "48", "--length", "64", "--lengths", "32,64", "--rate-epochs", "12", "--epochs", "1",
@@ -46,6 +50,9 @@ class TrainCommandTest {
             args.add(option);
             args.add(value);
         });
+        if (force) {
+            args.add("--force");
+        }
         return Main.run(args.toArray(String[]::new));
     }
 
@@ -72,9 +79,23 @@ class TrainCommandTest {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("a");
         }
 
+        assertThat(Files.readString(first.resolve(".scforge-output"))).contains("\"command\" : \"train\"");
+
         Path second = dir.resolve("b");
         assertThat(run(second)).isZero();
         assertThat(Files.readString(second.resolve("model.json"))).isEqualTo(Files.readString(first.resolve("model.json")));
+
+        // its own earlier output: refused without --force (before training), replaced whole with it
+        assertThat(run(second, "--seed", "3")).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(Files.readString(second.resolve("model.json"))).isEqualTo(Files.readString(first.resolve("model.json")));
+        Files.writeString(second.resolve("old.txt"), "x");
+        assertThat(runForced(second, "--seed", "3")).isZero();
+        assertThat(ModelFile.load(second.resolve("model.json")).info()).containsEntry("seed", "3");
+        assertThat(second.resolve("old.txt")).doesNotExist();
+    }
+
+    private int runForced(Path out, String... overrides) {
+        return run(out, true, overrides);
     }
 
     @Test

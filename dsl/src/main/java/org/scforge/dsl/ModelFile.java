@@ -1,30 +1,25 @@
 package org.scforge.dsl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scforge.dsl.io.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The versioned JSON model file ({@code "format": "scforge-model", "version": 1}). Writing is atomic
- * (a temporary file, then a move); reading checks every field and reports the first problem as one
+ * ({@link AtomicFiles#writeString}); reading checks every field and reports the first problem as one
  * line naming the file and the JSON path. Saving then loading gives an equal {@link Network}.
  */
 public final class ModelFile {
@@ -32,10 +27,6 @@ public final class ModelFile {
     public static final String FORMAT = "scforge-model";
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Objects and arrays one element per line; {@link #compactRows} then folds arrays of numbers onto one line. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private ModelFile() {
     }
@@ -43,28 +34,11 @@ public final class ModelFile {
     // ---- writing -------------------------------------------------------------------------------
 
     public static void save(ModelDocument document, Path file) throws IOException {
-        writeAtomically(file, toJson(document));
+        AtomicFiles.writeString(file, toJson(document));
     }
 
     public static void save(Network network, Path file) throws IOException {
         save(ModelDocument.of(network), file);
-    }
-
-    /** Writes {@code text} to a sibling temporary file, then moves it over {@code file}. */
-    public static void writeAtomically(Path file, String text) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, text);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     public static String toJson(ModelDocument document) {
@@ -135,25 +109,7 @@ public final class ModelFile {
             ObjectNode info = root.putObject("info");
             new java.util.TreeMap<>(document.info()).forEach(info::put);
         }
-        try {
-            return compactRows(JSON.writer(PRETTY).writeValueAsString(root)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a model always serialises", e);
-        }
-    }
-
-    /**
-     * A JSON string (skipped: free text in {@code info} must stay byte for byte), or an array of whole
-     * numbers (group 1: its elements).
-     */
-    private static final Pattern STRING_OR_NUMBER_ARRAY =
-            Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|\\[\\s*(-?\\d+(?:\\s*,\\s*-?\\d+)*)\\s*]");
-    private static final Pattern ELEMENT_SEPARATOR = Pattern.compile("\\s*,\\s*");
-
-    /** Puts arrays of numbers on one line each, so a 128x50 weight matrix stays readable and diffable. */
-    private static String compactRows(String json) {
-        return STRING_OR_NUMBER_ARRAY.matcher(json).replaceAll(m -> Matcher.quoteReplacement(m.group(1) == null
-                ? m.group() : "[" + String.join(", ", ELEMENT_SEPARATOR.split(m.group(1))) + "]"));
+        return FoldedJson.write(root) + "\n";
     }
 
     private static void ints(ArrayNode array, List<Integer> values) {

@@ -2,14 +2,19 @@ package org.scforge.generators;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.io.Manifest;
+import org.scforge.dsl.io.OutputFolder;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Generates a design: the RTL, and on request the self-checking test benches (Icarus and Verilator,
@@ -48,7 +53,7 @@ public final class VerilogGenerator {
         return this;
     }
 
-    /** Replaces a non-empty output directory instead of refusing it. */
+    /** For {@link #writeTo(Path)}: replaces an earlier scforge output there instead of refusing it. */
     public VerilogGenerator force(boolean replace) {
         this.force = replace;
         return this;
@@ -77,14 +82,48 @@ public final class VerilogGenerator {
         return List.copyOf(new RtlFiles(document.network(), options).render().keySet());
     }
 
-    /** Writes the files into {@code dir} (through a temporary directory) and describes the design. */
+    /** Writes the files into the output folder {@code dir} (see {@link #writeTo(OutputFolder)}). */
     public Design writeTo(Path dir) throws IOException {
+        return writeTo(OutputFolder.of(dir, new Manifest("generate", Generators.VERSION)).force(force));
+    }
+
+    /**
+     * Writes the files into {@code folder} as a whole (a new or empty folder, or with force an earlier
+     * scforge output, swapped in by renames) and describes the design there.
+     */
+    public Design writeTo(OutputFolder folder) throws IOException {
         RtlFiles rtl = new RtlFiles(document.network(), options);
         Map<String, String> files = files();
-        OutputDirectory.write(dir, files, force);
+        folder.write(dir -> {
+            writeFiles(dir, files);
+            return null;
+        });
+        Path dir = folder.path();
         List<Path> rtlFiles = rtl.render().keySet().stream().map(dir::resolve).toList();
         return new Design(document.network().name(), dir, rtlFiles, rtl.widths(), rtl.ports(), options,
                 rtl.timing());
+    }
+
+    private static void writeFiles(Path dir, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.writeString(path, file.getValue());
+            if (file.getKey().endsWith(".sh")) {
+                executable(path);
+            }
+        }
+    }
+
+    private static void executable(Path path) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+            permissions.add(PosixFilePermission.OWNER_EXECUTE);
+            permissions.add(PosixFilePermission.GROUP_EXECUTE);
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the scripts still run with "sh script.sh"
+        }
     }
 
     Optional<Target> target() {

@@ -75,14 +75,22 @@ class ExampleDesignTest {
     }
 
     @Test
-    void refusesANonEmptyDirectoryUnlessForced() throws IOException {
+    void refusesAFolderItDidNotWriteAndReplacesItsOwnOnlyWhenForced() throws IOException {
         Files.writeString(dir.resolve("keep.txt"), "x");
-        assertThatThrownBy(() -> Generators.verilog(ExampleNetwork.network()).writeTo(dir))
-                .hasMessageContaining("not empty").hasMessageContaining("--force");
+        assertThatThrownBy(() -> Generators.verilog(ExampleNetwork.network()).force(true).writeTo(dir))
+                .hasMessageContaining("not empty and scforge did not write it");
         assertThat(dir.resolve("keep.txt")).exists();
-        Design design = Generators.verilog(ExampleNetwork.network()).force(true).writeTo(dir);
-        assertThat(dir.resolve("keep.txt")).doesNotExist();
-        assertThat(design.rtlFiles()).allMatch(Files::exists);
+        Files.delete(dir.resolve("keep.txt"));
+
+        Path out = dir.resolve("out");
+        Generators.verilog(ExampleNetwork.network()).writeTo(out);
+        assertThatThrownBy(() -> Generators.verilog(ExampleNetwork.network()).writeTo(out))
+                .hasMessageContaining("holds an earlier scforge output").hasMessageContaining("--force");
+        Files.writeString(out.resolve("stale.v"), "x");
+        Design design = Generators.verilog(ExampleNetwork.network()).force(true).writeTo(out);
+        assertThat(out.resolve("stale.v")).doesNotExist();
+        assertThat(out.resolve(".scforge-output")).content().contains("\"command\" : \"generate\"");
+        assertThat(design.rtlFiles()).allMatch(Files::exists).allMatch(f -> f.getParent().equals(out.toAbsolutePath()));
         assertThat(design.ports()).extracting(Port::name)
                 .containsExactly("clk", "rst", "start", "codes", "busy", "done", "counts", "class_out");
         assertThat(design.ports()).filteredOn(p -> p.name().equals("counts")).extracting(Port::width)

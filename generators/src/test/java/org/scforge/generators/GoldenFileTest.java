@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ class GoldenFileTest {
     private static void assertMatchesGolden(Map<String, String> files, Path golden) throws IOException {
         if (Boolean.getBoolean("scforge.updateGolden")) {
             if (Files.exists(golden)) {
-                OutputDirectory.deleteTree(golden);
+                AtomicFiles.deleteTree(golden);
             }
             Files.createDirectories(golden);
             for (Map.Entry<String, String> f : files.entrySet()) {

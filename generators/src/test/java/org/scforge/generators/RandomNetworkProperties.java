@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.io.AtomicFiles;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -93,7 +94,7 @@ class RandomNetworkProperties {
             assertThat(Files.readString(out.resolve("tb_" + network.name() + ".v")))
                     .as(summary).contains("localparam LATENCY = " + design.timing().doneEdge() + ";");
         } finally {
-            OutputDirectory.deleteTree(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 }

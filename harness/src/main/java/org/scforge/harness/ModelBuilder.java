@@ -1,15 +1,14 @@
 package org.scforge.harness;
 
+import org.scforge.dsl.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * Compiles a design with its bridge for a simulator, in a cache folder keyed by a SHA-256 of the RTL files,
  * the bridge, the flags and the tool's version: an unchanged design is never rebuilt. A build happens in a
- * temporary folder that is moved into place only when it succeeded, so a cache entry is always whole.
+ * temporary folder that is moved into place only when it succeeded ({@link AtomicFiles#publishFolder}),
+ * so a cache entry is always whole.
  *
  * <p>The cache lives in {@code $SCFORGE_CACHE} (or the system property {@code scforge.cache}), by default
  * {@code ~/.cache/scforge}.
@@ -92,18 +92,16 @@ public final class ModelBuilder {
         });
     }
 
+    /** Keeps Verilator's compiled runtime for the next builds; when another build kept it first, theirs stays. */
     private static void keepRuntime(Path obj, Path runtime) throws IOException {
-        Path temporary = Files.createTempDirectory(runtime.getParent(), ".runtime-");
-        try (Stream<Path> objects = Files.list(obj)) {
-            for (Path o : objects.filter(p -> p.getFileName().toString().matches("verilated.*\\.o")).toList()) {
-                Files.copy(o, temporary.resolve(o.getFileName()));
+        AtomicFiles.publishFolder(runtime, dir -> {
+            try (Stream<Path> objects = Files.list(obj)) {
+                for (Path o : objects.filter(p -> p.getFileName().toString().matches("verilated.*\\.o")).toList()) {
+                    Files.copy(o, dir.resolve(o.getFileName()));
+                }
             }
-        }
-        try {
-            Files.move(temporary, runtime, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteTree(temporary); // another build kept it first
-        }
+            return null;
+        });
     }
 
     private BuiltModel icarus(RtlDesign design) {
@@ -133,25 +131,12 @@ public final class ModelBuilder {
         }
         long begin = System.nanoTime();
         try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempDirectory(target.getParent(), ".build-" + key.substring(0, 12) + "-");
-            try {
-                step.build(temporary);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    // another process built the same design meanwhile: theirs is as good as ours
-                    if (!Files.isDirectory(target)) {
-                        throw e;
-                    }
-                } catch (IOException e) {
-                    if (!Files.isDirectory(target)) {
-                        throw e;
-                    }
-                }
-            } finally {
-                deleteTree(temporary);
-            }
+            // built in a hidden sibling and renamed into place, so a cache entry is always whole; a process
+            // that built the same design meanwhile wins, and theirs is as good as ours
+            AtomicFiles.publishFolder(target, dir -> {
+                step.build(dir);
+                return null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("building " + design.top() + " for " + simulator.id() + " failed", e);
         }
@@ -212,17 +197,6 @@ public final class ModelBuilder {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + cmd.get(0), e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

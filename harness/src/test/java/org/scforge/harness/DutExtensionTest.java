@@ -1,5 +1,6 @@
 package org.scforge.harness;
 
+import org.scforge.dsl.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -42,7 +43,7 @@ class DutExtensionTest {
     @Test
     void aFailingTestNamesCycleSignalAndValuesAndKeepsItsWaveform() throws Exception {
         Path waves = Path.of("target/waves/FailingTiny/wrongCount");
-        ModelBuilder.deleteTree(waves);
+        AtomicFiles.deleteTree(waves);
         Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingTiny.class)).execute()
                 .testEvents();
         events.assertStatistics(s -> s.started(2).failed(2));

@@ -42,6 +42,35 @@ class CosimCommandTest {
         assertThat(json.get("golden_frames_per_second").asDouble()).isPositive();
     }
 
+    /** cosim once replaced DIR/rtl silently: now its own earlier output needs --force, and a stranger's folder is refused. */
+    @Test
+    void anEarlierOutputNeedsForceAndAStrangersFolderIsRefused() throws Exception {
+        Path model = dir.resolve("tiny.json");
+        ModelFile.save(TestNetworks.tinyMlp(), model);
+        Path mine = java.nio.file.Files.createDirectories(dir.resolve("mine").resolve("rtl"));
+        java.nio.file.Files.writeString(mine.resolve("top.v"), "// my own RTL\n");
+        ConsoleCapture refused = ConsoleCapture.run("cosim", "--model", model.toString(), "--frames", "2", "--simulator",
+                "icarus", "--out", mine.getParent().toString(), "--force");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).startsWith("scforge: error: ").contains("scforge did not write it")
+                .doesNotContain("\n");
+        assertThat(java.nio.file.Files.readString(mine.resolve("top.v"))).isEqualTo("// my own RTL\n");
+
+        ToolPolicy.require(Simulator.ICARUS);
+        Path out = dir.resolve("out");
+        String[] run = {"cosim", "--model", model.toString(), "--frames", "2", "--simulator", "icarus", "--out", out.toString()};
+        assertThat(ConsoleCapture.run(run).exitCode()).isZero();
+        assertThat(out.resolve(".scforge-output")).content().contains("\"command\" : \"cosim\"");
+        ConsoleCapture again = ConsoleCapture.run(run);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("holds an earlier scforge output; pass --force");
+        String[] forced = java.util.Arrays.copyOf(run, run.length + 1);
+        forced[run.length] = "--force";
+        assertThat(ConsoleCapture.run(forced).exitCode()).isZero();
+        assertThat(out.resolve("rtl").resolve("tiny_mlp.v")).exists();
+        assertThat(out.resolve("cosim.json")).exists();
+    }
+
     @Test
     void aMissingModelIsOneLineAndExitTwo() {
         ConsoleCapture o = ConsoleCapture.run("cosim", "--model", dir.resolve("nope.json").toString(), "--out", dir.toString());
