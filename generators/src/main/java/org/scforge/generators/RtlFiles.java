@@ -306,6 +306,10 @@ final class RtlFiles {
         model.put("perCycle", p);
         model.put("groups", cycles);
         model.put("neuronGroups", fold.neuronGroups(layer));
+        // the lanes read their state by the low groupBits bits of the group index, 2^groupBits slots
+        int groupBits = 32 - Integer.numberOfLeadingZeros(fold.neuronGroups(layer) - 1);
+        model.put("groupBits", groupBits);
+        model.put("groupSlots", 1 << groupBits);
         model.put("chunks", chunks);
         model.put("terms", terms);
         model.put("padded", padded);

@@ -265,17 +265,30 @@ module ${layer.module} (
 <#else>
     wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = ${lane.name}_chunk_sum;
 </#if>
-    // the lane's neurons' ${stateName}s in group order, read by the group index (a balanced multiplexer)
-    wire [${lane.neurons?size * layer.stateBits - 1}:0] ${lane.name}_${stateName}s = {<#list lane.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
+<#if f.groupBits == 0>
+    // one neuron group: the lane's one neuron
+<#if f.memory>
+    reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
+    always @(posedge clk) begin
+        ${lane.name}_${stateName} <= ${lane.neurons[0].name}_${stateName};
+    end
+<#else>
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.neurons[0].name}_${stateName};
+</#if>
+<#else>
+    // the lane's neurons' ${stateName}s in group order, padded with zeros to ${f.groupSlots} groups, read by the low
+    // ${f.groupBits} bits of the group index (a balanced multiplexer, never out of range)
+    wire [${f.groupSlots * layer.stateBits - 1}:0] ${lane.name}_${stateName}s = {<#if f.groupSlots gt lane.neurons?size>${(f.groupSlots - lane.neurons?size) * layer.stateBits}'d0, </#if><#list lane.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
 <#if f.memory>
     // read at the word's stage, so the update stage starts from a register; the neuron it reads is
     // never the one the update stage writes at the same edge (each is written once, after its read)
     reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
     always @(posedge clk) begin
-        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fetch_group * ${layer.stateBits} +: ${layer.stateBits}];
+        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fetch_group[${f.groupBits - 1}:0] * ${layer.stateBits} +: ${layer.stateBits}];
     end
 <#else>
-    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group[${f.groupBits - 1}:0] * ${layer.stateBits} +: ${layer.stateBits}];
+</#if>
 </#if>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_next_${stateName};
 <#if layer.integrateAndFire>
