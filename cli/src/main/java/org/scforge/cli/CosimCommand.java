@@ -53,6 +53,9 @@ public final class CosimCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FoldOption fold;
 
+    @picocli.CommandLine.Mixin
+    LengthOption length;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +70,7 @@ public final class CosimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        ModelDocument document = Models.load(model);
+        ModelDocument document = length.apply(Models.load(model));
         if (!sim.available()) {
             throw new UserError(new ToolMissingException(sim).getMessage());
         }
