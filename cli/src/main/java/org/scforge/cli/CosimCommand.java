@@ -58,6 +58,9 @@ public final class CosimCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FoldOption fold;
 
+    @picocli.CommandLine.Mixin
+    LengthOption length;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +75,7 @@ public final class CosimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        ModelDocument document = Models.load(model);
+        ModelDocument document = length.apply(Models.load(model));
         try (Claim claim = Outputs.claim(Outputs.folder("cosim", out, force, model))) {
             if (!sim.available()) {
                 throw new UserError(new ToolMissingException(sim).getMessage());

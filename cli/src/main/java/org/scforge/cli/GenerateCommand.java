@@ -24,6 +24,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FoldOption fold;
 
+    @picocli.CommandLine.Mixin
+    LengthOption length;
+
     @Option(names = "--trace-ports", description = "add <layer>_spikes and <layer>_membrane debug outputs (docs/rtl.md)")
     boolean tracePorts;
 
@@ -44,7 +47,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (frames < 1) {
             throw new UserError("--frames " + frames + " must be at least 1");
         }
-        ModelDocument document = Models.load(io.model);
+        ModelDocument document = length.apply(Models.load(io.model));
         Design design = write(document, t, fold.plan(document.network()));
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %d frames, synth_%s.ys, %s%n",
                 io.out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());

@@ -29,6 +29,9 @@ public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FoldOption fold;
 
+    @picocli.CommandLine.Mixin
+    LengthOption length;
+
     @Option(names = "--target", required = true, paramLabel = "T", description = "ice40-up5k, ice40-hx8k, xc7 or ecp5")
     String target;
 
@@ -38,7 +41,7 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
-        ModelDocument document = Models.load(io.model);
+        ModelDocument document = length.apply(Models.load(io.model));
         Fold plan = fold.plan(document.network());
         PrintWriter console = spec.commandLine().getOut();
         for (Tool tool : t.placeAndRoute() ? new Tool[] {Tool.YOSYS, Tool.NEXTPNR_ICE40} : new Tool[] {Tool.YOSYS}) {

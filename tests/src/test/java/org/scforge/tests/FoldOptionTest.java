@@ -59,7 +59,9 @@ class FoldOptionTest {
                 {"hidden=5", "--fold: fold hidden=5: P must be 1..4 (the neurons of layer hidden)"},
                 {"hidden=0", "--fold: fold hidden=0: P must be 1..4 (the neurons of layer hidden)"},
                 {"hiden=2", "--fold: fold names layer 'hiden', which network tiny_mlp does not have; its layers are [hidden, out]"},
-                {"hidden", "--fold: fold entry 'hidden' is not LAYER=P (e.g. hidden=8,out=1)"}}) {
+                {"hidden", "--fold: fold entry 'hidden' is not LAYER=P, LAYER=PxS or either with :memory "
+                        + "(e.g. hidden=1:memory,out=1x11)"},
+                {"hidden=1:rom", "--fold: fold entry 'hidden=1:rom': weights go in 'memory' or 'logic', not 'rom'"}}) {
             for (String command : new String[] {"generate", "cosim", "synth"}) {
                 ConsoleCapture o = command.equals("synth")
                         ? ConsoleCapture.run(command, "--model", model, "--out", dir.resolve("x").toString(), "--target",
