@@ -105,18 +105,20 @@ module ${layer.module} (
             chunk <= chunk + ${f.chunkBits}'d1;
         end
     end
-    reg [${f.windowBits - 1}:0] group;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] group;
     always @(posedge clk) begin
         if (rst || clear || window_last) begin
-            group <= {${f.windowBits}{1'b0}};
+            group <= {${f.groupBits}{1'b0}};
         end else if (chunk == LAST_CHUNK) begin
-            group <= group + ${f.windowBits}'d1;
+            group <= group + ${f.groupBits}'d1;
         end
     end
-<#else>
+</#if>
+<#elseif f.groupBits gt 0>
 
     // ---- group: the neuron group of layer cycle window_cycle, which is the window cycle itself
-    wire [${f.windowBits - 1}:0] group = window_cycle;
+    wire [${f.groupBits - 1}:0] group = window_cycle<#if f.groupBits lt f.windowBits>[${f.groupBits - 1}:0]</#if>;
 </#if>
 <#if f.memory>
 
@@ -125,7 +127,9 @@ module ${layer.module} (
     // fetched since the last clear)
     reg                        fetch_valid;
     reg [${f.windowBits - 1}:0] fetch_cycle;
-    reg [${f.windowBits - 1}:0] fetch_group;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] fetch_group;
+</#if>
     reg                        sum_valid;
     reg [${f.windowBits - 1}:0] sum_cycle;
 <#if chunked>
@@ -136,7 +140,9 @@ module ${layer.module} (
         if (rst || clear) begin
             fetch_valid <= 1'b0;
             fetch_cycle <= {${f.windowBits}{1'b0}};
-            fetch_group <= {${f.windowBits}{1'b0}};
+<#if f.groupBits gt 0>
+            fetch_group <= {${f.groupBits}{1'b0}};
+</#if>
             sum_valid <= 1'b0;
             sum_cycle <= {${f.windowBits}{1'b0}};
 <#if chunked>
@@ -146,7 +152,9 @@ module ${layer.module} (
         end else begin
             fetch_valid <= window_cycle < CYCLES;
             fetch_cycle <= window_cycle;
+<#if f.groupBits gt 0>
             fetch_group <= group;
+</#if>
             sum_valid <= fetch_valid;
             sum_cycle <= fetch_cycle;
 <#if chunked>
@@ -277,17 +285,17 @@ module ${layer.module} (
 </#if>
 <#else>
     // the lane's neurons' ${stateName}s in group order, padded with zeros to ${f.groupSlots} groups, read by the low
-    // ${f.groupBits} bits of the group index (a balanced multiplexer, never out of range)
+    // ${f.groupBits} bits of the group (a balanced multiplexer, never out of range)
     wire [${f.groupSlots * layer.stateBits - 1}:0] ${lane.name}_${stateName}s = {<#if f.groupSlots gt lane.neurons?size>${(f.groupSlots - lane.neurons?size) * layer.stateBits}'d0, </#if><#list lane.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
 <#if f.memory>
     // read at the word's stage, so the update stage starts from a register; the neuron it reads is
     // never the one the update stage writes at the same edge (each is written once, after its read)
     reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
     always @(posedge clk) begin
-        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fetch_group[${f.groupBits - 1}:0] * ${layer.stateBits} +: ${layer.stateBits}];
+        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fetch_group * ${layer.stateBits} +: ${layer.stateBits}];
     end
 <#else>
-    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group[${f.groupBits - 1}:0] * ${layer.stateBits} +: ${layer.stateBits}];
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];
 </#if>
 </#if>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_next_${stateName};
