@@ -141,8 +141,10 @@ module example (
     example_argmax #(
         .CLASSES(2),
         .BITS(6),
-        .INDEX_BITS(1)
+        .INDEX_BITS(1),
+        .STAGES(0)
     ) argmax (
+        .clk(clk),
         .counts(counts),
         .index(predicted_class)
     );

@@ -281,6 +281,20 @@ final class RtlFiles {
         return model;
     }
 
+    /**
+     * Registers in the argmax tree: the readout's last count of a frame is written at window cycle
+     * {@code G + r - 1} of its last window, {@code T - G - r} edges before {@code done} can sample a
+     * result, so that many levels of the tree (at most floor(log2 classes), which keeps every path
+     * through the tree equally registered) can be registered without changing the done edge. A readout
+     * computed at the window's last edge (unfolded, or fully parallel in logic) leaves none.
+     */
+    int argmaxStages() {
+        DenseLayer readout = network.readout();
+        int slack = folded(readout) ? timing.windowCycles() - fold.groups(readout) - fold.latency(readout) : 0;
+        int shallowestLeaf = 31 - Integer.numberOfLeadingZeros(Math.max(1, network.classes()));
+        return Math.max(0, Math.min(slack, shallowestLeaf));
+    }
+
     /** Bits of the window cycle counter: max(1, ceil(log2 T)). */
     private int windowBits() {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(timing.windowCycles() - 1));
@@ -417,6 +431,7 @@ final class RtlFiles {
         model.put("windowCycles", timing.windowCycles());
         model.put("windowBits", windowBits());
         model.put("doneEdge", timing.doneEdge());
+        model.put("argmaxStages", argmaxStages());
         model.put("traced", traced());
         List<SourceUse> uses = sourceUses();
         model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());

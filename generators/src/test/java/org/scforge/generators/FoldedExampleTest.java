@@ -72,6 +72,22 @@ class FoldedExampleTest {
     }
 
     @Test
+    void theArgmaxIsRegisteredInTheCyclesTheReadoutLeavesIdle() {
+        // T = 6, out writes its last count at window cycle G + r - 1 = 3: 2 idle edges, 1 level for 2 classes
+        assertThat(Generators.verilog(ExampleNetwork.document())
+                .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1x2:memory,out=1x2"))).files()
+                .get("example.v")).contains(".STAGES(1)");
+        // T = 8, out (G = 6, r = 2) ends at the window's last cycle: nothing to register
+        assertThat(Generators.verilog(ExampleNetwork.document())
+                .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=2x1,out=1x1:memory"))).files()
+                .get("example.v")).contains(".STAGES(0)");
+        // out fully parallel: it computes at the window's last edge
+        assertThat(Generators.verilog(ExampleNetwork.document())
+                .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1:memory"))).files()
+                .get("example.v")).contains(".STAGES(0)");
+    }
+
+    @Test
     void memoryLayersHoldOneWordPerLayerCycleInARom() {
         Map<String, String> files = Generators.verilog(ExampleNetwork.document())
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1x2:memory"))).files();

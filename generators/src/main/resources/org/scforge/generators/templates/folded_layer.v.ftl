@@ -4,9 +4,8 @@
 <#assign stateName = layer.integrateAndFire?then("membrane", "count")>
 <#assign nb = layer.numberBits>
 <#assign chunked = f.chunks gt 1>
-<#-- the layer cycle and chunk at the synapse stage and at the update stage: in memory the synapses see
-     a word one register behind the window cycle, the update a sum two registers behind -->
-<#assign synapseChunk = f.memory?then("fetch_chunk", "chunk")>
+<#-- the layer cycle and chunk at the update stage: in memory the update sees a sum two registers behind
+     the window cycle -->
 <#assign updateCycle = f.memory?then("sum_cycle", "window_cycle")>
 <#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
 <#assign partialBits = f.termCountBits + 1>
@@ -166,14 +165,32 @@ module ${layer.module} (
 </#if>
 
     // ---- the synapse positions of the chunk in hand
-<#if chunked>
-    wire [${f.terms - 1}:0] chunk_x = synapse_x[${synapseChunk} * ${f.terms} +: ${f.terms}];
+<#if chunked && f.memory>
+    // selected by chunk and registered with the lanes' words (x is constant for the window)
+    reg [${f.terms - 1}:0] chunk_x;
 <#if layer.xnor>
-    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT[${synapseChunk} * ${f.terms} +: ${f.terms}];
+    reg [${f.terms - 1}:0] chunk_present;
 <#else>
-    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative[${synapseChunk} * ${f.terms} +: ${f.terms}];
+    reg [${f.terms - 1}:0] chunk_x_negative;
 </#if>
-    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS[${synapseChunk} * ${f.terms * nb} +: ${f.terms * nb}];
+    reg [${f.terms * nb - 1}:0] chunk_input_masks;
+    always @(posedge clk) begin
+        chunk_x <= synapse_x[chunk * ${f.terms} +: ${f.terms}];
+<#if layer.xnor>
+        chunk_present <= ${layer.name}_PRESENT[chunk * ${f.terms} +: ${f.terms}];
+<#else>
+        chunk_x_negative <= synapse_x_negative[chunk * ${f.terms} +: ${f.terms}];
+</#if>
+        chunk_input_masks <= ${layer.name}_INPUT_MASKS[chunk * ${f.terms * nb} +: ${f.terms * nb}];
+    end
+<#elseif chunked>
+    wire [${f.terms - 1}:0] chunk_x = synapse_x[chunk * ${f.terms} +: ${f.terms}];
+<#if layer.xnor>
+    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT[chunk * ${f.terms} +: ${f.terms}];
+<#else>
+    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative[chunk * ${f.terms} +: ${f.terms}];
+</#if>
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS[chunk * ${f.terms * nb} +: ${f.terms * nb}];
 <#else>
     wire [${f.terms - 1}:0] chunk_x = synapse_x;
 <#if layer.xnor>

@@ -204,8 +204,10 @@ module ${top} (
     ${top}_argmax #(
         .CLASSES(${classes}),
         .BITS(${countBits}),
-        .INDEX_BITS(${classBits})
+        .INDEX_BITS(${classBits}),
+        .STAGES(${argmaxStages})
     ) argmax (
+        .clk(clk),
         .counts(counts),
         .index(predicted_class)
     );
