@@ -18,9 +18,9 @@
 // only at the window's last cycle (window_last)</#if>.
 <#if f.memory>
 // Weights in memory: each lane reads the word of layer cycle k from its ROM ${layer.name}_lane_<p>_weights
-// at window cycle k (a registered read, which synthesis maps to block RAM), registers the chunk's
-// sum at window cycle k + 1 and writes a neuron back at the edge of window cycle k + ${f.latency} of its last
-// chunk (r = ${f.latency}).
+// at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
+// bits at window cycle k + 1 and the chunk's sum at k + 2, and writes a neuron back at the edge of
+// window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
 <#else>
 // Weights in logic: each lane reads the word of layer cycle k from its ROM ${layer.name}_lane_<p>_weights
 // at window cycle k without a register (synthesis builds it from LUTs) and writes a neuron back at
@@ -122,17 +122,23 @@ module ${layer.module} (
 <#if f.memory>
 
     // ---- the memory pipeline: fetch_cycle is the layer cycle whose words the lanes' word registers
-    // hold, sum_cycle the one whose sums their sum registers hold (valid: a cycle of this layer,
-    // fetched since the last clear)
+    // hold, fire_cycle the one whose synapse bits the lanes' synapse registers hold, sum_cycle the one
+    // whose sums their sum registers hold (valid: a cycle of this layer, fetched since the last clear)
     reg                        fetch_valid;
     reg [${f.windowBits - 1}:0] fetch_cycle;
 <#if f.groupBits gt 0>
     reg [${f.groupBits - 1}:0] fetch_group;
 </#if>
+    reg                        fire_valid;
+    reg [${f.windowBits - 1}:0] fire_cycle;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] fire_group;
+</#if>
     reg                        sum_valid;
     reg [${f.windowBits - 1}:0] sum_cycle;
 <#if chunked>
     reg [${f.chunkBits - 1}:0] fetch_chunk;
+    reg [${f.chunkBits - 1}:0] fire_chunk;
     reg [${f.chunkBits - 1}:0] sum_chunk;
 </#if>
     always @(posedge clk) begin
@@ -142,10 +148,16 @@ module ${layer.module} (
 <#if f.groupBits gt 0>
             fetch_group <= {${f.groupBits}{1'b0}};
 </#if>
+            fire_valid <= 1'b0;
+            fire_cycle <= {${f.windowBits}{1'b0}};
+<#if f.groupBits gt 0>
+            fire_group <= {${f.groupBits}{1'b0}};
+</#if>
             sum_valid <= 1'b0;
             sum_cycle <= {${f.windowBits}{1'b0}};
 <#if chunked>
             fetch_chunk <= {${f.chunkBits}{1'b0}};
+            fire_chunk <= {${f.chunkBits}{1'b0}};
             sum_chunk <= {${f.chunkBits}{1'b0}};
 </#if>
         end else begin
@@ -154,11 +166,17 @@ module ${layer.module} (
 <#if f.groupBits gt 0>
             fetch_group <= group;
 </#if>
-            sum_valid <= fetch_valid;
-            sum_cycle <= fetch_cycle;
+            fire_valid <= fetch_valid;
+            fire_cycle <= fetch_cycle;
+<#if f.groupBits gt 0>
+            fire_group <= fetch_group;
+</#if>
+            sum_valid <= fire_valid;
+            sum_cycle <= fire_cycle;
 <#if chunked>
             fetch_chunk <= chunk;
-            sum_chunk <= fetch_chunk;
+            fire_chunk <= fetch_chunk;
+            sum_chunk <= fire_chunk;
 </#if>
         end
     end
@@ -240,8 +258,10 @@ module ${layer.module} (
     ${top}_lane_xnor_synapses #(
         .TERMS(${f.terms}),
         .BITS(${nb}),
-        .COUNT_BITS(${f.termCountBits})
+        .COUNT_BITS(${f.termCountBits}),
+        .REGISTERED(${f.memory?then(1, 0)})
     ) ${lane.name}_synapses (
+        .clk(clk),
         .x(chunk_x),
         .present(chunk_present),
         .offset(${lane.name}_offset),
@@ -254,8 +274,10 @@ module ${layer.module} (
     ${top}_lane_synapses #(
         .TERMS(${f.terms}),
         .BITS(${nb}),
-        .COUNT_BITS(${f.termCountBits})
+        .COUNT_BITS(${f.termCountBits}),
+        .REGISTERED(${f.memory?then(1, 0)})
     ) ${lane.name}_synapses (
+        .clk(clk),
         .x(chunk_x),
         .x_negative(chunk_x_negative),
         .negative(${lane.name}_negative),
@@ -267,7 +289,7 @@ module ${layer.module} (
     );
 </#if>
 <#if f.memory>
-    // the chunk's sum, registered: the second stage of the lane's pipeline
+    // the chunk's sum, registered: the third stage of the lane's pipeline (the synapse bits are the second)
     reg signed [${partialBits - 1}:0] ${lane.name}_sum;
     always @(posedge clk) begin
         ${lane.name}_sum <= ${lane.name}_synapse_sum;
@@ -305,11 +327,11 @@ module ${layer.module} (
     // ${f.groupBits} bits of the group (a balanced multiplexer, never out of range)
     wire [${f.groupSlots * layer.stateBits - 1}:0] ${lane.name}_${stateName}s = {<#if f.groupSlots gt lane.neurons?size>${(f.groupSlots - lane.neurons?size) * layer.stateBits}'d0, </#if><#list lane.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
 <#if f.memory>
-    // read at the word's stage, so the update stage starts from a register; the neuron it reads is
-    // never the one the update stage writes at the same edge (each is written once, after its read)
+    // read at the stage before the update, so the update starts from a register; the neuron it reads
+    // is never the one the update stage writes at the same edge (each is written once, after its read)
     reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
     always @(posedge clk) begin
-        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fetch_group * ${layer.stateBits} +: ${layer.stateBits}];
+        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fire_group * ${layer.stateBits} +: ${layer.stateBits}];
     end
 <#else>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];

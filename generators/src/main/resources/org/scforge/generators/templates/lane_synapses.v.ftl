@@ -9,11 +9,17 @@
 // constant of the lane's synapse position. A firing synapse counts -1 when exactly one of negative[i]
 // and x_negative[i] is set, else +1.
 // sum = (positive count) - (negative count), COUNT_BITS + 1 bits, from two ${top}_popcount trees.
+// REGISTERED = 1 registers the synapses' up and down bits before the trees (a pipeline stage of the
+// lanes whose weights are in memory: sum then follows the ports by one edge).
 module ${top}_lane_synapses #(
     parameter TERMS = 2,
     parameter BITS = 3,
-    parameter COUNT_BITS = 2
+    parameter COUNT_BITS = 2,
+    parameter integer REGISTERED = 0
 ) (
+    /* verilator lint_off UNUSED */
+    input  wire                        clk,    // unused when REGISTERED = 0
+    /* verilator lint_on UNUSED */
     input  wire [TERMS-1:0]            x,
     input  wire [TERMS-1:0]            x_negative,
     input  wire [TERMS-1:0]            negative,
@@ -37,18 +43,36 @@ module ${top}_lane_synapses #(
         end
     endgenerate
 
+    wire [TERMS-1:0] counted_up;
+    wire [TERMS-1:0] counted_down;
+    generate
+        if (REGISTERED != 0) begin : registered
+            reg [TERMS-1:0] up_q;
+            reg [TERMS-1:0] down_q;
+            always @(posedge clk) begin
+                up_q <= up;
+                down_q <= down;
+            end
+            assign counted_up = up_q;
+            assign counted_down = down_q;
+        end else begin : combinational
+            assign counted_up = up;
+            assign counted_down = down;
+        end
+    endgenerate
+
     wire [COUNT_BITS-1:0] positive;
     wire [COUNT_BITS-1:0] negative_count;
     ${top}_popcount #(
         .TERMS(TERMS)
     ) positive_tree (
-        .bits(up),
+        .bits(counted_up),
         .count(positive)
     );
     ${top}_popcount #(
         .TERMS(TERMS)
     ) negative_tree (
-        .bits(down),
+        .bits(counted_down),
         .count(negative_count)
     );
 

@@ -7,11 +7,17 @@
 // as in ${top}_lane_synapses); a present synapse (present[i] = 1) counts +1 when it agrees with its input
 // x[i] (the bias's input is 1), -1 when not; a position past the neuron's synapses counts nothing.
 // sum = agree_count - disagree_count = 2 * agree_count - present_count, COUNT_BITS + 1 bits.
+// REGISTERED = 1 registers the agree and present bits before the trees (a pipeline stage of the
+// lanes whose weights are in memory: sum then follows the ports by one edge).
 module ${top}_lane_xnor_synapses #(
     parameter TERMS = 2,
     parameter BITS = 4,
-    parameter COUNT_BITS = 2
+    parameter COUNT_BITS = 2,
+    parameter integer REGISTERED = 0
 ) (
+    /* verilator lint_off UNUSED */
+    input  wire                        clk,    // unused when REGISTERED = 0
+    /* verilator lint_on UNUSED */
     input  wire [TERMS-1:0]            x,
     input  wire [TERMS-1:0]            present,
     input  wire [TERMS*BITS-1:0]       offset,
@@ -30,12 +36,30 @@ module ${top}_lane_xnor_synapses #(
         end
     endgenerate
 
+    wire [TERMS-1:0] counted_agree;
+    wire [TERMS-1:0] counted_present;
+    generate
+        if (REGISTERED != 0) begin : registered
+            reg [TERMS-1:0] agree_q;
+            reg [TERMS-1:0] present_q;
+            always @(posedge clk) begin
+                agree_q <= agree;
+                present_q <= present;
+            end
+            assign counted_agree = agree_q;
+            assign counted_present = present_q;
+        end else begin : combinational
+            assign counted_agree = agree;
+            assign counted_present = present;
+        end
+    endgenerate
+
     wire [COUNT_BITS-1:0] agree_count;
     wire [COUNT_BITS-1:0] present_count;
     ${top}_popcount #(
         .TERMS(TERMS)
     ) agree_tree (
-        .bits(agree),
+        .bits(counted_agree),
         .count(agree_count)
     );
     // a constant of the lane's cycle (all TERMS positions but in a layer's last, partial chunk), so
@@ -43,7 +67,7 @@ module ${top}_lane_xnor_synapses #(
     ${top}_popcount #(
         .TERMS(TERMS)
     ) present_tree (
-        .bits(present),
+        .bits(counted_present),
         .count(present_count)
     );
 
