@@ -117,7 +117,8 @@ final class PipelineRun {
             Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",
                     options.name(), outcome.network().length(), outcome.test().accuracy()), temporary.resolve(CONFUSION));
             Charts.accuracyByLength(outcome.accuracyByLength(), outcome.floatReferenceAccuracy(),
-                    options.name() + ": test accuracy against bitstream length", temporary.resolve(ACCURACY));
+                    String.format("%s (bit-exact training at L=%d): test accuracy against bitstream length",
+                            options.name(), options.trainLength()), temporary.resolve(ACCURACY));
             Files.createDirectories(target);
             for (String name : List.of(MODEL, REPORT, CONFUSION, ACCURACY)) {
                 Files.move(temporary.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
@@ -149,6 +150,8 @@ final class PipelineRun {
         root.put("hidden", options.hidden());
         root.put("rate_epochs", options.rateEpochs());
         root.put("bit_exact_epochs", options.epochs());
+        root.put("train_length", options.trainLength());
+        root.put("stream_aware", options.streams());
         root.put("threshold", outcome.training().threshold());
         root.put("temperature", outcome.training().temperature());
         ArrayNode confusion = root.putArray("confusion_matrix");

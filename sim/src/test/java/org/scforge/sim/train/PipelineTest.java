@@ -28,7 +28,7 @@ class PipelineTest {
     }
 
     static Pipeline.Outcome small(long seed) {
-        Pipeline.Options o = new Pipeline.Options("small", 300, 100, 30, 48, 64, List.of(32, 64), 15, 1, 64, 1, seed);
+        Pipeline.Options o = new Pipeline.Options("small", 300, 100, 30, 48, 64, List.of(32, 64), 15, 1, 64, false, 1, seed);
         return Pipeline.run(IdxFolder.load(DATA), "mnist-10k", o, s -> { }, s -> { });
     }
 
@@ -58,6 +58,27 @@ class PipelineTest {
         NeuronModel.IntegrateAndFire hidden = (NeuronModel.IntegrateAndFire) outcome.network().layers().get(0).neuron();
         assertThat(hidden.threshold()).isEqualTo(outcome.training().threshold()).isGreaterThanOrEqualTo(4);
         assertThat(outcome.training().history()).hasSize(16);
+    }
+
+    static Pipeline.Outcome shortStreams(long seed) {
+        Pipeline.Options o = new Pipeline.Options("short", 300, 100, 30, 48, 16, List.of(8, 16), 15, 2, 16, true, 1, seed);
+        return Pipeline.run(IdxFolder.load(DATA), "mnist-10k", o, s -> { }, s -> { });
+    }
+
+    @Test
+    void trainedForItsLengthTheModelIsWrittenAtItAndIsTheSameForTheSameSeed() {
+        Pipeline.Outcome first = shortStreams(3);
+        assertThat(first.network().length()).isEqualTo(16);
+        assertThat(first.accuracyByLength().get(16)).isEqualTo(first.test().accuracy());
+        assertThat(first.test().accuracy()).isGreaterThanOrEqualTo(0.6);
+        assertThat(first.info()).containsEntry("epochs", "15 stream-aware rate + 2 bit-exact at L=16 on the augmented set");
+        assertThat(first.training().history()).hasSize(17);
+        String json = ModelFile.toJson(ModelDocument.of(first.network()));
+        assertThat(ModelFile.toJson(ModelDocument.of(shortStreams(3).network()))).isEqualTo(json);
+        // the stream-aware rate phase trains another model than the plain one at the same length
+        Pipeline.Options plain = new Pipeline.Options("short", 300, 100, 30, 48, 16, List.of(8, 16), 15, 2, 16, false, 1, 3);
+        Pipeline.Outcome other = Pipeline.run(IdxFolder.load(DATA), "mnist-10k", plain, s -> { }, s -> { });
+        assertThat(ModelFile.toJson(ModelDocument.of(other.network()))).isNotEqualTo(json);
     }
 
     @Test
