@@ -103,6 +103,7 @@ final class Charts {
         LogAxis lengthAxis = new LogAxis("bitstream length L (cycles per frame: L + D + 1)");
         lengthAxis.setBase(2);
         lengthAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        lengthAxis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         NumberAxis accuracyAxis = new NumberAxis("test accuracy");
         accuracyAxis.setRange(accuracyFloor(accuracy.values(), floatReference), 1.0);
         accuracyAxis.setTickUnit(new NumberTickUnit(0.05));

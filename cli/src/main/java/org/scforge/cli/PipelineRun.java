@@ -117,7 +117,7 @@ final class PipelineRun {
             Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",
                     options.name(), outcome.network().length(), outcome.test().accuracy()), temporary.resolve(CONFUSION));
             Charts.accuracyByLength(outcome.accuracyByLength(), outcome.floatReferenceAccuracy(),
-                    String.format("%s (bit-exact training at L=%d): test accuracy against bitstream length",
+                    String.format("%s, bit-exact training at L=%d: test accuracy against L",
                             options.name(), options.trainLength()), temporary.resolve(ACCURACY));
             Files.createDirectories(target);
             for (String name : List.of(MODEL, REPORT, CONFUSION, ACCURACY)) {
