@@ -84,7 +84,11 @@ final class Charts {
         return axis;
     }
 
-    /** Test accuracy against bitstream length L (log scale), with the float reference as a second line. */
+    /**
+     * Test accuracy against bitstream length L (log scale; a frame takes L + D + 1 cycles, so each halving of L
+     * doubles the frames per second), with the float reference as a second line. The accuracy axis runs to 1
+     * from at most 0.8, so that a flat curve looks flat and a drop at short L shows as the cost it is.
+     */
     static void accuracyByLength(Map<Integer, Double> accuracy, double floatReference, String title, Path png)
             throws IOException {
         XYSeries sc = new XYSeries("bit-exact SC");
@@ -96,11 +100,13 @@ final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(sc);
         data.addSeries(ref);
-        LogAxis lengthAxis = new LogAxis("bitstream length L");
+        LogAxis lengthAxis = new LogAxis("bitstream length L (cycles per frame: L + D + 1)");
         lengthAxis.setBase(2);
         lengthAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        lengthAxis.setNumberFormatOverride(new java.text.DecimalFormat("0"));
         NumberAxis accuracyAxis = new NumberAxis("test accuracy");
-        accuracyAxis.setAutoRangeIncludesZero(false);
+        accuracyAxis.setRange(accuracyFloor(accuracy.values(), floatReference), 1.0);
+        accuracyAxis.setTickUnit(new NumberTickUnit(0.05));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         XYPlot plot = new XYPlot(data, lengthAxis, accuracyAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
@@ -109,5 +115,11 @@ final class Charts {
         JFreeChart chart = new JFreeChart(title, plot);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 720, 480);
+    }
+
+    /** The accuracy axis' lower end: 0.8, or the tenth below the lowest accuracy (strictly below) when that is lower. */
+    static double accuracyFloor(java.util.Collection<Double> accuracies, double floatReference) {
+        double lowest = Math.min(floatReference, accuracies.stream().mapToDouble(Double::doubleValue).min().orElse(1));
+        return Math.max(0, Math.min(0.8, Math.floor(lowest * 10 - 1e-9) / 10));
     }
 }

@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
  * training and 500 test digits, PCA 50, a 50-128-10 SC network trained bit-exactly, evaluated at several L.
  */
 @Command(name = "mnist", mixinStandardHelpOptions = true,
-        description = "Train and evaluate the MNIST demo (embedded data, PCA 50, 50-128-10, bit-exact at L=512).")
+        description = "Train and evaluate the MNIST demo (embedded data, PCA 50, 50-128-10; bit-exact at L=512, or at --length L).")
 public final class MnistCommand implements Callable<Integer> {
 
     static final String DATA = "data/mnist-10k";
 
-    @Option(names = "--lengths", split = ",", defaultValue = "64,128,256,512,1024",
-            description = "bitstream lengths to re-run the trained weights at (default ${DEFAULT-VALUE})")
+    @Option(names = "--lengths", split = ",",
+            description = "bitstream lengths to re-run the trained weights at (default: 8,16,..,1024 and L)")
     List<Integer> lengths;
 
     @Option(names = "--out", defaultValue = "rtl-out/mnist", description = "output folder: new or empty, or an earlier scforge output with --force (default ${DEFAULT-VALUE})")
@@ -38,8 +38,7 @@ public final class MnistCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path data = locateData();
-        Pipeline.Options options = new Pipeline.Options("mnist", 2000, 500, 50, training.hidden, 512, lengths,
-                training.rateEpochs, training.epochs, TrainingOptions.TRAIN_LENGTH, TrainingOptions.AUGMENT, training.seed);
+        Pipeline.Options options = training.pipeline("mnist", 2000, 500, 50, lengths);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "mnist", data, "mnist-10k",
                 options, out, force);
     }

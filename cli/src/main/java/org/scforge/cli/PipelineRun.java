@@ -118,7 +118,8 @@ final class PipelineRun {
         Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",
                 options.name(), outcome.network().length(), outcome.test().accuracy()), dir.resolve(CONFUSION));
         Charts.accuracyByLength(outcome.accuracyByLength(), outcome.floatReferenceAccuracy(),
-                options.name() + ": test accuracy against bitstream length", dir.resolve(ACCURACY));
+                String.format("%s, bit-exact training at L=%d: test accuracy against L",
+                        options.name(), options.trainLength()), dir.resolve(ACCURACY));
     }
 
     static String report(Pipeline.Outcome outcome, Pipeline.Options options, double totalSeconds) {
@@ -138,6 +139,8 @@ final class PipelineRun {
         root.put("hidden", options.hidden());
         root.put("rate_epochs", options.rateEpochs());
         root.put("bit_exact_epochs", options.epochs());
+        root.put("train_length", options.trainLength());
+        root.put("stream_aware", options.streams());
         root.put("threshold", outcome.training().threshold());
         root.put("temperature", outcome.training().temperature());
         ArrayNode confusion = root.putArray("confusion_matrix");

@@ -22,10 +22,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--features", defaultValue = "50", description = "PCA components, or 'raw' for pixels (default ${DEFAULT-VALUE})")
     String features;
 
-    @Option(names = "--length", defaultValue = "512", description = "bitstream length L of the model (default ${DEFAULT-VALUE})")
-    int length;
-
-    @Option(names = "--lengths", split = ",", description = "lengths to re-run the trained weights at (default: 64..1024 and L)")
+    @Option(names = "--lengths", split = ",", description = "lengths to re-run the trained weights at (default: 8,16,..,1024 and L)")
     List<Integer> lengths;
 
     @Option(names = "--train", defaultValue = "2000", description = "training images (default ${DEFAULT-VALUE})")
@@ -49,10 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int components = parseFeatures(features);
-        List<Integer> at = lengths != null ? lengths : defaultLengths(length);
-        Pipeline.Options options = new Pipeline.Options("model", train, test, components, training.hidden, length, at,
-                training.rateEpochs, training.epochs, Math.min(length, TrainingOptions.TRAIN_LENGTH),
-                TrainingOptions.AUGMENT, training.seed);
+        Pipeline.Options options = training.pipeline("model", train, test, components, lengths);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "train", data,
                 data.getFileName() == null ? data.toString() : data.getFileName().toString(), options, out, force);
     }
@@ -70,11 +64,5 @@ public final class TrainCommand implements Callable<Integer> {
             // reported below
         }
         throw new UserError("--features '" + text + "' must be a positive number of PCA components or 'raw'");
-    }
-
-    private static List<Integer> defaultLengths(int length) {
-        java.util.TreeSet<Integer> set = new java.util.TreeSet<>(List.of(64, 128, 256, 512, 1024));
-        set.add(length);
-        return List.copyOf(set);
     }
 }

@@ -30,12 +30,24 @@ public final class Pipeline {
     static final double FEATURE_PERCENTILE = 99.5;
     static final int CODE_BITS = 8;
 
+    /** The readout quantile of a network trained for its stream length (docs/mnist.md, "Short bitstreams"). */
+    static final double STREAM_READOUT_QUANTILE = 0.9;
+    /** The factor on the binomial readout noise of a stream-aware rate phase (docs/mnist.md). */
+    static final double STREAM_READOUT_NOISE = 1.0;
+    /**
+     * Up to this training length the bit-exact phase of a network trained for its length runs on the augmented
+     * samples (9x the golden-model work, cheap at short L); above it on the plain training set.
+     */
+    static final int STREAM_AUGMENTED_MAX_LENGTH = 64;
+
     /**
      * @param features PCA components, or 0 for raw pixels (unsigned codes)
      * @param epochs   bit-exact epochs; the rate phase runs {@code rateEpochs}
+     * @param streams  trained for frames of {@code trainLength} steps ({@link ScTrainer.Settings#forStreams}):
+     *                 what {@code --length L} asks for
      */
     public record Options(String name, int train, int test, int features, int hidden, int length, List<Integer> lengths,
-                          int rateEpochs, int epochs, int trainLength, int augment, long seed) {
+                          int rateEpochs, int epochs, int trainLength, boolean streams, int augment, long seed) {
     }
 
     /** Everything a command reports or writes. */
@@ -105,6 +117,10 @@ public final class Pipeline {
                         3e-3, o.seed(), s -> { }).accuracy(testInputs, test.labels()));
         ScTrainer.Settings settings = ScTrainer.Settings.defaults(o.seed()).withEpochs(o.rateEpochs(), o.epochs())
                 .withTrainLength(o.trainLength());
+        if (o.streams()) {
+            settings = settings.forStreams(STREAM_READOUT_QUANTILE, STREAM_READOUT_NOISE,
+                    o.trainLength() <= STREAM_AUGMENTED_MAX_LENGTH);
+        }
         ScTrainer.Result result = ScTrainer.train(template, augmentedCodes, augmented.labels(), trainCodes,
                 train.labels(), settings, progress);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -129,7 +145,9 @@ public final class Pipeline {
         info.put("quantiser", quantiser.describe());
         info.put("threshold", Integer.toString(result.threshold()));
         info.put("temperature", Double.toString(result.temperature()));
-        info.put("epochs", o.rateEpochs() + " rate + " + o.epochs() + " bit-exact at L=" + o.trainLength());
+        info.put("epochs", o.rateEpochs() + (o.streams() ? " stream-aware rate" : " rate") + " + " + o.epochs()
+                + " bit-exact at L=" + o.trainLength()
+                + (settings.bitExactOnRateSet() ? " on the augmented set" : ""));
         info.put("trainer", "org.scforge.sim.train.ScTrainer");
         return new Outcome(network, testCodes, test.labels(), evaluation, byLength, floatAccuracy.join(), trainSeconds, result,
                 info);

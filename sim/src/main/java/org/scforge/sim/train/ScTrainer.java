@@ -17,37 +17,65 @@ import java.util.function.Consumer;
  *   hidden weights kept in [-1, 1]. Cheap, so it runs many epochs. Then the hidden threshold
  *   {@code theta} is chosen as the largest integer for which {@code theta * v} still fits the weight codes
  *   (a high quantile of |v|, so a few outliers clip rather than shrinking every weight), and the readout is
- *   divided by its largest weight; the factor becomes the logits' temperature.</li>
+ *   divided by its largest weight (or, for short bitstreams, by the magnitude at {@code readoutQuantile}, the
+ *   largest ones clipping: a readout product's count error grows like {@code sqrt(n p)} while the count grows
+ *   like {@code n p}, so larger stream probabilities are more precise); the factor becomes the logits'
+ *   temperature. For short bitstreams ({@code streamAware}) the rate model is {@link ShortStreamRate}.</li>
  *   <li><b>bit-exact</b>: every forward pass is the golden model at the training length with the quantised
  *   weights; gradients through the rate model (straight-through). The parameters of the epoch with the best
  *   training accuracy are kept.</li>
  * </ol>
- * Deterministic: one seeded {@link Random} drives initialisation and batch order; gradients are summed in
+ * Deterministic: one seeded {@link Random} drives initialisation and batch order (a second one, from the same
+ * seed, the readout noise of a stream-aware rate phase); gradients are summed in
  * sample order whatever the golden model's parallelism.
  */
 public final class ScTrainer {
 
+    /**
+     * @param readoutQuantile the share of readout weights whose magnitude the largest readout code stands for
+     *                        (1: the largest weight; below 1 the largest ones clip and the others get larger,
+     *                        less noisy streams)
+     * @param streamAware     whether the rate phase sees the frame at {@code trainLength} steps
+     *                        ({@link ShortStreamRate}: spike counts and readout product noise)
+     * @param readoutNoise    the factor on {@link ShortStreamRate}'s binomial readout noise
+     * @param bitExactOnRateSet whether the bit-exact phase runs on the rate phase's (augmented) samples
+     *                        instead of the plain training set
+     */
     public record Settings(int rateEpochs, int bitExactEpochs, int trainLength, int batchSize, double rateLearningRate,
                            double bitExactLearningRate, double weightDecay, double thresholdQuantile, int minThreshold,
+                           double readoutQuantile, boolean streamAware, double readoutNoise, boolean bitExactOnRateSet,
                            long seed) {
 
         public static Settings defaults(long seed) {
-            return new Settings(60, 4, 128, 50, 3e-3, 5e-4, 1e-4, 0.995, 4, seed);
+            return new Settings(60, 4, 128, 50, 3e-3, 5e-4, 1e-4, 0.995, 4, 1.0, false, 0, false, seed);
         }
 
         public Settings withMinThreshold(int threshold) {
             return new Settings(rateEpochs, bitExactEpochs, trainLength, batchSize, rateLearningRate,
-                    bitExactLearningRate, weightDecay, thresholdQuantile, threshold, seed);
+                    bitExactLearningRate, weightDecay, thresholdQuantile, threshold, readoutQuantile, streamAware,
+                    readoutNoise, bitExactOnRateSet, seed);
         }
 
         public Settings withEpochs(int rate, int bitExact) {
             return new Settings(rate, bitExact, trainLength, batchSize, rateLearningRate, bitExactLearningRate,
-                    weightDecay, thresholdQuantile, minThreshold, seed);
+                    weightDecay, thresholdQuantile, minThreshold, readoutQuantile, streamAware, readoutNoise,
+                    bitExactOnRateSet, seed);
         }
 
         public Settings withTrainLength(int length) {
             return new Settings(rateEpochs, bitExactEpochs, length, batchSize, rateLearningRate, bitExactLearningRate,
-                    weightDecay, thresholdQuantile, minThreshold, seed);
+                    weightDecay, thresholdQuantile, minThreshold, readoutQuantile, streamAware, readoutNoise,
+                    bitExactOnRateSet, seed);
+        }
+
+        /**
+         * Trained for frames of {@code trainLength} steps: the readout scaled at {@code readoutQuantile}, the rate
+         * phase stream-aware with {@code readoutNoise}, and the bit-exact phase on the rate phase's samples or not.
+         */
+        public Settings forStreams(double quantile, double noise, boolean onRateSet) {
+            return new Settings(rateEpochs, bitExactEpochs, trainLength, batchSize, rateLearningRate,
+                    bitExactLearningRate, weightDecay, thresholdQuantile, minThreshold, quantile, true, noise,
+                    onRateSet, seed);
         }
     }
 
@@ -92,7 +120,13 @@ public final class ScTrainer {
         params.scale(false, 0.5);
 
         double[][] rateInputs = ScCodes.inputs(rateCodes, template.inputCode().magnitudeBits());
-        Fitter.fit(params, rateInputs, rateLabels, FloatForward.rate(rateInputs, 1.0),
+        Forward rate = FloatForward.rate(rateInputs, 1.0);
+        if (settings.streamAware()) {
+            // its own random, so that the batches are those of the plain rate phase
+            rate = new ShortStreamRate(FloatForward.rate(rateInputs, 1.0), settings.trainLength(),
+                    settings.readoutQuantile(), settings.readoutNoise(), new Random(settings.seed() ^ 0x5407L));
+        }
+        Fitter.fit(params, rateInputs, rateLabels, rate,
                 new Fitter.Schedule("rate", settings.rateEpochs(), settings.batchSize(), settings.rateLearningRate(),
                         settings.weightDecay()),
                 random, p -> p.clipHidden(largest / settings.minThreshold()), record, null);
@@ -101,7 +135,7 @@ public final class ScTrainer {
         int threshold = (int) Math.max(settings.minThreshold(), Math.floor(largest / q));
         params.scale(false, threshold);
         params.clipHidden(largest);
-        double readoutMax = Math.max(1e-9, params.magnitudeQuantile(true, 1.0));
+        double readoutMax = Math.max(1e-9, params.magnitudeQuantile(true, settings.readoutQuantile()));
         double temperature = readoutMax / largest;
         params.scale(true, 1 / temperature);
         params.clipReadout(largest);
@@ -109,7 +143,10 @@ public final class ScTrainer {
         Network trainAt = template.withLength(settings.trainLength());
         Best best = new Best(params);
         if (settings.bitExactEpochs() > 0) {
-            Fitter.fit(params, inputs, labels, new BitExactForward(trainAt, codes, inputs, threshold, temperature),
+            boolean rateSet = settings.bitExactOnRateSet();
+            Fitter.fit(params, rateSet ? rateInputs : inputs, rateSet ? rateLabels : labels,
+                    new BitExactForward(trainAt, rateSet ? rateCodes : codes, rateSet ? rateInputs : inputs, threshold,
+                            temperature),
                     new Fitter.Schedule("bit-exact", settings.bitExactEpochs(), settings.batchSize(),
                             settings.bitExactLearningRate(), 0),
                     random, p -> {

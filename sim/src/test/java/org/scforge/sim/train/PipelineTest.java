@@ -27,9 +27,15 @@ class PipelineTest {
         throw new IllegalStateException("data/mnist-10k not found above " + Path.of("").toAbsolutePath());
     }
 
-    static Pipeline.Outcome small(long seed) {
-        Pipeline.Options o = new Pipeline.Options("small", 300, 100, 30, 48, 64, List.of(32, 64), 15, 1, 64, 1, seed);
+    /** 300 training and 100 test digits, PCA 30, 30-48-10, 15 rate epochs, written at {@code length}. */
+    static Pipeline.Outcome run(int length, List<Integer> lengths, int epochs, boolean streams, long seed) {
+        Pipeline.Options o = new Pipeline.Options("small", 300, 100, 30, 48, length, lengths, 15, epochs, length, streams,
+                1, seed);
         return Pipeline.run(IdxFolder.load(DATA), "mnist-10k", o, s -> { }, s -> { });
+    }
+
+    static Pipeline.Outcome small(long seed) {
+        return run(64, List.of(32, 64), 1, false, seed);
     }
 
     @Test
@@ -58,6 +64,20 @@ class PipelineTest {
         NeuronModel.IntegrateAndFire hidden = (NeuronModel.IntegrateAndFire) outcome.network().layers().get(0).neuron();
         assertThat(hidden.threshold()).isEqualTo(outcome.training().threshold()).isGreaterThanOrEqualTo(4);
         assertThat(outcome.training().history()).hasSize(16);
+    }
+
+    @Test
+    void trainedForItsLengthTheModelIsWrittenAtItAndIsTheSameForTheSameSeed() {
+        Pipeline.Outcome first = run(16, List.of(8, 16), 2, true, 3);
+        assertThat(first.network().length()).isEqualTo(16);
+        assertThat(first.accuracyByLength().get(16)).isEqualTo(first.test().accuracy());
+        assertThat(first.test().accuracy()).isGreaterThanOrEqualTo(0.6);
+        assertThat(first.info()).containsEntry("epochs", "15 stream-aware rate + 2 bit-exact at L=16 on the augmented set");
+        assertThat(first.training().history()).hasSize(17);
+        String json = ModelFile.toJson(ModelDocument.of(first.network()));
+        assertThat(ModelFile.toJson(ModelDocument.of(run(16, List.of(8, 16), 2, true, 3).network()))).isEqualTo(json);
+        // the stream-aware rate phase trains another model than the plain one at the same length
+        assertThat(ModelFile.toJson(ModelDocument.of(run(16, List.of(8, 16), 2, false, 3).network()))).isNotEqualTo(json);
     }
 
     @Test
