@@ -17,8 +17,8 @@ import java.util.Set;
  *
  * <p>Weights in logic are constants selected by the window cycle (LUTs); weights in memory are a ROM
  * per lane with a registered read, which the synthesis tools map to block RAM. A memory lane is a
- * pipeline of {@link #MEMORY_LATENCY} registers (the read word, the synapse bits, the chunk sum), so a layer
- * with weights in memory needs {@code G + 3} cycles per window.
+ * pipeline of {@link #MEMORY_LATENCY} registers (the read word, the synapse bits, the chunk sum, the
+ * neuron sum), so a layer with weights in memory needs {@code G + 4} cycles per window.
  *
  * @param neuronsPerCycle  layer name to P
  * @param synapsesPerCycle layer name to S, 1..F+1 (F + 1 when not named: the whole neuron in one cycle)
@@ -27,8 +27,8 @@ import java.util.Set;
 public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> synapsesPerCycle,
                    Set<String> memoryLayers) {
 
-    /** Register stages of a lane whose weights are in memory: the memory word, the synapse bits, the sum. */
-    public static final int MEMORY_LATENCY = 3;
+    /** Register stages of a memory lane: the memory word, the synapse bits, the chunk sum, the neuron sum. */
+    public static final int MEMORY_LATENCY = 4;
 
     public Fold {
         neuronsPerCycle = Map.copyOf(neuronsPerCycle);

@@ -346,6 +346,22 @@ final class RtlFiles {
         }
         model.put("inputMasks", VerilogLiterals.packed(numberBits, inputMasks));
         model.put("present", VerilogLiterals.bitVector(present));
+        // per chunk: its positions' input masks and which of them hold a synapse; chunk c's inputs sit at a
+        // power-of-two stride 2^strideBits >= S
+        List<Integer> chunkList = new ArrayList<>();
+        List<String> chunkMasks = new ArrayList<>();
+        List<String> chunkPresent = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            chunkList.add(c);
+            chunkMasks.add(VerilogLiterals.packed(numberBits, inputMasks.subList(c * terms, (c + 1) * terms)));
+            chunkPresent.add(VerilogLiterals.bitVector(present.subList(c * terms, (c + 1) * terms)));
+        }
+        int strideBits = 32 - Integer.numberOfLeadingZeros(terms - 1);
+        model.put("chunkList", chunkList);
+        model.put("chunkMasks", chunkMasks);
+        model.put("chunkPresent", chunkPresent);
+        model.put("strideBits", strideBits);
+        model.put("stride", 1 << strideBits);
         MemoryWords words = new MemoryWords(layer, network.weightBits(), terms);
         model.put("wordBits", words.bits());
         List<Map<String, Object>> neurons = new ArrayList<>();

@@ -31,16 +31,16 @@ class FoldedExampleTest {
         return Stream.of(
                 // hidden: 1 neuron per cycle (G = 2), out fully parallel inside the 2-cycle window
                 Arguments.of("hidden=1", 2),
-                // weights in memory: G = 2 and r = 3
-                Arguments.of("hidden=1:memory", 5),
-                // the example of docs/semantics.md section 1.1: C = 2, G = 4, r = 3
-                Arguments.of("hidden=1x2:memory", 7),
+                // weights in memory: G = 2 and r = 4
+                Arguments.of("hidden=1:memory", 6),
+                // the example of docs/semantics.md section 1.1: C = 2, G = 4, r = 4
+                Arguments.of("hidden=1x2:memory", 8),
                 // 2 synapses per cycle: C = 2 chunks (positions 0-1, then the bias and a pad), G = 4; in
-                // memory r = 3, so T = 7; out in logic: G = 4
-                Arguments.of("hidden=1x2:memory,out=1x2", 7),
+                // memory r = 4, so T = 8; out in logic: G = 4
+                Arguments.of("hidden=1x2:memory,out=1x2", 8),
                 // one synapse per cycle: C = 3; hidden 2 neurons at a time in logic, G = 3; out in
-                // memory, G = 2 * 3 = 6 and r = 3
-                Arguments.of("hidden=2x1,out=1x1:memory", 2 * 3 + 3));
+                // memory, G = 2 * 3 = 6 and r = 4
+                Arguments.of("hidden=2x1,out=1x1:memory", 2 * 3 + 4));
     }
 
     @ParameterizedTest
@@ -74,11 +74,11 @@ class FoldedExampleTest {
 
     @Test
     void theArgmaxIsRegisteredInTheCyclesTheReadoutLeavesIdle() {
-        // T = 7, out writes its last count at window cycle G + r - 1 = 3: 3 idle edges, 1 level for 2 classes
+        // T = 8, out writes its last count at window cycle G + r - 1 = 3: 4 idle edges, 1 level for 2 classes
         assertThat(Generators.verilog(ExampleNetwork.document())
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1x2:memory,out=1x2"))).files()
                 .get("example.v")).contains(".STAGES(1)");
-        // T = 9, out (G = 6, r = 3) ends at the window's last cycle: nothing to register
+        // T = 10, out (G = 6, r = 4) ends at the window's last cycle: nothing to register
         assertThat(Generators.verilog(ExampleNetwork.document())
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=2x1,out=1x1:memory"))).files()
                 .get("example.v")).contains(".STAGES(0)");

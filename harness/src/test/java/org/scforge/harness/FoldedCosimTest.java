@@ -46,13 +46,13 @@ class FoldedCosimTest {
 
     /**
      * Plans and their window T: P only (weights in logic), and chunks of S synapses with weights in memory
-     * (hidden: 3 groups of 2 chunks, G = 6, r = 3; out: 3 groups of 2 chunks of 3 of its 6 synapses, G = 6,
-     * r = 3; T = 9).
+     * (hidden: 3 groups of 2 chunks, G = 6, r = 4; out: 3 groups of 2 chunks of 3 of its 6 synapses, G = 6,
+     * r = 4; T = 10).
      */
     static Stream<Arguments> plans() {
         return Stream.of(Simulator.values()).flatMap(simulator -> Stream.of(
                 Arguments.of(simulator, "hidden=2,out=1", 3),
-                Arguments.of(simulator, "hidden=2x2:memory,out=1x3:memory", 9)));
+                Arguments.of(simulator, "hidden=2x2:memory,out=1x3:memory", 10)));
     }
 
     @ParameterizedTest

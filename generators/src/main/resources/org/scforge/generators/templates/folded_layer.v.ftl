@@ -6,7 +6,8 @@
 <#assign chunked = f.chunks gt 1>
 <#-- the layer cycle and chunk at the update stage: in memory the update sees a sum two registers behind
      the window cycle -->
-<#assign updateCycle = f.memory?then("sum_cycle", "window_cycle")>
+<#assign updateCycle = f.memory?then("total_cycle", "window_cycle")>
+<#-- the chunk at the stage that adds a chunk's sum to the neuron's earlier chunks -->
 <#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
 <#assign partialBits = f.termCountBits + 1>
 // Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), folded
@@ -19,8 +20,8 @@
 <#if f.memory>
 // Weights in memory: each lane reads the word of layer cycle k from its ROM ${layer.name}_lane_<p>_weights
 // at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
-// bits at window cycle k + 1 and the chunk's sum at k + 2, and writes a neuron back at the edge of
-// window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
+// bits at window cycle k + 1, the chunk's sum at k + 2 and the neuron's sum at k + 3, and writes a
+// neuron back at the edge of window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
 <#else>
 // Weights in logic: each lane reads the word of layer cycle k from its ROM ${layer.name}_lane_<p>_weights
 // at window cycle k without a register (synthesis builds it from LUTs) and writes a neuron back at
@@ -36,7 +37,7 @@
 // nothing at positions ${layer.fanIn + 1} .. ${f.padded - 1} (they pad the last chunk)</#if>; chunk c is positions c*S .. c*S + S - 1.
 // A ROM word holds one chunk of one neuron j, ${f.wordBits} bits: {neuron mask<#if !layer.xnor>, S signs, S magnitudes<#else>, S offset codes</#if>}, position i of
 // the chunk at bit i (a sign, 1 = negative) and at [i*${nb} +: ${nb}] (a code); the neuron mask is neuronMasks[j],
-// and position i compares with number ^ neuron mask ^ ${layer.name}_INPUT_MASKS[i].
+// and position i compares with number ^ neuron mask ^ inputMasks[i].
 // State: neuron j's ${stateName} at [j*${layer.stateBits} +: ${layer.stateBits}], two's complement.
 module ${layer.module} (
     input  wire                          clk,
@@ -63,11 +64,13 @@ module ${layer.module} (
     localparam signed [${layer.workBits - 1}:0] ${layer.name}_CEILING = ${layer.ceiling};
     localparam ${layer.name}_LEAK_SHIFT = ${layer.leakShift};
 </#if>
+<#if !chunked>
     // inputMasks[i] at position i: the same for every neuron
     localparam [${f.padded * nb - 1}:0] ${layer.name}_INPUT_MASKS = ${f.inputMasks};
 <#if layer.xnor>
     // the positions that hold a synapse
     localparam [${f.padded - 1}:0] ${layer.name}_PRESENT = ${f.present};
+</#if>
 </#if>
     wire [${f.padded - 1}:0] synapse_x = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b1, x};
 <#if !layer.xnor>
@@ -123,7 +126,8 @@ module ${layer.module} (
 
     // ---- the memory pipeline: fetch_cycle is the layer cycle whose words the lanes' word registers
     // hold, fire_cycle the one whose synapse bits the lanes' synapse registers hold, sum_cycle the one
-    // whose sums their sum registers hold (valid: a cycle of this layer, fetched since the last clear)
+    // whose chunk sums their sum registers hold, total_cycle the one whose neuron sums (the chunks so
+    // far) their total registers hold (valid: a cycle of this layer, fetched since the last clear)
     reg                        fetch_valid;
     reg [${f.windowBits - 1}:0] fetch_cycle;
 <#if f.groupBits gt 0>
@@ -136,6 +140,11 @@ module ${layer.module} (
 </#if>
     reg                        sum_valid;
     reg [${f.windowBits - 1}:0] sum_cycle;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] sum_group;
+</#if>
+    reg                        total_valid;
+    reg [${f.windowBits - 1}:0] total_cycle;
 <#if chunked>
     reg [${f.chunkBits - 1}:0] fetch_chunk;
     reg [${f.chunkBits - 1}:0] fire_chunk;
@@ -155,6 +164,11 @@ module ${layer.module} (
 </#if>
             sum_valid <= 1'b0;
             sum_cycle <= {${f.windowBits}{1'b0}};
+<#if f.groupBits gt 0>
+            sum_group <= {${f.groupBits}{1'b0}};
+</#if>
+            total_valid <= 1'b0;
+            total_cycle <= {${f.windowBits}{1'b0}};
 <#if chunked>
             fetch_chunk <= {${f.chunkBits}{1'b0}};
             fire_chunk <= {${f.chunkBits}{1'b0}};
@@ -173,6 +187,11 @@ module ${layer.module} (
 </#if>
             sum_valid <= fire_valid;
             sum_cycle <= fire_cycle;
+<#if f.groupBits gt 0>
+            sum_group <= fire_group;
+</#if>
+            total_valid <= sum_valid;
+            total_cycle <= sum_cycle;
 <#if chunked>
             fetch_chunk <= chunk;
             fire_chunk <= fetch_chunk;
@@ -183,8 +202,31 @@ module ${layer.module} (
 </#if>
 
     // ---- the synapse positions of the chunk in hand
-<#if chunked && f.memory>
-    // selected by chunk and registered with the lanes' words (x is constant for the window)
+<#if chunked>
+    // chunk c's inputs at [c*${f.stride} +: ${f.terms}] (a power-of-two stride, so that choosing a chunk is a
+    // multiplexer on chunk, not a shifter), and each chunk's constant input masks<#if layer.xnor> and present
+    // positions</#if> in a small table
+<#assign strideBase = (f.strideBits gt 0)?then("{chunk, " + f.strideBits + "'d0}", "chunk")>
+    wire [${f.chunks * f.stride - 1}:0] strided_x = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_x[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+<#if !layer.xnor>
+    wire [${f.chunks * f.stride - 1}:0] strided_x_negative = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_x_negative[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+</#if>
+    (* rom_style = "logic", ram_style = "logic" *)
+    reg [${f.terms * nb - 1}:0] ${layer.name}_chunk_input_masks [0:${f.chunks - 1}];
+<#if layer.xnor>
+    (* rom_style = "logic", ram_style = "logic" *)
+    reg [${f.terms - 1}:0] ${layer.name}_chunk_present [0:${f.chunks - 1}];
+</#if>
+    initial begin
+<#list f.chunkList as c>
+        ${layer.name}_chunk_input_masks[${c}] = ${f.chunkMasks[c]};
+<#if layer.xnor>
+        ${layer.name}_chunk_present[${c}] = ${f.chunkPresent[c]};
+</#if>
+</#list>
+    end
+<#if f.memory>
+    // registered with the lanes' words (x is constant for the window)
     reg [${f.terms - 1}:0] chunk_x;
 <#if layer.xnor>
     reg [${f.terms - 1}:0] chunk_present;
@@ -193,22 +235,23 @@ module ${layer.module} (
 </#if>
     reg [${f.terms * nb - 1}:0] chunk_input_masks;
     always @(posedge clk) begin
-        chunk_x <= synapse_x[chunk * ${f.terms} +: ${f.terms}];
+        chunk_x <= strided_x[${strideBase} +: ${f.terms}];
 <#if layer.xnor>
-        chunk_present <= ${layer.name}_PRESENT[chunk * ${f.terms} +: ${f.terms}];
+        chunk_present <= ${layer.name}_chunk_present[chunk];
 <#else>
-        chunk_x_negative <= synapse_x_negative[chunk * ${f.terms} +: ${f.terms}];
+        chunk_x_negative <= strided_x_negative[${strideBase} +: ${f.terms}];
 </#if>
-        chunk_input_masks <= ${layer.name}_INPUT_MASKS[chunk * ${f.terms * nb} +: ${f.terms * nb}];
+        chunk_input_masks <= ${layer.name}_chunk_input_masks[chunk];
     end
-<#elseif chunked>
-    wire [${f.terms - 1}:0] chunk_x = synapse_x[chunk * ${f.terms} +: ${f.terms}];
-<#if layer.xnor>
-    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT[chunk * ${f.terms} +: ${f.terms}];
 <#else>
-    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative[chunk * ${f.terms} +: ${f.terms}];
+    wire [${f.terms - 1}:0] chunk_x = strided_x[${strideBase} +: ${f.terms}];
+<#if layer.xnor>
+    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_chunk_present[chunk];
+<#else>
+    wire [${f.terms - 1}:0] chunk_x_negative = strided_x_negative[${strideBase} +: ${f.terms}];
 </#if>
-    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS[chunk * ${f.terms * nb} +: ${f.terms * nb}];
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_chunk_input_masks[chunk];
+</#if>
 <#else>
     wire [${f.terms - 1}:0] chunk_x = synapse_x;
 <#if layer.xnor>
@@ -305,12 +348,22 @@ module ${layer.module} (
 <#if chunked>
     // the sum of the neuron's chunks so far: restarts at its first chunk
     reg signed [${layer.sumBits - 1}:0] ${lane.name}_earlier_sum;
-    wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = (${updateChunk} == ${f.chunkBits}'d0 ? {${layer.sumBits}{1'b0}} : ${lane.name}_earlier_sum) + ${lane.name}_chunk_sum;
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunks_sum = (${updateChunk} == ${f.chunkBits}'d0 ? {${layer.sumBits}{1'b0}} : ${lane.name}_earlier_sum) + ${lane.name}_chunk_sum;
     always @(posedge clk) begin
-        ${lane.name}_earlier_sum <= ${lane.name}_total;
+        ${lane.name}_earlier_sum <= ${lane.name}_chunks_sum;
     end
 <#else>
-    wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = ${lane.name}_chunk_sum;
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunks_sum = ${lane.name}_chunk_sum;
+</#if>
+<#if f.memory>
+    // the neuron's sum, registered: the fourth stage of the lane's pipeline (its value at the last chunk
+    // is S_j(t))
+    reg signed [${layer.sumBits - 1}:0] ${lane.name}_total;
+    always @(posedge clk) begin
+        ${lane.name}_total <= ${lane.name}_chunks_sum;
+    end
+<#else>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = ${lane.name}_chunks_sum;
 </#if>
 <#if f.groupBits == 0>
     // one neuron group: the lane's one neuron
@@ -331,7 +384,7 @@ module ${layer.module} (
     // is never the one the update stage writes at the same edge (each is written once, after its read)
     reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
     always @(posedge clk) begin
-        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[fire_group * ${layer.stateBits} +: ${layer.stateBits}];
+        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[sum_group * ${layer.stateBits} +: ${layer.stateBits}];
     end
 <#else>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];
@@ -375,7 +428,7 @@ module ${layer.module} (
             ${n.name}_spiked <= 1'b0;
 </#if>
 </#list>
-        end else if (enable<#if f.memory> && sum_valid</#if>) begin
+        end else if (enable<#if f.memory> && total_valid</#if>) begin
 <#list f.neurons as n>
             if (${updateCycle} == ${n.group}) begin
                 ${n.name}_${stateName} <= ${n.lane}_next_${stateName};
