@@ -44,7 +44,7 @@ class MutationCampaignTest {
         try {
             return ModelFile.load(Path.of(Objects.requireNonNull(
                     MutationCampaignTest.class.getResource("/mutation/example.json")).toURI()));
-        } catch (IOException | URISyntaxException e) {
+        } catch (org.scforge.dsl.ModelFileException | URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
