@@ -130,6 +130,8 @@ public final class CosimCommand implements Callable<Integer> {
         o.put("golden_frames_per_second", report.goldenFramesPerSecond());
         o.put("build_seconds", report.buildSeconds());
         report.firstMismatch().ifPresent(m -> o.put("first_mismatch", m.toString()));
+        o.put("handshake_checks", report.handshakeChecks());
+        report.handshakeFailure().ifPresent(f -> o.put("handshake_failure", f));
         return mapper.writeValueAsString(o) + "\n";
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 SynthCommand.class,
                 CosimCommand.class,
+                MutateCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** An external EDA program, with the Debian package that provides it so a missing tool can be named. */
 public enum Tool {
@@ -16,6 +17,12 @@ public enum Tool {
     VVP("vvp", "iverilog"),
     YOSYS("yosys", "yosys"),
     NEXTPNR_ICE40("nextpnr-ice40", "nextpnr-ice40");
+
+    /**
+     * What iverilog prints for an error. Its exit status is not enough: iverilog 11 exits 0 after
+     * "2048 error(s) during elaboration".
+     */
+    private static final Pattern ICARUS_ERROR = Pattern.compile("error:|error\\(s\\)|syntax error|I give up");
 
     private final String command;
     private final String debianPackage;
@@ -37,6 +44,11 @@ public enum Tool {
     public String missingMessage() {
         return command + " is not installed or not on PATH; install the Debian package '" + debianPackage
                 + "' (sudo apt-get install " + debianPackage + ")";
+    }
+
+    /** Whether {@code output} of this tool reports an error, whatever its exit status (iverilog only). */
+    public boolean reportsError(String output) {
+        return this == IVERILOG && ICARUS_ERROR.matcher(output).find();
     }
 
     public boolean available() {
@@ -74,7 +86,10 @@ public enum Tool {
         }
     }
 
-    /** Runs the tool with {@code arguments} in {@code dir}; kills it after {@code timeoutSeconds}. */
+    /**
+     * Runs the tool with {@code arguments} in {@code dir}; kills it after {@code timeoutSeconds}. An iverilog
+     * run that printed an error is a failure (exit 1) even when iverilog exited 0.
+     */
     public Result run(Path dir, long timeoutSeconds, String... arguments) throws IOException {
         if (!available()) {
             throw new MissingException(this);
@@ -98,7 +113,12 @@ public enum Tool {
                 Thread.currentThread().interrupt();
                 throw new IOException(command + " interrupted", e);
             }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            int exit = process.exitValue();
+            if (exit == 0 && reportsError(output)) {
+                return new Result(1, output + "\n" + command + " exited 0 but reported errors: treated as a failure");
+            }
+            return new Result(exit, output);
         } finally {
             Files.deleteIfExists(log);
         }

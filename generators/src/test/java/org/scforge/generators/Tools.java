@@ -3,9 +3,12 @@ package org.scforge.generators;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -57,5 +60,25 @@ final class Tools {
             return compiled;
         }
         return run(Tool.VVP, dir, "-n", "tb.vvp");
+    }
+
+    /** Runs {@code command} (a script, a built simulator) in {@code dir}; its exit code and everything it printed. */
+    static Tool.Result command(Path dir, String... command) throws IOException {
+        Path log = Files.createTempFile("scforge-command", ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(900, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " timed out after 900 s");
+            }
+            return new Tool.Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 }

@@ -10,11 +10,9 @@ import org.scforge.dsl.SplitMix64;
 import org.scforge.sim.RandomWeights;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +30,7 @@ class VerilatorHarnessTest {
     @Test
     void harnessPassesOnTheExampleAndFailsOnAWrongCount() throws IOException {
         Generators.verilog(ExampleNetwork.document()).testBench(20).writeTo(dir);
-        Run pass = runScript();
+        Tool.Result pass = runScript();
         assertThat(pass.output()).contains("PASS: 6 frames, 18 values compared");
         assertThat(pass.exitCode()).as(pass.output()).isZero();
 
@@ -41,7 +39,7 @@ class VerilatorHarnessTest {
         List<String> lines = Files.readAllLines(vectors);
         lines.set(2, Long.toHexString((1L << 18) | (2L << 12) | (0L << 6) | (3L << 3) | 6L));
         Files.write(vectors, lines);
-        Run fail = run(dir.resolve("obj_dir/sim_example").toString(), "vectors.hex");
+        Tool.Result fail = Tools.command(dir, dir.resolve("obj_dir/sim_example").toString(), "vectors.hex");
         assertThat(fail.exitCode()).isNotZero();
         assertThat(fail.output()).contains("frame 0, out_neuron_1: expected 2, got 1");
     }
@@ -60,7 +58,7 @@ class VerilatorHarnessTest {
         Design design = Generators.verilog(ModelDocument.of(network)).testBench(8).writeTo(dir);
         assertThat(widthOf(design, "codes")).isGreaterThan(64);
         assertThat(widthOf(design, "counts")).isGreaterThan(64);
-        Run pass = runScript();
+        Tool.Result pass = runScript();
         assertThat(pass.output()).contains("PASS: 8 frames, 88 values compared");
         assertThat(pass.exitCode()).as(pass.output()).isZero();
     }
@@ -80,7 +78,7 @@ class VerilatorHarnessTest {
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=5,out=3"))).testBench(8).writeTo(dir);
         assertThat(design.timing().windowCycles()).isEqualTo(4);
         assertThat(Files.readString(dir.resolve("sim_main.cpp"))).contains("const int LATENCY = " + ((32 + 1) * 4 + 1) + ";");
-        Run pass = runScript();
+        Tool.Result pass = runScript();
         assertThat(pass.output()).contains("PASS: 8 frames, 88 values compared");
         assertThat(pass.exitCode()).as(pass.output()).isZero();
     }
@@ -89,28 +87,8 @@ class VerilatorHarnessTest {
         return design.ports().stream().filter(p -> p.name().equals(port)).findFirst().orElseThrow().width();
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run runScript() throws IOException {
+    private Tool.Result runScript() throws IOException {
         Tools.require(Tool.VERILATOR);
-        return run("sh", "run_verilator.sh");
-    }
-
-    private Run run(String... command) throws IOException {
-        Path log = dir.resolve("run.log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(900, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " timed out after 900 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return Tools.command(dir, "sh", "run_verilator.sh");
     }
 }

@@ -11,7 +11,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Lock-step co-simulation of a generated design against the golden model: frame by frame, every readout
- * count, the class and the done timing; with trace, every spike and membrane of every layer at every step.
+ * count, the class and the done timing; with trace, every spike and membrane of every layer at every step;
+ * then the handshake of docs/rtl.md ({@link HandshakeCheck}: busy, done as a level, outputs 0 after rst,
+ * start and rst in the middle of a frame).
  *
  * <pre>{@code
  * CosimReport r = Cosim.of(network, design).simulator(Simulator.VERILATOR).trace(true).run(frames);
@@ -103,9 +105,13 @@ public final class Cosim {
             rtlNanos += t1 - t0;
             progress.accept(f + 1);
         }
+        HandshakeCheck handshake = new HandshakeCheck(dut, comparator.doneEdge());
+        if (frames.length > 0) {
+            handshake.run(network, frames[0], frames[frames.length - 1]);
+        }
         return new CosimReport(dut.simulator(), frames.length, comparator.compared(), comparator.mismatches(),
-                comparator.first(), perSecond(frames.length, rtlNanos), perSecond(frames.length, goldenNanos),
-                buildSeconds);
+                comparator.first(), handshake.checks(), handshake.failure(), perSecond(frames.length, rtlNanos),
+                perSecond(frames.length, goldenNanos), buildSeconds);
     }
 
     private static double perSecond(int frames, long nanos) {

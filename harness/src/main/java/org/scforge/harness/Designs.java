@@ -33,12 +33,17 @@ public final class Designs {
             Design design = Generators.verilog(network)
                     .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(fold)).force(true)
                     .writeTo(dir);
-            DesignPorts ports = DesignPorts.of(network, tracePorts, design.timing().windowCycles());
-            check(design, ports);
-            return new RtlDesign(design.top(), design.rtlFiles(), ports);
+            return of(network, design, tracePorts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the design of " + network.name() + " to " + dir, e);
         }
+    }
+
+    /** A design already generated from {@code network} (with test benches, say), as the harness sees it. */
+    public static RtlDesign of(Network network, Design design, boolean tracePorts) {
+        DesignPorts ports = DesignPorts.of(network, tracePorts, design.timing().windowCycles());
+        check(design, ports);
+        return new RtlDesign(design.top(), design.rtlFiles(), ports);
     }
 
     /** Generates into a fresh temporary folder. */

@@ -1,6 +1,7 @@
 package org.scforge.harness;
 
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.generators.Tool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -188,6 +189,11 @@ public final class ModelBuilder {
                 .redirectOutput(log.toFile()).start();
         try {
             int code = p.waitFor();
+            // iverilog 11 can exit 0 after "N error(s) during elaboration": its output decides too
+            if (code == 0 && cmd.get(0).equals(Tool.IVERILOG.command())
+                    && Tool.IVERILOG.reportsError(Files.readString(log))) {
+                code = 1;
+            }
             if (code != 0) {
                 List<String> lines = Files.readAllLines(log);
                 String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -3,6 +3,7 @@
 # Builds the RTL with Verilator and the C++ harness sim_main.cpp, then runs it on vectors.hex.
 set -e
 cd "$(dirname "$0")"
+rm -f obj_dir/sim_${top}
 verilator --cc --exe --build -j 2 -Wall --top-module ${top} --Mdir obj_dir -o sim_${top} \
     <#list rtlFiles as f>${f} </#list>sim_main.cpp
 ./obj_dir/sim_${top} vectors.hex
