@@ -9,13 +9,21 @@ import java.util.Optional;
  */
 public enum Target {
     ICE40_UP5K("ice40-up5k", "synth_ice40 -top %s -json %s", "ice40-up5k.pcf",
-            "iCE40 UP5K SG48 (iCEBreaker pins)", "up5k", "sg48", 5280, 5280),
+            "iCE40 UP5K SG48 (iCEBreaker pins)", "up5k", "sg48", 5280, 5280, 30, BramShapes.ICE40, 1.0, 12),
     ICE40_HX8K("ice40-hx8k", "synth_ice40 -top %s -json %s", "ice40-hx8k.pcf",
-            "iCE40 HX8K CT256 (HX8K breakout board pins)", "hx8k", "ct256", 7680, 7680),
+            "iCE40 HX8K CT256 (HX8K breakout board pins)", "hx8k", "ct256", 7680, 7680, 32, BramShapes.ICE40, 1.0, 12),
     XC7("xc7", "synth_xilinx -flatten -family xc7 -top %s\nwrite_json %s", "xc7.xdc",
-            "Xilinx 7-series XC7A35T (Arty A7-35 pins)", null, null, 20800, 41600),
+            "Xilinx 7-series XC7A35T (Arty A7-35 pins)", null, null, 20800, 41600, 100, BramShapes.WIDE, 0.6, 100),
     ECP5("ecp5", "synth_ecp5 -top %s -json %s", "ecp5.lpf",
-            "Lattice ECP5 LFE5U-85F CABGA381 (ULX3S pins)", null, null, 83640, 83640);
+            "Lattice ECP5 LFE5U-85F CABGA381 (ULX3S pins)", null, null, 83640, 83640, 208, BramShapes.WIDE, 1.0, 25);
+
+    /** The (depth, width) shapes of the block RAMs, in a class of their own: enum constants cannot read the enum's statics. */
+    private static final class BramShapes {
+        /** SB_RAM40_4K: 4 kbit as 256 x 16, 512 x 8, 1024 x 4 or 2048 x 2. */
+        static final int[][] ICE40 = {{256, 16}, {512, 8}, {1024, 4}, {2048, 2}};
+        /** RAMB18 (xc7) and DP16KD (ECP5): 18 kbit as 512 x 36 .. 16384 x 1. */
+        static final int[][] WIDE = {{512, 36}, {1024, 18}, {2048, 9}, {4096, 4}, {8192, 2}, {16384, 1}};
+    }
 
     private final String cliName;
     private final String yosysCommand;
@@ -25,9 +33,14 @@ public enum Target {
     private final String nextpnrPackage;
     private final int lutCapacity;
     private final int ffCapacity;
+    private final int bramCapacity;
+    private final int[][] bramShapes;
+    private final double lutScale;
+    private final double boardClockMhz;
 
     Target(String cliName, String yosysCommand, String constraintFile, String device, String nextpnrDevice,
-           String nextpnrPackage, int lutCapacity, int ffCapacity) {
+           String nextpnrPackage, int lutCapacity, int ffCapacity, int bramCapacity, int[][] bramShapes,
+           double lutScale, double boardClockMhz) {
         this.cliName = cliName;
         this.yosysCommand = yosysCommand;
         this.constraintFile = constraintFile;
@@ -36,6 +49,10 @@ public enum Target {
         this.nextpnrPackage = nextpnrPackage;
         this.lutCapacity = lutCapacity;
         this.ffCapacity = ffCapacity;
+        this.bramCapacity = bramCapacity;
+        this.bramShapes = bramShapes;
+        this.lutScale = lutScale;
+        this.boardClockMhz = boardClockMhz;
     }
 
     /** "ice40-up5k", as typed on the command line. */
@@ -84,5 +101,33 @@ public enum Target {
 
     public int ffCapacity() {
         return ffCapacity;
+    }
+
+    /** Block RAMs of the part: SB_RAM40_4K (iCE40), RAMB18 (xc7), DP16KD (ECP5). */
+    public int bramCapacity() {
+        return bramCapacity;
+    }
+
+    /** The block RAMs a ROM of {@code depth} words of {@code width} bits needs, in its best shape. */
+    public int bramsFor(int depth, int width) {
+        int best = Integer.MAX_VALUE;
+        for (int[] shape : bramShapes) {
+            best = Math.min(best, ceil(depth, shape[0]) * ceil(width, shape[1]));
+        }
+        return best;
+    }
+
+    /** LUTs of this family per LUT4 of the planner's model (a LUT6 holds about 1.7 LUT4). */
+    public double lutScale() {
+        return lutScale;
+    }
+
+    /** The oscillator of the board the constraint file is for, in MHz (12 on the iCEBreaker, 100 on the Arty). */
+    public double boardClockMhz() {
+        return boardClockMhz;
+    }
+
+    private static int ceil(int a, int b) {
+        return (a + b - 1) / b;
     }
 }

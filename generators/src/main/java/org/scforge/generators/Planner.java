@@ -1,0 +1,267 @@
+package org.scforge.generators;
+
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.Widths;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Chooses a folding plan for a target from an analytical estimate (docs/rtl.md, "Choosing the plan").
+ * The estimate counts block RAMs exactly as the memories' shapes need them and LUTs from a per-part
+ * model (comparators, adder trees, neuron registers) scaled to one measured design; it is printed
+ * beside yosys's and nextpnr's figures, never instead of them.
+ *
+ * <p>Without a frame rate the planner picks the plan with the fewest cycles per frame that fits (block
+ * RAMs within the part, estimated LUTs within {@link #LUT_MARGIN} of it), and among those the fewest
+ * LUTs; with one, the plan with the fewest LUTs that reaches it at the given clock.
+ */
+public final class Planner {
+
+    /** The share of the target's LUTs a plan's estimate may use: logic cells also hold FFs and carries. */
+    public static final double LUT_MARGIN = 0.6;
+
+    private Planner() {
+    }
+
+    /**
+     * A plan and what it should cost.
+     *
+     * @param fold   the plan
+     * @param timing its frame timing
+     * @param luts   estimated LUTs (LUT4 on iCE40 and ECP5, LUT6 on xc7)
+     * @param brams  block RAMs its memories need (SB_RAM40_4K, RAMB18, DP16KD)
+     */
+    public record Estimate(Fold fold, FrameTiming timing, long luts, long brams) {
+
+        public long cyclesPerFrame() {
+            return timing.cyclesPerFrame();
+        }
+
+        /** Frames per second at {@code clockMhz}. */
+        public double framesPerSecond(double clockMhz) {
+            return clockMhz * 1e6 / cyclesPerFrame();
+        }
+
+        public boolean fits(Target target) {
+            return brams <= target.bramCapacity() && luts <= LUT_MARGIN * target.lutCapacity();
+        }
+    }
+
+    /** One way to build one layer. */
+    private record Option(DenseLayer layer, int perCycle, int synapses, boolean memory, int window, long luts,
+                          long brams) {
+    }
+
+    /** The estimate of {@code fold} on {@code target}. */
+    public static Estimate estimate(Network network, Fold fold, Target target) {
+        fold.validate(network);
+        Widths widths = Widths.of(network);
+        long luts = inputLuts(network);
+        long brams = 0;
+        for (int l = 0; l < network.layers().size(); l++) {
+            DenseLayer layer = network.layers().get(l);
+            Option o = option(network, widths, l, fold.perCycle(layer), fold.synapsesEachCycle(layer),
+                    fold.inMemory(layer), target);
+            luts += o.luts();
+            brams += o.brams();
+        }
+        return new Estimate(fold, fold.timing(network), scale(luts, target), brams);
+    }
+
+    /**
+     * The plan for {@code target}: with {@code framesPerSecond}, the one with the fewest LUTs that reaches
+     * it at {@code clockMhz}; without, the fastest that fits.
+     *
+     * @return empty when no plan fits (or none reaches the rate)
+     */
+    public static Optional<Estimate> choose(Network network, Target target, OptionalDouble framesPerSecond,
+                                            double clockMhz) {
+        Widths widths = Widths.of(network);
+        List<List<Option>> options = new ArrayList<>();
+        Set<Integer> windows = new java.util.TreeSet<>();
+        for (int l = 0; l < network.layers().size(); l++) {
+            List<Option> layerOptions = options(network, widths, l, target);
+            options.add(layerOptions);
+            layerOptions.forEach(o -> windows.add(o.window()));
+        }
+        List<Integer> candidates = new ArrayList<>(windows);
+        int steps = network.length() + network.layers().size() - 1;
+        if (framesPerSecond.isPresent()) {
+            double cycles = clockMhz * 1e6 / framesPerSecond.getAsDouble();
+            int longest = (int) Math.floor((cycles - 2) / steps);
+            Optional<Estimate> plan = best(network, options, longest, target);
+            return plan.filter(p -> p.framesPerSecond(clockMhz) >= framesPerSecond.getAsDouble());
+        }
+        // feasibility grows with the window: the shortest window that fits, by bisection
+        int lo = 0;
+        int hi = candidates.size() - 1;
+        Optional<Estimate> found = Optional.empty();
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Optional<Estimate> plan = best(network, options, candidates.get(mid), target);
+            if (plan.isPresent()) {
+                found = plan;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return found;
+    }
+
+    /** The plan with the fewest LUTs whose window is at most {@code window}, if one fits. */
+    private static Optional<Estimate> best(Network network, List<List<Option>> options, int window, Target target) {
+        // dynamic programming over the layers: block RAMs used so far -> the cheapest choice
+        TreeMap<Long, List<Option>> cheapest = new TreeMap<>();
+        Map<Long, Long> cost = new LinkedHashMap<>();
+        cheapest.put(0L, List.of());
+        cost.put(0L, inputLuts(network));
+        for (List<Option> layerOptions : options) {
+            TreeMap<Long, List<Option>> next = new TreeMap<>();
+            Map<Long, Long> nextCost = new LinkedHashMap<>();
+            List<Option> usable = pareto(layerOptions.stream().filter(o -> o.window() <= window).toList());
+            for (Map.Entry<Long, List<Option>> e : cheapest.entrySet()) {
+                for (Option o : usable) {
+                    long brams = e.getKey() + o.brams();
+                    long luts = cost.get(e.getKey()) + o.luts();
+                    if (brams > target.bramCapacity()) {
+                        continue;
+                    }
+                    if (!nextCost.containsKey(brams) || luts < nextCost.get(brams)) {
+                        List<Option> chosen = new ArrayList<>(e.getValue());
+                        chosen.add(o);
+                        next.put(brams, chosen);
+                        nextCost.put(brams, luts);
+                    }
+                }
+            }
+            cheapest = next;
+            cost = nextCost;
+        }
+        Optional<Estimate> plan = Optional.empty();
+        for (Map.Entry<Long, List<Option>> e : cheapest.entrySet()) {
+            Fold fold = fold(e.getValue());
+            Estimate estimate = new Estimate(fold, fold.timing(network), scale(cost.get(e.getKey()), target), e.getKey());
+            if (estimate.fits(target) && (plan.isEmpty() || estimate.luts() < plan.get().luts())) {
+                plan = Optional.of(estimate);
+            }
+        }
+        return plan;
+    }
+
+    /** The options no other option beats in both block RAMs and LUTs. */
+    private static List<Option> pareto(List<Option> options) {
+        List<Option> sorted = new ArrayList<>(options);
+        sorted.sort(Comparator.comparingLong(Option::brams).thenComparingLong(Option::luts));
+        List<Option> front = new ArrayList<>();
+        long best = Long.MAX_VALUE;
+        for (Option o : sorted) {
+            if (o.luts() < best) {
+                front.add(o);
+                best = o.luts();
+            }
+        }
+        return front;
+    }
+
+    private static Fold fold(List<Option> chosen) {
+        Map<String, Integer> p = new LinkedHashMap<>();
+        Map<String, Integer> s = new LinkedHashMap<>();
+        Set<String> memory = new LinkedHashSet<>();
+        for (Option o : chosen) {
+            DenseLayer layer = o.layer();
+            if (o.perCycle() < layer.neurons() || o.synapses() < layer.fanIn() + 1 || o.memory()) {
+                p.put(layer.name(), o.perCycle());
+            }
+            if (o.synapses() < layer.fanIn() + 1) {
+                s.put(layer.name(), o.synapses());
+            }
+            if (o.memory()) {
+                memory.add(layer.name());
+            }
+        }
+        return new Fold(p, s, memory);
+    }
+
+    /** Every distinct (P, S) of a layer, in logic and (where the target has block RAM) in memory. */
+    private static List<Option> options(Network network, Widths widths, int index, Target target) {
+        DenseLayer layer = network.layers().get(index);
+        List<Option> options = new ArrayList<>();
+        for (int p : distinctPerCycle(layer.neurons())) {
+            for (int s : distinctPerCycle(layer.fanIn() + 1)) {
+                boolean parallel = p == layer.neurons() && s == layer.fanIn() + 1;
+                options.add(option(network, widths, index, p, s, false, target));
+                if (!parallel && target.bramCapacity() > 0) {
+                    options.add(option(network, widths, index, p, s, true, target));
+                }
+            }
+        }
+        return options;
+    }
+
+    /** The values ceil(n / g) for g = 1..n: the P (or S) that give distinct cycle counts. */
+    private static List<Integer> distinctPerCycle(int n) {
+        Set<Integer> values = new LinkedHashSet<>();
+        for (int g = 1; g <= n; g++) {
+            values.add((n + g - 1) / g);
+        }
+        return new ArrayList<>(values);
+    }
+
+    private static Option option(Network network, Widths widths, int index, int p, int s, boolean memory,
+                                 Target target) {
+        DenseLayer layer = network.layers().get(index);
+        Fold single = new Fold(Map.of(layer.name(), p), Map.of(layer.name(), s),
+                memory ? Set.of(layer.name()) : Set.of());
+        int chunks = single.chunks(layer);
+        int cycles = single.groups(layer);
+        int latency = single.latency(layer);
+        // the readout leaves floor(log2 classes) idle cycles for a fully registered argmax tree
+        boolean folded = cycles > 1 || memory;
+        int argmax = layer.isReadout() && folded ? 31 - Integer.numberOfLeadingZeros(network.classes()) : 0;
+        int window = cycles + latency + argmax;
+        Widths.LayerWidths w = widths.layer(index);
+        int numberBits = layer.synapse().comparedBits(network.weightBits());
+        long luts;
+        long brams = 0;
+        if (!folded) {
+            // constant weights: a comparator against a constant and its share of the adder trees
+            luts = 4L * (layer.fanIn() + 1) * layer.neurons();
+        } else {
+            long positions = (long) p * s;
+            // a comparator of two variable codes, its AND and sign, its share of the adder trees; a chunked
+            // lane also XORs a variable input mask and picks its inputs
+            luts = positions * (numberBits + 4 + (chunks > 1 ? numberBits + 2 : 0));
+            int wordBits = new MemoryWords(layer, network.weightBits(), s).bits();
+            if (memory) {
+                brams = (long) p * target.bramsFor(cycles, wordBits);
+            } else {
+                luts += (long) p * cycles * wordBits / 11;
+            }
+        }
+        // each neuron's register, its write enable and its share of the lane's read multiplexer
+        luts += (long) layer.neurons() * (2L * w.stateBits() + 4);
+        if (layer.isReadout()) {
+            luts += 2L * network.classes() * w.stateBits();
+        }
+        return new Option(layer, p, s, memory, window, luts, brams);
+    }
+
+    private static long inputLuts(Network network) {
+        return (long) network.inputs() * (network.inputCode().magnitudeBits() + 2);
+    }
+
+    private static long scale(long luts, Target target) {
+        return Math.round(luts * target.lutScale());
+    }
+}
