@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code scforge generate}: the RTL, test benches, vectors, synthesis script and constraints of a model. */
@@ -48,7 +49,12 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UserError("--frames " + frames + " must be at least 1");
         }
         ModelDocument document = length.apply(Models.load(io.model));
-        Design design = write(document, t, fold.plan(document.network()));
+        // an explicit --target without --fold asks for a plan that fits it
+        boolean targetGiven = spec.commandLine().getParseResult().hasMatchedOption("--target");
+        FoldOption.Plan plan = fold.plan(document.network(), targetGiven ? Optional.of(t) : Optional.empty(),
+                spec.commandLine().getOut());
+        Design design = write(document, t, plan.fold());
+        writePlan(io.out, plan, document);
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %d frames, synth_%s.ys, %s%n",
                 io.out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());
         if (design.timing().folded()) {
@@ -64,6 +70,15 @@ public final class GenerateCommand implements Callable<Integer> {
             return Generators.verilog(document)
                     .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(plan))
                     .testBench(frames).target(t).writeTo(Outputs.folder("generate", io.out, io.force, io.model));
+        } catch (IOException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** {@code DIR/plan.json}: the plan, so that the design can be rebuilt exactly (--fold takes its text). */
+    static void writePlan(java.nio.file.Path dir, FoldOption.Plan plan, ModelDocument document) {
+        try {
+            org.scforge.dsl.io.AtomicFiles.writeString(dir.resolve("plan.json"), plan.toJson(document.network()));
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }

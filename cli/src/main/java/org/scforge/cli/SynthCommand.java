@@ -5,6 +5,7 @@ import org.scforge.dsl.io.AtomicFiles;
 import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratorOptions;
+import org.scforge.generators.Planner;
 import org.scforge.generators.Generators;
 import org.scforge.generators.SynthesisReport;
 import org.scforge.generators.SynthesisRunner;
@@ -42,7 +43,6 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
         ModelDocument document = length.apply(Models.load(io.model));
-        Fold plan = fold.plan(document.network());
         PrintWriter console = spec.commandLine().getOut();
         for (Tool tool : t.placeAndRoute() ? new Tool[] {Tool.YOSYS, Tool.NEXTPNR_ICE40} : new Tool[] {Tool.YOSYS}) {
             if (!tool.available()) {
@@ -50,17 +50,21 @@ public final class SynthCommand implements Callable<Integer> {
                 return ExitCodes.USER_ERROR;
             }
         }
+        FoldOption.Plan chosen = fold.plan(document.network(), java.util.Optional.of(t), console);
+        Fold plan = chosen.fold();
         SynthesisReport report;
         try {
             console.println("generating " + document.network().name() + " into " + io.out);
             console.flush();
             Design design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan)).target(t)
                     .writeTo(Outputs.folder("synth", io.out, io.force, io.model));
+            GenerateCommand.writePlan(io.out, chosen, document);
             report = SynthesisRunner.run(document.network(), design.timing(), io.out, t, line -> {
                 console.println(line);
                 console.flush();
             });
-            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson());
+            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson(plan.toString(),
+                    Planner.estimate(document.network(), plan, t)));
         } catch (Tool.MissingException e) {
             spec.commandLine().getErr().println("scforge: error: " + e.getMessage());
             return ExitCodes.USER_ERROR;
@@ -76,7 +80,11 @@ public final class SynthCommand implements Callable<Integer> {
                 report.carries(), report.brams(), report.fits() ? "yes" : "no",
                 report.fmaxMhz() == null ? "-" : String.format("%.2f", report.fmaxMhz()), report.cyclesPerFrame(),
                 report.framesPerSecond() == null ? "-" : String.format("%.0f", report.framesPerSecond()));
-        console.println("wrote " + io.out.resolve("synth.json"));
+        Planner.Estimate estimate = Planner.estimate(document.network(), plan, t);
+        console.printf("%-12s %8d %8s %8s %6d %5s %9s %7d %12s%n", "estimate", estimate.luts(), "", "", estimate.brams(),
+                "", "", estimate.cyclesPerFrame(), "");
+        console.println("wrote " + io.out.resolve("synth.json") + " (fold: " + (plan.toString().isEmpty() ? "none"
+                : plan) + ")");
         return report.fits() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

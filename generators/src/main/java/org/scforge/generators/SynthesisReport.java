@@ -17,6 +17,33 @@ public record SynthesisReport(String target, long luts, long ffs, long carries, 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String toJson() {
+        return text(node());
+    }
+
+    /**
+     * With the plan the design was built with (its {@code --fold} text) and the planner's estimate of it,
+     * printed beside the measured figures.
+     */
+    public String toJson(String fold, Planner.Estimate estimate) {
+        ObjectNode o = node();
+        o.put("fold", fold);
+        ObjectNode e = o.putObject("estimate");
+        e.put("luts", estimate.luts());
+        e.put("brams", estimate.brams());
+        e.put("cycles_per_frame", estimate.cyclesPerFrame());
+        e.put("note", "analytical estimate (docs/rtl.md), not a measurement");
+        return text(o);
+    }
+
+    private static String text(ObjectNode o) {
+        try {
+            return JSON.writeValueAsString(o) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private ObjectNode node() {
         ObjectNode o = JSON.createObjectNode();
         o.put("target", target);
         o.put("luts", luts);
@@ -35,10 +62,6 @@ public record SynthesisReport(String target, long luts, long ffs, long carries, 
         } else {
             o.put("frames_per_second", framesPerSecond);
         }
-        try {
-            return JSON.writeValueAsString(o) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return o;
     }
 }

@@ -9,13 +9,13 @@ import java.util.Optional;
  */
 public enum Target {
     ICE40_UP5K("ice40-up5k", "synth_ice40 -top %s -json %s", "ice40-up5k.pcf",
-            "iCE40 UP5K SG48 (iCEBreaker pins)", "up5k", "sg48", 5280, 5280, 30, BramShapes.ICE40, 1.0, 12),
+            "iCE40 UP5K SG48 (iCEBreaker pins)", "up5k", "sg48", 5280, 5280, 30, BramShapes.ICE40, 0.72, 12),
     ICE40_HX8K("ice40-hx8k", "synth_ice40 -top %s -json %s", "ice40-hx8k.pcf",
-            "iCE40 HX8K CT256 (HX8K breakout board pins)", "hx8k", "ct256", 7680, 7680, 32, BramShapes.ICE40, 1.0, 12),
+            "iCE40 HX8K CT256 (HX8K breakout board pins)", "hx8k", "ct256", 7680, 7680, 32, BramShapes.ICE40, 0.72, 12),
     XC7("xc7", "synth_xilinx -flatten -family xc7 -top %s\nwrite_json %s", "xc7.xdc",
-            "Xilinx 7-series XC7A35T (Arty A7-35 pins)", null, null, 20800, 41600, 100, BramShapes.WIDE, 0.6, 100),
+            "Xilinx 7-series XC7A35T (Arty A7-35 pins)", null, null, 20800, 41600, 100, BramShapes.WIDE, 0.45, 100),
     ECP5("ecp5", "synth_ecp5 -top %s -json %s", "ecp5.lpf",
-            "Lattice ECP5 LFE5U-85F CABGA381 (ULX3S pins)", null, null, 83640, 83640, 208, BramShapes.WIDE, 1.0, 25);
+            "Lattice ECP5 LFE5U-85F CABGA381 (ULX3S pins)", null, null, 83640, 83640, 208, BramShapes.WIDE, 0.72, 25);
 
     /** The (depth, width) shapes of the block RAMs, in a class of their own: enum constants cannot read the enum's statics. */
     private static final class BramShapes {
