@@ -13,7 +13,7 @@ public enum Target {
     ICE40_HX8K("ice40-hx8k", "synth_ice40 -top %s -json %s", "ice40-hx8k.pcf",
             "iCE40 HX8K CT256 (HX8K breakout board pins)", "hx8k", "ct256", 7680, 7680, 32, BramShapes.ICE40, 0.72, 12),
     XC7("xc7", "synth_xilinx -flatten -family xc7 -top %s\nwrite_json %s", "xc7.xdc",
-            "Xilinx 7-series XC7A35T (Arty A7-35 pins)", null, null, 20800, 41600, 100, BramShapes.WIDE, 0.45, 100),
+            "Xilinx 7-series XC7A35T (Arty A7-35 pins)", null, null, 20800, 41600, 100, BramShapes.WIDE, 0.7, 100),
     ECP5("ecp5", "synth_ecp5 -top %s -json %s", "ecp5.lpf",
             "Lattice ECP5 LFE5U-85F CABGA381 (ULX3S pins)", null, null, 83640, 83640, 208, BramShapes.WIDE, 0.72, 25);
 
@@ -117,7 +117,7 @@ public enum Target {
         return best;
     }
 
-    /** LUTs of this family per LUT4 of the planner's model (a LUT6 holds about 1.7 LUT4). */
+    /** LUTs of this family per LUT4 of the planner's model, fitted to one measured MNIST plan per family (docs/benchmarks.md). */
     public double lutScale() {
         return lutScale;
     }

@@ -41,6 +41,46 @@ class FoldOptionTest {
     }
 
     @Test
+    void anExplicitTargetWithoutFoldGetsThePlannersPlanAndPlanJsonRecordsIt() throws Exception {
+        Path out = dir.resolve("planned");
+        ConsoleCapture o = ConsoleCapture.run("generate", "--model", model().toString(), "--out", out.toString(),
+                "--target", "ice40-up5k");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        // the tiny network fits the UP5K fully parallel, the fastest plan
+        assertThat(o.out()).contains("plan for ice40-up5k: fully parallel (estimate: ");
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.get("fold").asText()).isEmpty();
+        assertThat(plan.get("chosen_by").asText()).isEqualTo("planner");
+        assertThat(plan.get("window_cycles").asInt()).isEqualTo(1);
+        assertThat(plan.get("estimate").get("target").asText()).isEqualTo("ice40-up5k");
+
+        // a rate that the fully parallel design does not reach at 12 MHz: none reaches it, one line, exit 2
+        ConsoleCapture fast = ConsoleCapture.run("generate", "--model", model().toString(), "--out",
+                dir.resolve("fast").toString(), "--target", "ice40-up5k", "--fps", "1e9");
+        assertThat(fast.exitCode()).isEqualTo(2);
+        assertThat(fast.err().lines().toList()).hasSize(1);
+        assertThat(fast.err()).contains("reaches 1000000000 frames/s at 12.0 MHz");
+    }
+
+    @Test
+    void withoutATargetGenerateKeepsTheParallelDesignAndRefusesFps() throws Exception {
+        Path out = dir.resolve("plain");
+        ConsoleCapture o = ConsoleCapture.run("generate", "--model", model().toString(), "--out", out.toString());
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(o.out()).doesNotContain("plan for");
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.get("chosen_by").asText()).isEqualTo("--fold");
+        ConsoleCapture fps = ConsoleCapture.run("generate", "--model", model().toString(), "--out",
+                dir.resolve("fps").toString(), "--fps", "100");
+        assertThat(fps.exitCode()).isEqualTo(2);
+        assertThat(fps.err().strip()).isEqualTo("scforge: error: --fps and --clock choose a plan for a target: add --target");
+        ConsoleCapture both = ConsoleCapture.run("generate", "--model", model().toString(), "--out",
+                dir.resolve("both").toString(), "--target", "xc7", "--fold", "hidden=1", "--fps", "100");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err().strip()).isEqualTo("scforge: error: --fps chooses a plan: give --fold or --fps, not both");
+    }
+
+    @Test
     void generateWritesTheFoldedLatencyIntoTheBench() throws Exception {
         Path out = dir.resolve("rtl");
         ConsoleCapture o = ConsoleCapture.run("generate", "--model", model().toString(), "--out", out.toString(),
