@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,17 +56,7 @@ class RandomNetworkProperties {
             DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
             plan.put(layer.name(), r.nextInt(1, layer.neurons()));
         }
-        Map<String, Integer> synapses = new LinkedHashMap<>();
-        Set<String> memory = new LinkedHashSet<>();
-        for (DenseLayer layer : network.layers()) {
-            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
-                synapses.put(layer.name(), r.nextInt(1, layer.fanIn() + 2));
-            }
-            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
-                memory.add(layer.name());
-            }
-        }
-        return new Fold(plan, synapses, memory);
+        return RandomPlans.withChunksAndStores(network, plan, r);
     }
 
     private static void check(Network network, Fold fold, long seed) throws IOException {

@@ -7,6 +7,7 @@ import net.jqwik.api.constraints.LongRange;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.generators.Fold;
+import org.scforge.generators.RandomPlans;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
@@ -17,10 +18,8 @@ import org.scforge.harness.ToolPolicy;
 import org.scforge.tests.designs.RandomNetworks;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,17 +71,7 @@ class RandomNetworkCosimProperties {
             DenseLayer layer = foldable.get(r.nextInt(foldable.size()));
             plan.put(layer.name(), r.nextInt(1, layer.neurons()));
         }
-        Map<String, Integer> synapses = new LinkedHashMap<>();
-        Set<String> memory = new LinkedHashSet<>();
-        for (DenseLayer layer : network.layers()) {
-            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
-                synapses.put(layer.name(), r.nextInt(1, layer.fanIn() + 2));
-            }
-            if (plan.containsKey(layer.name()) && r.nextBoolean()) {
-                memory.add(layer.name());
-            }
-        }
-        return new Fold(plan, synapses, memory);
+        return RandomPlans.withChunksAndStores(network, plan, r);
     }
 
     private static void checkFolded(long seed, Simulator simulator) {
