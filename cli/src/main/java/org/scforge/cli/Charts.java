@@ -122,4 +122,44 @@ final class Charts {
         double lowest = Math.min(floatReference, accuracies.stream().mapToDouble(Double::doubleValue).min().orElse(1));
         return Math.max(0, Math.min(0.8, Math.floor(lowest * 10 - 1e-9) / 10));
     }
+
+    /** One plan of an exploration: the length it runs at, its frames per second and LUTs (estimated, measured). */
+    record PlanPoint(int length, double framesPerSecond, long estimatedLuts, Long measuredLuts) {
+    }
+
+    /**
+     * Estimated LUTs against frames per second, one line per length through its Pareto front, and the plans
+     * yosys measured as separate points.
+     */
+    static void planFront(java.util.List<PlanPoint> points, String title, Path png) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<Integer, XYSeries> byLength = new java.util.TreeMap<>();
+        XYSeries measured = new XYSeries("measured by yosys", false);
+        for (PlanPoint p : points) {
+            byLength.computeIfAbsent(p.length(), l -> new XYSeries("estimate, L = " + l, false))
+                    .add(p.framesPerSecond(), p.estimatedLuts());
+            if (p.measuredLuts() != null) {
+                measured.add(p.framesPerSecond(), p.measuredLuts().doubleValue());
+            }
+        }
+        byLength.values().forEach(data::addSeries);
+        if (!measured.isEmpty()) {
+            data.addSeries(measured);
+        }
+        LogAxis fps = new LogAxis("frames per second");
+        fps.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+        NumberAxis luts = new NumberAxis("LUTs");
+        luts.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        if (!measured.isEmpty()) {
+            renderer.setSeriesLinesVisible(data.getSeriesCount() - 1, false);
+        }
+        XYPlot plot = new XYPlot(data, fps, luts, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 800, 520);
+    }
 }

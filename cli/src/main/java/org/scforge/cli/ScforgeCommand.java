@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 CosimCommand.class,
                 MutateCommand.class,
+                ExploreCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
 

@@ -119,6 +119,30 @@ public final class Planner {
         return found;
     }
 
+    /**
+     * The Pareto front of the plans that fit {@code target} by the estimate: for each window length the plan
+     * with the fewest LUTs, kept when it has fewer LUTs than every faster plan, fastest first.
+     */
+    public static List<Estimate> frontier(Network network, Target target) {
+        Widths widths = Widths.of(network);
+        List<List<Option>> options = new ArrayList<>();
+        Set<Integer> windows = new java.util.TreeSet<>();
+        for (int l = 0; l < network.layers().size(); l++) {
+            List<Option> layerOptions = options(network, widths, l, target);
+            options.add(layerOptions);
+            layerOptions.forEach(o -> windows.add(o.window()));
+        }
+        List<Estimate> front = new ArrayList<>();
+        for (int window : windows) {
+            Optional<Estimate> plan = best(network, options, window, target);
+            if (plan.isPresent() && (front.isEmpty() || plan.get().luts() < front.get(front.size() - 1).luts())
+                    && (front.isEmpty() || plan.get().cyclesPerFrame() > front.get(front.size() - 1).cyclesPerFrame())) {
+                front.add(plan.get());
+            }
+        }
+        return front;
+    }
+
     /** The plan with the fewest LUTs whose window is at most {@code window}, if one fits. */
     private static Optional<Estimate> best(Network network, List<List<Option>> options, int window, Target target) {
         // dynamic programming over the layers: block RAMs used so far -> the cheapest choice
