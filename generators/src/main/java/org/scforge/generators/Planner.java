@@ -86,15 +86,9 @@ public final class Planner {
      */
     public static Optional<Estimate> choose(Network network, Target target, OptionalDouble framesPerSecond,
                                             double clockMhz) {
-        Widths widths = Widths.of(network);
-        List<List<Option>> options = new ArrayList<>();
-        Set<Integer> windows = new java.util.TreeSet<>();
-        for (int l = 0; l < network.layers().size(); l++) {
-            List<Option> layerOptions = options(network, widths, l, target);
-            options.add(layerOptions);
-            layerOptions.forEach(o -> windows.add(o.window()));
-        }
-        List<Integer> candidates = new ArrayList<>(windows);
+        Search search = search(network, target);
+        List<List<Option>> options = search.options();
+        List<Integer> candidates = search.windows();
         int steps = network.length() + network.layers().size() - 1;
         if (framesPerSecond.isPresent()) {
             double cycles = clockMhz * 1e6 / framesPerSecond.getAsDouble();
@@ -124,6 +118,23 @@ public final class Planner {
      * with the fewest LUTs, kept when it has fewer LUTs than every faster plan, fastest first.
      */
     public static List<Estimate> frontier(Network network, Target target) {
+        Search search = search(network, target);
+        List<Estimate> front = new ArrayList<>();
+        for (int window : search.windows()) {
+            Optional<Estimate> plan = best(network, search.options(), window, target);
+            if (plan.isPresent() && (front.isEmpty() || plan.get().luts() < front.get(front.size() - 1).luts())
+                    && (front.isEmpty() || plan.get().cyclesPerFrame() > front.get(front.size() - 1).cyclesPerFrame())) {
+                front.add(plan.get());
+            }
+        }
+        return front;
+    }
+
+    /** Every layer's options, and every window length one of them needs, shortest first. */
+    private record Search(List<List<Option>> options, List<Integer> windows) {
+    }
+
+    private static Search search(Network network, Target target) {
         Widths widths = Widths.of(network);
         List<List<Option>> options = new ArrayList<>();
         Set<Integer> windows = new java.util.TreeSet<>();
@@ -132,15 +143,7 @@ public final class Planner {
             options.add(layerOptions);
             layerOptions.forEach(o -> windows.add(o.window()));
         }
-        List<Estimate> front = new ArrayList<>();
-        for (int window : windows) {
-            Optional<Estimate> plan = best(network, options, window, target);
-            if (plan.isPresent() && (front.isEmpty() || plan.get().luts() < front.get(front.size() - 1).luts())
-                    && (front.isEmpty() || plan.get().cyclesPerFrame() > front.get(front.size() - 1).cyclesPerFrame())) {
-                front.add(plan.get());
-            }
-        }
-        return front;
+        return new Search(options, new ArrayList<>(windows));
     }
 
     /** The plan with the fewest LUTs whose window is at most {@code window}, if one fits. */
