@@ -2,9 +2,12 @@ package org.scforge.dsl;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The rules a {@link Network} obeys. Collects every problem, then throws one {@link ValidationException}. */
 final class Validator {
@@ -12,17 +15,6 @@ final class Validator {
     static final int MAX_LENGTH = 1 << 20;
     static final int MAX_NEURONS = 1 << 16;
     static final int MAX_THRESHOLD = 1 << 24;
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    /**
-     * Names the generated Verilog uses for its own ports and signals (the top level's frame_step,
-     * codes_latched, ...; docs/rtl.md) and that Verilog reserves: a layer or source so named would clash.
-     */
-    private static final Set<String> RESERVED = Set.of("clk", "rst", "start", "done", "busy", "codes", "counts",
-            "class_out", "frame_step", "frame_stage", "codes_latched", "predicted_class", "input_stream",
-            "input_negative", "input_sng", "argmax", "sng", "i", "last_step", "input_mask", "module", "input", "output", "wire", "reg", "always", "begin", "end", "assign", "if",
-            "else", "case", "for", "integer", "parameter", "localparam", "signed", "function", "task", "initial",
-            "generate", "genvar", "posedge", "negedge", "default", "inout", "logic");
-
     private final List<String> problems = new ArrayList<>();
 
     private Validator() {
@@ -47,7 +39,7 @@ final class Validator {
         Set<String> names = new HashSet<>();
         for (Source s : sources) {
             v.source(s);
-            if (!names.add(s.name())) {
+            if (s.name() != null && !names.add(s.name().toLowerCase(Locale.ROOT))) {
                 v.fail("source '" + s.name() + "': the name is used twice; give every source its own name");
             }
         }
@@ -64,12 +56,14 @@ final class Validator {
         String previousSource = inputPlan == null ? null : inputPlan.source();
         for (int index = 0; index < layers.size(); index++) {
             DenseLayer layer = layers.get(index);
-            if (!names.add(layer.name())) {
-                v.fail("layer '" + layer.name() + "': the name is used twice by a layer or source; rename it");
+            if (layer.name() != null && !names.add(layer.name().toLowerCase(Locale.ROOT))) {
+                v.fail("layer '" + layer.name() + "': the name is used twice by a layer or source (compared ignoring"
+                        + " case); rename it");
             }
             v.layer(layer, index, index == layers.size() - 1, fanIn, weightBits, sources, index == 0 ? previousSource : null);
             fanIn = layer.neurons();
         }
+        v.extensions(name, sources, layers);
         if (!v.problems.isEmpty()) {
             throw new ValidationException(v.problems);
         }
@@ -84,10 +78,29 @@ final class Validator {
     }
 
     private void identifier(String what, String value) {
-        if (value == null || !IDENTIFIER.matcher(value).matches()) {
-            fail(what + " name '" + value + "' must start with a letter and hold only letters, digits and '_'");
-        } else if (RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
-            fail(what + " name '" + value + "' is reserved in the generated Verilog; choose another name");
+        VerilogNames.refusal(value).ifPresent(why -> fail(what + " name '" + value + "' " + why));
+    }
+
+    /**
+     * Refuses a name that is another one followed by '_' ({@link VerilogNames#extendsName}): the
+     * generated identifiers {@code <name>_suffix} of the two could be the same.
+     */
+    private void extensions(String network, List<Source> sources, List<DenseLayer> layers) {
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put(network, "network '" + network + "'");
+        sources.forEach(s -> named.putIfAbsent(s.name(), "source '" + s.name() + "'"));
+        layers.forEach(l -> named.putIfAbsent(l.name(), "layer '" + l.name() + "'"));
+        named.keySet().removeIf(Objects::isNull);
+        for (Map.Entry<String, String> name : named.entrySet()) {
+            for (Map.Entry<String, String> stem : named.entrySet()) {
+                if (VerilogNames.extendsName(name.getKey(), stem.getKey())) {
+                    String rest = name.getKey().substring(stem.getKey().length() + 1);
+                    fail(name.getValue() + ": the name is the name of " + stem.getValue() + " followed by '_', and"
+                            + " the generated Verilog forms identifiers '" + stem.getKey() + "_...' from that name ("
+                            + stem.getKey() + "_spikes, " + stem.getKey() + "_value, ...), so the two could clash;"
+                            + " rename one of them, e.g. '" + stem.getKey() + rest + "'");
+                }
+            }
         }
     }
 
