@@ -11,6 +11,7 @@ import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
+import org.scforge.harness.ModelBuilder;
 import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolMissingException;
@@ -80,6 +81,9 @@ public final class CosimCommand implements Callable<Integer> {
             if (!sim.available()) {
                 throw new UserError(new ToolMissingException(sim).getMessage());
             }
+            ModelBuilder.standard().unusable().ifPresent(why -> {
+                throw new UserError(why);
+            });
             // the design, the run and its report are made in the claimed folder's hidden sibling and swapped
             // in together: a failed run leaves the earlier output as it was
             CosimReport report = claim.publish(dir -> cosim(document, sim, dir));

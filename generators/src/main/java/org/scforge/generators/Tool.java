@@ -16,7 +16,11 @@ public enum Tool {
     IVERILOG("iverilog", "iverilog"),
     VVP("vvp", "iverilog"),
     YOSYS("yosys", "yosys"),
-    NEXTPNR_ICE40("nextpnr-ice40", "nextpnr-ice40");
+    NEXTPNR_ICE40("nextpnr-ice40", "nextpnr-ice40"),
+    /** Runs the makefile Verilator writes. */
+    MAKE("make", "make"),
+    /** Compiles Verilator's C++ model and the bridge. */
+    GXX("g++", "g++");
 
     /**
      * What iverilog prints for an error. Its exit status is not enough: iverilog 11 exits 0 after

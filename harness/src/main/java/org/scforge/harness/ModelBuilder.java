@@ -1,6 +1,7 @@
 package org.scforge.harness;
 
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.dsl.io.IoProblems;
 import org.scforge.generators.Tool;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -33,21 +35,56 @@ public final class ModelBuilder {
     private static final Map<Simulator, String> TOOL_VERSIONS = new ConcurrentHashMap<>();
 
     private final Path cacheRoot;
+    /** Where the cache folder was set, for messages: "SCFORGE_CACHE", "the default", ... */
+    private final String origin;
 
     public ModelBuilder(Path cacheRoot) {
+        this(cacheRoot, "the cache folder");
+    }
+
+    private ModelBuilder(Path cacheRoot, String origin) {
         this.cacheRoot = cacheRoot;
+        this.origin = origin;
     }
 
     /** The builder on the default cache folder. */
     public static ModelBuilder standard() {
-        String configured = System.getProperty("scforge.cache", System.getenv("SCFORGE_CACHE"));
-        Path root = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "scforge");
-        return new ModelBuilder(root);
+        String property = System.getProperty("scforge.cache");
+        String variable = System.getenv("SCFORGE_CACHE");
+        if (property != null && !property.isBlank()) {
+            return new ModelBuilder(Path.of(property), "the cache folder (system property scforge.cache)");
+        }
+        if (variable != null && !variable.isBlank()) {
+            return new ModelBuilder(Path.of(variable), "the cache folder (SCFORGE_CACHE)");
+        }
+        return new ModelBuilder(Path.of(System.getProperty("user.home"), ".cache", "scforge"),
+                "the cache folder (the default; set SCFORGE_CACHE for another)");
     }
 
     public Path cacheRoot() {
         return cacheRoot;
+    }
+
+    /**
+     * Why builds cannot go into the cache folder (it is a file, cannot be created or is not writable), in
+     * one line with the fix; empty when they can. Asked before a build, so that the user sees this
+     * rather than a failure deep in a build.
+     */
+    public Optional<String> unusable() {
+        String at = origin + " " + cacheRoot;
+        if (Files.exists(cacheRoot) && !Files.isDirectory(cacheRoot)) {
+            return Optional.of(at + " is a file, not a folder; remove it or set SCFORGE_CACHE to a folder");
+        }
+        try {
+            Files.createDirectories(cacheRoot);
+        } catch (IOException e) {
+            return Optional.of(at + " cannot be created (" + IoProblems.describe(e) + "); set SCFORGE_CACHE to a"
+                    + " folder you can write");
+        }
+        if (!Files.isWritable(cacheRoot)) {
+            return Optional.of(at + " is not writable; set SCFORGE_CACHE to a folder you can write");
+        }
+        return Optional.empty();
     }
 
     /** Builds (or reuses) the design for the simulator; {@code waves} asks for a build that can dump a VCD. */

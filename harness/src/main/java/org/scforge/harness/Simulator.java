@@ -2,17 +2,29 @@ package org.scforge.harness;
 
 import org.scforge.generators.Tool;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The RTL simulators a design can be co-simulated in, each with the tool (and Debian package) it needs. */
+/**
+ * The RTL simulators a design can be co-simulated in, each with the tools (and Debian packages) it needs:
+ * Verilator's build runs make and g++, Icarus's model runs in vvp.
+ */
 public enum Simulator {
-    VERILATOR(Tool.VERILATOR),
-    ICARUS(Tool.IVERILOG);
+    VERILATOR(Tool.VERILATOR, Tool.MAKE, Tool.GXX),
+    ICARUS(Tool.IVERILOG, Tool.VVP);
 
     private final Tool tool;
+    private final List<Tool> helpers;
 
-    Simulator(Tool tool) {
+    Simulator(Tool tool, Tool... helpers) {
         this.tool = tool;
+        this.helpers = List.of(helpers);
+    }
+
+    /** The simulator's own tool. */
+    Tool executable() {
+        return tool;
     }
 
     /** The executable that must be on the PATH. */
@@ -38,9 +50,17 @@ public enum Simulator {
         throw new IllegalArgumentException("unknown simulator '" + text + "'; use verilator or icarus");
     }
 
-    /** Whether the tool (and, for Icarus, vvp) is on the PATH. */
+    /** Whether every tool it needs is on the PATH. */
     public boolean available() {
-        return tool.available() && (this != ICARUS || Tool.VVP.available());
+        return missing().isEmpty();
+    }
+
+    /** The first tool it needs that is not on the PATH: the simulator itself first, then its helpers. */
+    public Optional<Tool> missing() {
+        if (!tool.available()) {
+            return Optional.of(tool);
+        }
+        return helpers.stream().filter(t -> !t.available()).findFirst();
     }
 
     /** Throws {@link ToolMissingException} naming the Debian package when the tool is not installed. */
