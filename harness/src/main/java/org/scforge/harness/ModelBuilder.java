@@ -114,7 +114,7 @@ public final class ModelBuilder {
             Path runtime = cacheRoot.resolve("verilator").resolve("runtime-" + new ContentHash()
                     .text(toolVersion(Simulator.VERILATOR)).text(String.join(" ", flags)).hex().substring(0, 16));
             Path obj = dir.resolve("obj");
-            boolean reuse = Files.isDirectory(runtime);
+            boolean reuse = Files.isDirectory(runtime) && verified(runtime, "Verilator runtime");
             if (reuse) {
                 try (Stream<Path> objects = Files.list(runtime)) {
                     for (Path o : objects.toList()) {
@@ -138,6 +138,7 @@ public final class ModelBuilder {
                     Files.copy(o, dir.resolve(o.getFileName()));
                 }
             }
+            CacheEntry.seal(dir);
             return null;
         });
     }
@@ -164,7 +165,7 @@ public final class ModelBuilder {
                               BuildStep step) {
         Path target = cacheRoot.resolve(simulator.id()).resolve(key);
         List<String> command = launch(target, launch);
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(target) && verified(target, simulator.id() + " build")) {
             return new BuiltModel(simulator, design, target, command, waves, 0, true);
         }
         long begin = System.nanoTime();
@@ -173,6 +174,7 @@ public final class ModelBuilder {
             // that built the same design meanwhile wins, and theirs is as good as ours
             AtomicFiles.publishFolder(target, dir -> {
                 step.build(dir);
+                CacheEntry.seal(dir); // last: the commit marker of the entry
                 return null;
             });
         } catch (IOException e) {
@@ -180,6 +182,25 @@ public final class ModelBuilder {
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         return new BuiltModel(simulator, design, target, command, waves, seconds, false);
+    }
+
+    /**
+     * Whether the cache entry {@code entry} verifies ({@link CacheEntry}); one that does not is taken away,
+     * with one line on stderr, so that the caller builds it again.
+     */
+    private static boolean verified(Path entry, String what) {
+        Optional<String> damage = CacheEntry.damage(entry);
+        if (damage.isEmpty()) {
+            return true;
+        }
+        System.err.println("scforge: the cached " + what + " " + entry + " does not verify (" + damage.get()
+                + "); building it again");
+        try {
+            AtomicFiles.discardFolder(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the damaged cache entry " + entry, e);
+        }
+        return false;
     }
 
     /** The launch command with the executable made absolute inside the build folder. */

@@ -100,6 +100,22 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Takes {@code folder} away at once by a rename to a hidden sibling, then deletes that: a later
+     * {@link #publishFolder} of the same name can go ahead at once, and a run killed while deleting leaves
+     * a leftover the next sweep removes.
+     */
+    public static void discardFolder(Path folder) throws IOException {
+        Path target = folder.toAbsolutePath().normalize();
+        Path aside = Temporaries.sibling(target, Temporaries.Kind.DISCARDED);
+        try {
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return; // another process took it away first
+        }
+        deleteQuietly(aside);
+    }
+
     /** Deletes a file or a folder tree, without following symbolic links out of it. */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -17,9 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Temporaries {
 
-    /** What a temporary holds: a file or folder being written, or an old output moved aside. */
+    /**
+     * What a temporary holds: a file or folder being written, an old output moved aside (put back when
+     * a replacement was killed between its renames), or a folder moved aside to be deleted (never put back).
+     */
     enum Kind {
-        NEW("new"), OLD("old"), FILE("tmp");
+        NEW("new"), OLD("old"), FILE("tmp"), DISCARDED("gone");
 
         private final String tag;
 
