@@ -1,5 +1,7 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.io.Interruption;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +100,7 @@ public enum Tool {
         if (!available()) {
             throw new MissingException(this);
         }
+        Interruption.install(); // a stopped run takes yosys, nextpnr, ... with it
         List<String> commandLine = new ArrayList<>();
         commandLine.add(command);
         commandLine.addAll(List.of(arguments));
@@ -119,6 +122,9 @@ public enum Tool {
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             int exit = process.exitValue();
+            if (exit != 0) {
+                Interruption.awaitEndIfStopping();
+            }
             if (exit == 0 && reportsError(output)) {
                 return new Result(1, output + "\n" + command + " exited 0 but reported errors: treated as a failure");
             }

@@ -1,5 +1,7 @@
 package org.scforge.harness;
 
+import org.scforge.dsl.io.Interruption;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,6 +41,7 @@ public final class BridgeDut implements Dut {
     public static BridgeDut start(BuiltModel model, Path wave) {
         try {
             Path stderr = Files.createTempFile("scforge-bridge-", ".log");
+            Interruption.install();
             Process p = new ProcessBuilder(model.command()).directory(model.directory().toFile())
                     .redirectError(stderr.toFile()).start();
             BridgeDut dut = new BridgeDut(model, p, stderr);
@@ -168,6 +171,7 @@ public final class BridgeDut implements Dut {
     }
 
     private SimulatorException failure(String message) {
+        Interruption.awaitEndIfStopping();
         String log = "";
         try {
             if (!process.isAlive()) {

@@ -1,5 +1,6 @@
 package org.scforge.harness;
 
+import org.scforge.dsl.io.Interruption;
 import org.scforge.dsl.io.AtomicFiles;
 import org.scforge.dsl.io.IoProblems;
 import org.scforge.generators.Tool;
@@ -90,6 +91,8 @@ public final class ModelBuilder {
     /** Builds (or reuses) the design for the simulator; {@code waves} asks for a build that can dump a VCD. */
     public BuiltModel build(RtlDesign design, Simulator simulator, boolean waves) {
         simulator.requireAvailable();
+        // builds of killed runs, which no later build of the same design would sweep
+        AtomicFiles.sweepFolder(cacheRoot.resolve(simulator.id()));
         return simulator == Simulator.VERILATOR ? verilator(design, waves) : icarus(design);
     }
 
@@ -242,6 +245,7 @@ public final class ModelBuilder {
     }
 
     private static void run(List<String> cmd, Path dir) throws IOException {
+        Interruption.install(); // a stopped run takes make and g++ with it
         Path log = dir.resolve("build.log");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -253,6 +257,7 @@ public final class ModelBuilder {
                 code = 1;
             }
             if (code != 0) {
+                Interruption.awaitEndIfStopping();
                 List<String> lines = Files.readAllLines(log);
                 String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
                 throw new IOException(cmd.get(0) + " exited with " + code + ":\n" + tail);

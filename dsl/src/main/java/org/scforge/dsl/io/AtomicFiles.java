@@ -116,6 +116,15 @@ public final class AtomicFiles {
         deleteQuietly(aside);
     }
 
+    /**
+     * Removes what killed runs (their process gone) left in {@code folder} by the writes of this class,
+     * for every name: a cache folder, whose entries are each written once and never swept by a later
+     * write of the same name.
+     */
+    public static void sweepFolder(Path folder) {
+        Temporaries.sweepFolder(folder);
+    }
+
     /** Deletes a file or a folder tree, without following symbolic links out of it. */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,14 +34,65 @@ final class Temporaries {
     }
 
     private static final long PID = ProcessHandle.current().pid();
+    /** This process's temporaries and their targets, for {@link #removeOwn} when the process is stopped. */
+    private static final Map<Path, Path> OWN = new ConcurrentHashMap<>();
 
     private Temporaries() {
     }
 
     /** A name beside {@code target} that no one uses yet (the caller creates or moves something there). */
     static Path sibling(Path target, Kind kind) {
-        return target.resolveSibling(prefix(target) + PID + "-" + kind.tag + "-"
+        Interruption.install();
+        Path temporary = target.resolveSibling(prefix(target) + PID + "-" + kind.tag + "-"
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        OWN.put(temporary, target);
+        return temporary;
+    }
+
+    /**
+     * Removes what this process has beside its targets, as {@link #sweep} would once the process is gone:
+     * for a process that is being stopped (SIGINT, SIGTERM), so that it leaves nothing behind. An old
+     * output moved aside whose target is missing goes back in place; everything else is deleted.
+     */
+    static void removeOwn() {
+        for (Map.Entry<Path, Path> own : OWN.entrySet()) {
+            Path temporary = own.getKey();
+            if (!Files.exists(temporary, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                if (temporary.getFileName().toString().contains("-" + Kind.OLD.tag + "-")
+                        && !Files.exists(own.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(temporary, own.getValue(), StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    AtomicFiles.deleteQuietly(temporary);
+                }
+            } catch (IOException e) {
+                // the process is ending; a later run's sweep takes it
+            }
+        }
+    }
+
+    /**
+     * {@link #sweep} for every target in {@code folder}: removes what killed runs left there, whatever it
+     * was for (a cache, whose many entries are each written by one run). Nothing is put back: with no
+     * marker of completeness named, an old folder is deleted like any other leftover.
+     */
+    static void sweepFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().contains(".scforge-"))) {
+            for (Path leftover : entries) {
+                String name = leftover.getFileName().toString();
+                if (staleKind(name.substring(name.lastIndexOf(".scforge-") + ".scforge-".length())).isPresent()) {
+                    AtomicFiles.deleteQuietly(leftover);
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder: nothing of ours is lost by skipping
+        }
     }
 
     private static String prefix(Path target) {
