@@ -24,14 +24,16 @@ public final class IoErrors {
             String where = f.getFile() == null ? "" : f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile());
             return (where.isEmpty() ? "" : where + ": ") + cause(f);
         }
-        return cause(e);
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The cause alone, for a message that names the path itself: {@code "permission denied"}. */
     public static String cause(IOException e) {
         if (!(e instanceof FileSystemException f)) {
-            // e.g. reading a folder: "Is a directory"
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            // e.g. reading a folder: "Is a directory" becomes "is a directory" after the path
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            boolean word = m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1));
+            return word ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
         }
         if (f instanceof NoSuchFileException) {
             return "no such file or folder";
