@@ -67,9 +67,7 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (frames < 1) {
-            throw new UserError("--frames " + frames + " must be at least 1");
-        }
+        OptionLimits.frames(frames);
         Simulator sim;
         try {
             sim = Simulator.parse(simulator);

@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 1;
     /** The user's input is wrong: a bad option, a missing or malformed file. One line says why. */
     public static final int USER_ERROR = 2;
+    /** A bug in scforge: one line {@code scforge: internal error: ...}; SCFORGE_TRACE=1 adds the stack trace. */
+    public static final int INTERNAL_ERROR = 3;
 
     private ExitCodes() {
     }

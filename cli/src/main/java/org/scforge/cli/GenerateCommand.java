@@ -6,6 +6,7 @@ import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Target;
+import org.scforge.generators.TestVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,9 +46,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = parseTarget(target);
-        if (frames < 1) {
-            throw new UserError("--frames " + frames + " must be at least 1");
-        }
+        OptionLimits.frames(frames);
         ModelDocument document = length.apply(Models.load(io.model));
         // an explicit --target without --fold asks for a plan that fits it
         boolean targetGiven = spec.commandLine().getParseResult().hasMatchedOption("--target");
@@ -55,14 +54,21 @@ public final class GenerateCommand implements Callable<Integer> {
                 spec.commandLine().getOut());
         Design design = write(document, t, plan.fold());
         writePlan(io.out, plan, document);
-        spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %d frames, synth_%s.ys, %s%n",
-                io.out, design.rtlFiles().size(), design.top(), frames, t.cliName(), t.constraintFile());
+        spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s, synth_%s.ys, %s%n",
+                io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames), t.cliName(), t.constraintFile());
         if (design.timing().folded()) {
             spec.commandLine().getOut().printf("folded: windows of %d cycles, done at edge %d after start%n",
                     design.timing().windowCycles(), design.timing().doneEdge());
         }
         spec.commandLine().getOut().printf("run: %s/run_icarus.sh   or   %s/run_verilator.sh%n", io.out, io.out);
         return ExitCodes.OK;
+    }
+
+    /** What the benches run: "12 frames (the model holds 12; 20 asked)" when the model holds fewer than asked. */
+    static String benchFrames(ModelDocument document, int asked) {
+        int written = TestVectors.count(document, asked);
+        return written == asked ? written + " frames"
+                : written + " frames (the model holds " + TestVectors.held(document) + "; " + asked + " asked)";
     }
 
     private Design write(ModelDocument document, Target t, Fold plan) {

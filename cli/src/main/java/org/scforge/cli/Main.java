@@ -12,22 +12,24 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code: 0 success, 1 a check failed, 2 a usage or input error. */
+    /**
+     * Runs the command line and returns the exit code: 0 success, 1 a check failed, 2 a usage or input error,
+     * 3 an internal error (a bug). Every failure is one line on stderr (docs/errors.md, section "Messages").
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ScforgeCommand());
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UserError user) {
-                commandLine.getErr().println("scforge: error: " + user.getMessage());
-                return ExitCodes.USER_ERROR;
-            }
-            throw ex;
-        });
-        cli.setParameterExceptionHandler((ex, args1) -> {
+        boolean trace = Failures.traceRequested();
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, commandLine.getErr(), trace));
+        cli.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("scforge: error: " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            // one line: picocli's second line ("Try ... --help") is folded into the first
+            Failures.error(cmd.getErr(), ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USER_ERROR;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) { // picocli lets Errors (OutOfMemoryError, StackOverflowError) through
+            return Failures.report(e, cli.getErr(), trace);
+        }
     }
 }

@@ -74,9 +74,7 @@ public final class MutateCommand implements Callable<Integer> {
         if (mutants < 1) {
             throw new UserError("--mutants " + mutants + " must be at least 1");
         }
-        if (frames < 1) {
-            throw new UserError("--frames " + frames + " must be at least 1");
-        }
+        OptionLimits.frames(frames);
         if (jobs != null && jobs < 1) {
             throw new UserError("--jobs " + jobs + " must be at least 1");
         }

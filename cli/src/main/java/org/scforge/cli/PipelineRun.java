@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.scforge.dsl.Limits;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.TestFrames;
@@ -72,18 +73,19 @@ final class PipelineRun {
     private static void check(Pipeline.Options o) {
         positive("--train", o.train());
         positive("--test", o.test());
-        positive("--hidden", o.hidden());
-        positive("--length", o.length());
+        OptionLimits.within("--hidden", o.hidden(), Limits.MAX_NEURONS);
+        OptionLimits.within("--length", o.length(), Limits.MAX_LENGTH);
         if (o.epochs() < 0 || o.rateEpochs() < 1) {
             throw new UserError("--epochs " + o.epochs() + " must be >= 0 and --rate-epochs " + o.rateEpochs() + " >= 1");
         }
-        if (o.features() < 0) {
-            throw new UserError("--features " + o.features() + " must be a positive number of PCA components or 'raw'");
+        if (o.features() < 0 || o.features() > Limits.MAX_INPUTS) {
+            throw new UserError("--features " + o.features() + " must be 'raw' or a number of PCA components between 1 and "
+                    + Limits.MAX_INPUTS);
         }
         if (o.lengths().isEmpty()) {
             throw new UserError("--lengths needs at least one length, e.g. 64,128,256,512,1024");
         }
-        o.lengths().forEach(l -> positive("--lengths", l));
+        o.lengths().forEach(l -> OptionLimits.within("--lengths", l, Limits.MAX_LENGTH));
     }
 
     private static void positive(String option, int value) {

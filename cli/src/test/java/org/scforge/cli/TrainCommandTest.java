@@ -115,7 +115,7 @@ class TrainCommandTest {
         assertThat(text).contains("scforge: error: --features 'many' must be a positive number of PCA components or 'raw'");
         assertThat(text).contains("no such data folder");
         assertThat(text).contains("fewer than 20000 training");
-        assertThat(text).contains("--lengths 0 must be >= 1");
+        assertThat(text).contains("--lengths 0 must be between 1 and 1048576");
         assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

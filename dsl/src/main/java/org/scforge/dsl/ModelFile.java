@@ -1,13 +1,17 @@
 package org.scforge.dsl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.dsl.io.IoErrors;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +30,10 @@ public final class ModelFile {
 
     public static final String FORMAT = "scforge-model";
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The label of a test frame whose class is not known. */
+    public static final int NO_LABEL = -1;
+    /** Duplicate keys are refused: with last-wins, a file can say two things and mean the one nobody reads. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ModelFile() {
     }
@@ -119,27 +126,28 @@ public final class ModelFile {
     // ---- reading -------------------------------------------------------------------------------
 
     public static ModelDocument load(Path file) throws ModelFileException {
-        String text;
-        try {
-            text = Files.readString(file);
+        byte[] bytes;
+        // a bounded read, not Files.size: a device or a pipe (/dev/zero) has no size and never ends
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(Math.toIntExact(Limits.MAX_MODEL_FILE_BYTES) + 1);
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file + ": no such file");
         } catch (IOException e) {
-            throw new ModelFileException(file + ": cannot read: " + e.getMessage());
+            throw new ModelFileException(file + ": cannot read: " + IoErrors.cause(e));
         }
-        return parse(text, file.toString());
+        if (bytes.length > Limits.MAX_MODEL_FILE_BYTES) {
+            throw new ModelFileException(file + ": larger than the limit of " + (Limits.MAX_MODEL_FILE_BYTES >> 20)
+                    + " MiB for a model file (docs/errors.md, Limits)");
+        }
+        return parse(bytes, file.toString());
     }
 
     public static ModelDocument parse(String text, String origin) throws ModelFileException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ModelFileException(origin + ": not valid JSON" + where + " (is the file truncated?): "
-                    + e.getOriginalMessage().replaceFirst(" \\(start marker at \\[Source: .*$", ""));
-        }
+        return parse(text.getBytes(StandardCharsets.UTF_8), origin);
+    }
+
+    private static ModelDocument parse(byte[] bytes, String origin) throws ModelFileException {
+        JsonNode root = StrictJson.tree(JSON, bytes, origin);
         if (root == null || !root.isObject()) {
             throw new ModelFileException(origin + ": not a model file: expected a JSON object");
         }
@@ -192,6 +200,17 @@ public final class ModelFile {
                 List<Integer> labels = intList(tf, "labels");
                 if (codes.size() != labels.size()) {
                     throw fail(tf, "labels", "has " + labels.size() + " entries but there are " + codes.size() + " frames");
+                }
+                if (codes.size() > Limits.MAX_FRAMES) {
+                    throw fail(tf, "codes", "holds " + codes.size() + " frames, more than the limit of " + Limits.MAX_FRAMES);
+                }
+                for (int f = 0; f < labels.size(); f++) {
+                    int label = labels.get(f);
+                    if (label != NO_LABEL && (label < 0 || label >= network.classes())) {
+                        throw new ModelFileException(origin + ": $.testFrames.labels[" + f + "] = " + label + " must be "
+                                + NO_LABEL + " (no label) or a class 0.." + (network.classes() - 1)
+                                + " of the readout layer '" + network.readout().name() + "'");
+                    }
                 }
                 for (int f = 0; f < codes.size(); f++) {
                     if (codes.get(f).size() != inputs) {

@@ -12,8 +12,6 @@ import java.util.Set;
 /** The rules a {@link Network} obeys. Collects every problem, then throws one {@link ValidationException}. */
 final class Validator {
 
-    static final int MAX_LENGTH = 1 << 20;
-    static final int MAX_NEURONS = 1 << 16;
     static final int MAX_THRESHOLD = 1 << 24;
     private final List<String> problems = new ArrayList<>();
 
@@ -26,6 +24,8 @@ final class Validator {
         v.identifier("network", name);
         if (inputs < 1) {
             v.fail("network '" + name + "': inputs " + inputs + " must be >= 1");
+        } else if (inputs > Limits.MAX_INPUTS) {
+            v.fail(overLimit("network '" + name + "'", inputs, "inputs", Limits.MAX_INPUTS));
         }
         if (inputCode == null) {
             v.fail("network '" + name + "': input code is missing; call inputs(count, Code.unsigned(k))");
@@ -33,8 +33,23 @@ final class Validator {
         if (weightBits < 1 || weightBits > Code.MAX_BITS) {
             v.fail("network '" + name + "': weight bits " + weightBits + " must be between 1 and " + Code.MAX_BITS);
         }
-        if (length < 1 || length > MAX_LENGTH) {
-            v.fail("network '" + name + "': bitstream length " + length + " must be between 1 and " + MAX_LENGTH);
+        if (length < 1 || length > Limits.MAX_LENGTH) {
+            v.fail("network '" + name + "': bitstream length " + length + " must be between 1 and " + Limits.MAX_LENGTH);
+        }
+        // counts first and alone: a file of 100,000 layers is refused at once, not after checking each one
+        boolean tooMany = sources.size() > Limits.MAX_SOURCES || layers.size() > Limits.MAX_LAYERS;
+        if (sources.size() > Limits.MAX_SOURCES) {
+            v.fail(overLimit("network '" + name + "'", sources.size(), "sources", Limits.MAX_SOURCES));
+        }
+        if (layers.size() > Limits.MAX_LAYERS) {
+            v.fail(overLimit("network '" + name + "'", layers.size(), "layers", Limits.MAX_LAYERS));
+        }
+        if (tooMany) {
+            throw new ValidationException(v.problems);
+        }
+        long synapses = synapses(inputs, layers);
+        if (synapses > Limits.MAX_SYNAPSES) {
+            v.fail(overLimit("network '" + name + "'", synapses, "synapses (weights and biases)", Limits.MAX_SYNAPSES));
         }
         Set<String> names = new HashSet<>();
         for (Source s : sources) {
@@ -77,7 +92,28 @@ final class Validator {
         problems.add(problem);
     }
 
+    /** Synapses of the layers as they are declared (neurons x (fan-in + 1)), before their shapes are checked. */
+    private static long synapses(int inputs, List<DenseLayer> layers) {
+        long total = 0;
+        long fanIn = inputs;
+        for (DenseLayer layer : layers) {
+            total += (long) layer.neurons() * (fanIn + 1);
+            fanIn = layer.neurons();
+        }
+        return total;
+    }
+
+    private static String overLimit(String owner, long value, String what, long max) {
+        return owner + ": " + value + " " + what + " exceed the limit of " + max + " (docs/errors.md, Limits)";
+    }
+
     private void identifier(String what, String value) {
+        if (value != null && value.length() > Limits.MAX_NAME) {
+            // the name is clipped in the message: it would otherwise be the message
+            fail(what + " name '" + value.substring(0, Limits.MAX_NAME) + "...' has " + value.length()
+                    + " characters, more than the limit of " + Limits.MAX_NAME);
+            return;
+        }
         VerilogNames.refusal(value).ifPresent(why -> fail(what + " name '" + value + "' " + why));
     }
 
@@ -186,8 +222,8 @@ final class Validator {
                        String inputSource) {
         identifier("layer", layer.name());
         String at = "layer '" + layer.name() + "'";
-        if (layer.neurons() < 1 || layer.neurons() > MAX_NEURONS) {
-            fail(at + ": neurons " + layer.neurons() + " must be between 1 and " + MAX_NEURONS);
+        if (layer.neurons() < 1 || layer.neurons() > Limits.MAX_NEURONS) {
+            fail(at + ": neurons " + layer.neurons() + " must be between 1 and " + Limits.MAX_NEURONS);
             return;
         }
         if (last && !layer.isReadout()) {

@@ -26,8 +26,8 @@ public record TestVectors(int[][] codes, int[][] counts, int[] classes, String o
         Network network = document.network();
         int[][] codes;
         String origin;
-        if (document.testFrames().isPresent() && document.testFrames().get().size() > 0) {
-            int n = Math.min(frames, document.testFrames().get().size());
+        if (held(document) > 0) {
+            int n = count(document, frames);
             codes = new int[n][];
             for (int f = 0; f < n; f++) {
                 codes[f] = document.testFrames().get().frame(f);
@@ -45,6 +45,16 @@ public record TestVectors(int[][] codes, int[][] counts, int[] classes, String o
             classes[f] = results[f].predictedClass();
         }
         return new TestVectors(codes, counts, classes, origin);
+    }
+
+    /** How many frames {@link #of} writes for {@code frames} asked: no more than the model holds, when it holds some. */
+    public static int count(ModelDocument document, int frames) {
+        return held(document) > 0 ? Math.min(frames, held(document)) : frames;
+    }
+
+    /** The model's test frames, 0 without them. */
+    public static int held(ModelDocument document) {
+        return document.testFrames().map(org.scforge.dsl.TestFrames::size).orElse(0);
     }
 
     /** Uniform codes over the input code's whole range, including its extremes. */

@@ -86,15 +86,55 @@ public final class OutputFolder {
         Temporaries.sweep(target, Manifest.FILE);
         refuseContents(); // before the claim file goes in, so a refused folder is left untouched
         boolean created = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-        Files.createDirectories(target);
-        Claim claim = Claim.take(target, shown, manifest, created, remover);
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new OutputRefusedException(shown + ": cannot create the output folder: " + IoErrors.reason(e));
+        }
+        Claim claim;
+        try {
+            claim = Claim.take(target, shown, manifest, created, remover);
+        } catch (OutputRefusedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new OutputRefusedException(shown + ": cannot write into the output folder: " + IoErrors.reason(e));
+        }
         try {
             refuseContents(); // again under the claim: another run may have written it since
+            probeParent();
         } catch (IOException e) {
             claim.close();
             throw e;
         }
         return claim;
+    }
+
+    /**
+     * The output is swapped in by renaming a hidden sibling, so the parent folder must take new entries
+     * too: tried now, with a sibling made and removed, so that a read-only parent is refused before the
+     * work, in words that name the user's folder rather than the sibling's name.
+     */
+    private void probeParent() throws OutputRefusedException {
+        Path probe = Temporaries.sibling(target, Temporaries.Kind.NEW);
+        try {
+            Files.createDirectory(probe);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new OutputRefusedException(shown + ": cannot write beside it in " + target.getParent()
+                    + ", where the output is put together: " + IoErrors.cause(e));
+        }
+    }
+
+    /** The first part of the folder's path that exists, when it is not a folder: nothing can be made below it. */
+    private void refuseFileAncestor() throws OutputRefusedException {
+        for (Path p = target.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new OutputRefusedException(shown + " cannot be made: " + p + " is a file, not a folder");
+                }
+                return;
+            }
+        }
     }
 
     /** The places that are never replaced, with or without force. */
@@ -103,6 +143,7 @@ public final class OutputFolder {
             throw new OutputRefusedException(shown + " is a file, not a folder; choose a folder for the output");
         }
         if (!Files.exists(target)) {
+            refuseFileAncestor();
             return; // a folder that does not exist holds nothing
         }
         Path real = real(target);

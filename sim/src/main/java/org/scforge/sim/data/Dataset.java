@@ -8,6 +8,9 @@ import java.nio.file.Path;
  */
 public record Dataset(int rows, int cols, int[][] pixels, int[] labels) {
 
+    /** Classes of the data sets scforge reads: labels are 0..9, the digits of MNIST and its look-alikes. */
+    public static final int CLASSES = 10;
+
     public Dataset {
         if (pixels.length != labels.length) {
             throw new IllegalArgumentException(pixels.length + " images but " + labels.length + " labels");
@@ -22,7 +25,19 @@ public record Dataset(int rows, int cols, int[][] pixels, int[] labels) {
             throw new DataException(labels + ": holds " + lab.length + " labels but " + images + " holds "
                     + im.count() + " images");
         }
+        for (int n = 0; n < lab.length; n++) {
+            if (lab[n] >= CLASSES) {
+                // a stray 200 would otherwise make a 201-class network that trains and scores silently
+                throw new DataException(labels + ": label " + lab[n] + " of image " + n + " is outside 0.." + (CLASSES - 1)
+                        + "; scforge trains on MNIST-layout data of " + CLASSES + " classes");
+            }
+        }
         return new Dataset(im.rows(), im.cols(), im.pixels(), lab);
+    }
+
+    /** Whether {@code other}'s images have this set's size, so that one network reads both. */
+    public boolean sameImageSize(Dataset other) {
+        return rows == other.rows && cols == other.cols;
     }
 
     public int size() {

@@ -1,5 +1,7 @@
 package org.scforge.sim.data;
 
+import org.scforge.dsl.io.IoErrors;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,6 +10,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -21,6 +25,8 @@ public final class Idx {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Unsigned bytes, 1 dimension (count). */
     public static final int LABELS_MAGIC = 0x00000801;
+    private static final int IMAGES_HEADER = 16;
+    private static final int LABELS_HEADER = 8;
 
     private Idx() {
     }
@@ -33,7 +39,7 @@ public final class Idx {
     }
 
     public static Images readImages(Path file) {
-        return read(file, in -> {
+        return read(file, (in, size) -> {
             int magic = in.readInt();
             expectMagic(file, magic, IMAGES_MAGIC, "images");
             int count = positive(file, "image count", in.readInt());
@@ -42,26 +48,36 @@ public final class Idx {
             if ((long) rows * cols > 1 << 24) {
                 throw new DataException(file + ": implausible image size " + rows + "x" + cols);
             }
-            int[][] pixels = new int[count][rows * cols];
-            byte[] buffer = new byte[rows * cols];
+            int pixels = rows * cols;
+            // the header is checked against the file before anything is allocated for it
+            size.ensure(IMAGES_HEADER, count, pixels, "image");
+            fitsInMemory(file, (long) count * pixels * Integer.BYTES, count + " images of " + rows + "x" + cols);
+            // grown image by image, not allocated as the header says: a gzip file's length tells nothing
+            List<int[]> images = new ArrayList<>(Math.min(count, 1 << 16));
+            byte[] buffer = new byte[pixels];
             for (int n = 0; n < count; n++) {
                 readFully(file, in, buffer, "image " + n + " of " + count);
-                for (int p = 0; p < buffer.length; p++) {
-                    pixels[n][p] = buffer[p] & 0xff;
+                int[] image = new int[pixels];
+                for (int p = 0; p < pixels; p++) {
+                    image[p] = buffer[p] & 0xff;
                 }
+                images.add(image);
             }
             expectEnd(file, in);
-            return new Images(rows, cols, pixels);
+            return new Images(rows, cols, images.toArray(int[][]::new));
         });
     }
 
     public static int[] readLabels(Path file) {
-        return read(file, in -> {
+        return read(file, (in, size) -> {
             int magic = in.readInt();
             expectMagic(file, magic, LABELS_MAGIC, "labels");
             int count = positive(file, "label count", in.readInt());
-            byte[] buffer = new byte[count];
-            readFully(file, in, buffer, count + " labels");
+            size.ensure(LABELS_HEADER, count, 1, "label");
+            byte[] buffer = in.readNBytes(count); // grows with what is there, up to count
+            if (buffer.length < count) {
+                throw new DataException(file + ": truncated: the file ends inside " + count + " labels");
+            }
             expectEnd(file, in);
             int[] labels = new int[count];
             for (int n = 0; n < count; n++) {
@@ -72,7 +88,34 @@ public final class Idx {
     }
 
     private interface Body<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(DataInputStream in, Size size) throws IOException;
+    }
+
+    /** The length of an uncompressed file, when it is known, to check a header against before allocating. */
+    private record Size(Path file, long bytes) {
+        static final long UNKNOWN = -1;
+
+        /** {@code count} records of {@code recordBytes} after a header of {@code header} bytes fit in the file. */
+        void ensure(int header, int count, int recordBytes, String record) {
+            if (bytes == UNKNOWN) {
+                return;
+            }
+            long whole = (Math.max(0, bytes - header)) / recordBytes;
+            if (whole < count) {
+                throw new DataException(file + ": truncated: the file ends inside " + record + " " + whole + " of " + count
+                        + " (its header declares " + count + " of " + recordBytes + " bytes, the file holds "
+                        + bytes + " bytes)");
+            }
+        }
+    }
+
+    private static void fitsInMemory(Path file, long bytes, String what) {
+        long max = Runtime.getRuntime().maxMemory();
+        // half the heap: training keeps the pixels and their features beside them
+        if (bytes > max / 2) {
+            throw new DataException(file + ": its header declares " + what + ", " + (bytes >> 20) + " MiB in memory, more"
+                    + " than this JVM may use for it (" + (max >> 21) + " MiB; give java a larger -Xmx)");
+        }
     }
 
     private static <T> T read(Path file, Body<T> body) {
@@ -81,8 +124,10 @@ public final class Idx {
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return body.read(new DataInputStream(in));
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            long bytes = !gzip && Files.isRegularFile(file) ? Files.size(file) : Size.UNKNOWN;
+            return body.read(new DataInputStream(in), new Size(file, bytes));
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file");
         } catch (EOFException e) {
@@ -91,7 +136,7 @@ public final class Idx {
             throw new DataException(file + ": corrupt gzip data: " + e.getMessage());
         } catch (IOException e) {
             String what = e.getMessage() != null && e.getMessage().contains("Unexpected end of ZLIB")
-                    ? "truncated gzip data" : "cannot read: " + e.getMessage();
+                    ? "truncated gzip data" : "cannot read: " + IoErrors.cause(e);
             throw new DataException(file + ": " + what);
         }
     }

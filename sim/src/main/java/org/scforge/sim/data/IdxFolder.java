@@ -20,6 +20,11 @@ public record IdxFolder(Dataset train, Optional<Dataset> test) {
             Dataset train = Dataset.load(trainImages.get(), require(dir, "train-labels-idx1-ubyte"));
             Optional<Path> testImages = find(dir, "t10k-images-idx3-ubyte");
             Optional<Dataset> test = testImages.map(p -> Dataset.load(p, require(dir, "t10k-labels-idx1-ubyte")));
+            if (test.isPresent() && !test.get().sameImageSize(train)) {
+                throw new DataException(testImages.get() + ": images are " + test.get().rows() + "x" + test.get().cols()
+                        + " but the training images " + trainImages.get() + " are " + train.rows() + "x" + train.cols()
+                        + "; training and test images must be the same size");
+            }
             return new IdxFolder(train, test);
         }
         Optional<Path> images = find(dir, "images-idx3-ubyte");

@@ -90,7 +90,7 @@ class IdxTest {
     @Test
     void truncatedPayloadIsNamed() throws IOException {
         Path p = file("im", images(Idx.IMAGES_MAGIC, 2, 2, 2, 5));
-        assertThatThrownBy(() -> Idx.readImages(p)).hasMessage(p + ": truncated: the file ends inside image 1 of 2");
+        assertThatThrownBy(() -> Idx.readImages(p)).hasMessageStartingWith(p + ": truncated: the file ends inside image 1 of 2");
     }
 
     @Test
