@@ -29,7 +29,7 @@ class PipelineTest {
 
     /** 300 training and 100 test digits, PCA 30, 30-48-10, 15 rate epochs, written at {@code length}. */
     static Pipeline.Outcome run(int length, List<Integer> lengths, int epochs, boolean streams, long seed) {
-        Pipeline.Options o = new Pipeline.Options("small", 300, 100, 30, 48, length, lengths, 15, epochs, length, streams,
+        Pipeline.Options o = new Pipeline.Options("smallnet", 300, 100, 30, 48, length, lengths, 15, epochs, length, streams,
                 1, seed);
         return Pipeline.run(IdxFolder.load(DATA), "mnist-10k", o, s -> { }, s -> { });
     }
