@@ -1,7 +1,7 @@
 package org.scforge.cli;
 
 import org.scforge.dsl.io.Claim;
-import org.scforge.dsl.io.IoProblems;
+import org.scforge.dsl.io.IoErrors;
 import org.scforge.dsl.io.Manifest;
 import org.scforge.dsl.io.OutputFolder;
 
@@ -28,7 +28,7 @@ final class Outputs {
         try {
             return folder.claim();
         } catch (IOException e) {
-            throw new UserError(IoProblems.describe(e), e);
+            throw new UserError(IoErrors.reason(e), e);
         }
     }
 }

@@ -45,7 +45,7 @@ class CosimEnvironmentTest {
         Path file = Files.writeString(dir.resolve("file"), "x");
         ConsoleCapture underFile = ConsoleCapture.run("cosim", "--model", model().toString(), "--frames", "1",
                 "--simulator", "icarus", "--out", file.resolve("out").toString());
-        assertOneLine(underFile.exitCode(), underFile.err(), file.resolve("out").toString(), "Not a directory");
+        assertOneLine(underFile.exitCode(), underFile.err(), file.resolve("out").toString(), "is a file, not a folder");
         ConsoleCapture inProc = ConsoleCapture.run("cosim", "--model", model().toString(), "--frames", "1",
                 "--simulator", "icarus", "--out", "/proc/scforge-out");
         assertOneLine(inProc.exitCode(), inProc.err(), "/proc/scforge-out: ");

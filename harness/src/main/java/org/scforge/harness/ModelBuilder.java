@@ -2,7 +2,7 @@ package org.scforge.harness;
 
 import org.scforge.dsl.io.Interruption;
 import org.scforge.dsl.io.AtomicFiles;
-import org.scforge.dsl.io.IoProblems;
+import org.scforge.dsl.io.IoErrors;
 import org.scforge.generators.Tool;
 
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class ModelBuilder {
         try {
             Files.createDirectories(cacheRoot);
         } catch (IOException e) {
-            return Optional.of(at + " cannot be created (" + IoProblems.describe(e) + "); set SCFORGE_CACHE to a"
+            return Optional.of(at + " cannot be created (" + IoErrors.reason(e) + "); set SCFORGE_CACHE to a"
                     + " folder you can write");
         }
         if (!Files.isWritable(cacheRoot)) {
