@@ -11,10 +11,8 @@ import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
-import org.scforge.harness.ModelBuilder;
 import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
-import org.scforge.harness.ToolMissingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -76,12 +75,7 @@ public final class CosimCommand implements Callable<Integer> {
         }
         ModelDocument document = length.apply(Models.load(model));
         try (Claim claim = Outputs.claim(Outputs.folder("cosim", out, force, model))) {
-            if (!sim.available()) {
-                throw new UserError(new ToolMissingException(sim).getMessage());
-            }
-            ModelBuilder.standard().unusable().ifPresent(why -> {
-                throw new UserError(why);
-            });
+            SimulatorChecks.require(List.of(sim));
             // the design, the run and its report are made in the claimed folder's hidden sibling and swapped
             // in together: a failed run leaves the earlier output as it was
             CosimReport report = claim.publish(dir -> cosim(document, sim, dir));

@@ -8,7 +8,6 @@ import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.io.AtomicFiles;
 import org.scforge.dsl.io.Claim;
 import org.scforge.harness.Simulator;
-import org.scforge.harness.ToolMissingException;
 import org.scforge.harness.mutation.MutantResult;
 import org.scforge.harness.mutation.MutationCampaign;
 import org.scforge.harness.mutation.MutationReport;
@@ -87,11 +86,7 @@ public final class MutateCommand implements Callable<Integer> {
             throw new UserError("--simulator: " + e.getMessage());
         }
         sims.add(0, Simulator.ICARUS); // the bench's simulator, needed whatever the co-simulation uses
-        for (Simulator s : sims) {
-            if (!s.available()) {
-                throw new UserError(new ToolMissingException(s).getMessage());
-            }
-        }
+        SimulatorChecks.require(sims);
         ModelDocument document = Models.load(model);
         MutationCampaign campaign = MutationCampaign.of(document).fold(fold.plan(document.network()))
                 .mutants(mutants).seed(seed).frames(frames).simulators(sims.subList(1, sims.size()).stream().distinct().toList());

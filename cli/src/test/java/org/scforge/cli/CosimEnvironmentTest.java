@@ -52,6 +52,25 @@ class CosimEnvironmentTest {
     }
 
     @Test
+    void mutateChecksTheCacheAsCosimDoes() throws IOException {
+        Path file = Files.writeString(dir.resolve("cache"), "x");
+        String old = System.getProperty("scforge.cache");
+        System.setProperty("scforge.cache", file.toString());
+        try {
+            ConsoleCapture run = ConsoleCapture.run("mutate", "--model", model().toString(), "--mutants", "1",
+                    "--frames", "1", "--out", dir.resolve("mutants").toString());
+            assertOneLine(run.exitCode(), run.err(), file.toString(), "is a file, not a folder");
+            assertThat(dir.resolve("mutants")).doesNotExist();
+        } finally {
+            if (old == null) {
+                System.clearProperty("scforge.cache");
+            } else {
+                System.setProperty("scforge.cache", old);
+            }
+        }
+    }
+
+    @Test
     void aCacheThatIsAFileIsOneLine() throws IOException {
         Path file = Files.writeString(dir.resolve("cache"), "x");
         String old = System.getProperty("scforge.cache");
