@@ -36,6 +36,7 @@ final class Temporaries {
     private static final long PID = ProcessHandle.current().pid();
     /** This process's temporaries and their targets, for {@link #removeOwn} when the process is stopped. */
     private static final Map<Path, Path> OWN = new ConcurrentHashMap<>();
+    private static final int OWN_PRUNE_AT = 1024;
 
     private Temporaries() {
     }
@@ -45,6 +46,11 @@ final class Temporaries {
         Interruption.install();
         Path temporary = target.resolveSibling(prefix(target) + PID + "-" + kind.tag + "-"
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        if (OWN.size() >= OWN_PRUNE_AT) {
+            // a long run (a mutation campaign, a cache of many builds) makes temporaries by the thousand and
+            // consumes them; only those still on disk are of use to removeOwn
+            OWN.keySet().removeIf(t -> !Files.exists(t, LinkOption.NOFOLLOW_LINKS));
+        }
         OWN.put(temporary, target);
         return temporary;
     }
