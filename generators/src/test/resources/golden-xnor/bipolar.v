@@ -107,14 +107,8 @@ module bipolar (
             wire [2:0] magnitude = {1'b0, codes_latched[i*3 +: 2]};
             wire [2:0] offset_code = codes_latched[i*3 + 2]
                 ? 3'd4 - magnitude : 3'd4 + magnitude;
-            bipolar_sng #(
-                .BITS(3),
-                .MASK(INPUT_MASK[i*3 +: 3])
-            ) sng (
-                .magnitude(offset_code),
-                .number(src_in_value[2:0]),
-                .fires(input_stream[i])
-            );
+            assign input_stream[i] = offset_code
+                > (src_in_value[2:0] ^ INPUT_MASK[i*3 +: 3]);
         end
     endgenerate
 

@@ -102,14 +102,8 @@ module example (
     genvar i;
     generate
         for (i = 0; i < 2; i = i + 1) begin : input_sng
-            example_sng #(
-                .BITS(3),
-                .MASK(INPUT_MASK[i*3 +: 3])
-            ) sng (
-                .magnitude(codes_latched[i*3 +: 3]),
-                .number(src_in_value[2:0]),
-                .fires(input_stream[i])
-            );
+            assign input_stream[i] = codes_latched[i*3 +: 3]
+                > (src_in_value[2:0] ^ INPUT_MASK[i*3 +: 3]);
         end
     endgenerate
 

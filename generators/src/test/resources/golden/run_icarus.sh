@@ -7,7 +7,7 @@ set -e
 cd "$(dirname "$0")"
 rm -f tb_example.vvp iverilog.log
 status=0
-iverilog -g2005 -Wall -o tb_example.vvp -s tb_example example_lfsr.v example_vdc.v example_sobol.v example_sng.v example_popcount.v example_synapses.v example_if_neuron.v example_counter.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v tb_example.v >iverilog.log 2>&1 || status=$?
+iverilog -g2005 -Wall -o tb_example.vvp -s tb_example example_lfsr.v example_vdc.v example_sobol.v example_popcount.v example_lane_synapses.v example_if_update.v example_count_update.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v tb_example.v >iverilog.log 2>&1 || status=$?
 cat iverilog.log
 if [ "$status" -ne 0 ] || grep -Eq "error:|error\(s\)|syntax error|I give up" iverilog.log || [ ! -f tb_example.vvp ]; then
     echo "FAIL: iverilog did not compile tb_example.v (exit $status)" >&2

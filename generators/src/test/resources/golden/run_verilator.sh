@@ -5,5 +5,5 @@ set -e
 cd "$(dirname "$0")"
 rm -f obj_dir/sim_example
 verilator --cc --exe --build -j 2 -Wall --top-module example --Mdir obj_dir -o sim_example \
-    example_lfsr.v example_vdc.v example_sobol.v example_sng.v example_popcount.v example_synapses.v example_if_neuron.v example_counter.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v sim_main.cpp
+    example_lfsr.v example_vdc.v example_sobol.v example_popcount.v example_lane_synapses.v example_if_update.v example_count_update.v example_argmax_tree.v example_argmax.v example_layer_hidden.v example_layer_out.v example.v sim_main.cpp
 ./obj_dir/sim_example vectors.hex

@@ -43,7 +43,7 @@ public final class VerilogNames {
             "INPUT_MASK", "LAST_CYCLE", "LAST_STEP", "argmax", "busy", "class_out", "clk", "codes", "codes_latched",
             "counts", "done", "frame_stage", "frame_step", "i", "input_negative", "input_sng", "input_stream",
             "magnitude", "offset_code", "predicted_class", "rst", "sng", "start", "window_cycle", "window_last",
-            // layer.v.ftl, folded_layer.v.ftl
+            // layer.v.ftl
             "clear", "enable", "number", "spikes", "state", "x", "x_negative", "CYCLES", "LAST_CHUNK", "chunk",
             "chunk_input_masks", "chunk_present", "chunk_x", "chunk_x_negative", "fetch_chunk", "fetch_cycle",
             "fetch_group", "fetch_valid", "fire_chunk", "fire_cycle", "fire_group", "fire_valid", "group",

@@ -47,14 +47,6 @@ final class RtlFiles {
         return timing;
     }
 
-    /**
-     * A layer that takes more than one cycle per step, or keeps its weights in memory: rendered from the
-     * folded layer template.
-     */
-    private boolean folded(DenseLayer layer) {
-        return fold.groups(layer) > 1 || fold.inMemory(layer);
-    }
-
     String modelHash() {
         return hash;
     }
@@ -81,30 +73,22 @@ final class RtlFiles {
                 block(files, kind, kindPurpose(kind));
             }
         }
-        block(files, "sng", "SNG comparator");
-        block(files, "popcount", "balanced adder tree counting ones (popcount)");
-        if (network.layers().stream().anyMatch(l -> !l.isXnor())) {
-            block(files, "synapses", "synapses and signed popcount of one neuron");
-        }
-        if (network.layers().stream().anyMatch(DenseLayer::isXnor)) {
-            block(files, "xnor_synapses", "xnor (bipolar) synapses and their sum of one neuron");
+        block(files, "popcount", "balanced adder tree counting ones (popcount)", Map.of("trees",
+                network.layers().stream().map(fold::synapsesEachCycle).distinct().sorted()
+                        .map(PopcountTree::of).toList()));
+        for (boolean xnor : List.of(false, true)) {
+            // S of the first layer of the kind: a default for TERMS that the popcount has a tree for, so that
+            // the module elaborates on its own (lint)
+            network.layers().stream().filter(l -> l.isXnor() == xnor).findFirst().map(fold::synapsesEachCycle)
+                    .ifPresent(terms -> block(files, xnor ? "lane_xnor_synapses" : "lane_synapses",
+                            xnor ? "one lane of an xnor layer: synapses and their sum"
+                                    : "one lane of a layer: synapses and signed popcount",
+                            Map.of("terms", terms, "countBits", PopcountTree.countBits(terms))));
         }
         if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
-            block(files, "if_neuron", "integrate-and-fire neuron");
+            block(files, "if_update", "integrate-and-fire update of one lane");
         }
-        block(files, "counter", "readout counter");
-        if (network.layers().stream().anyMatch(l -> folded(l) && !l.isXnor())) {
-            block(files, "lane_synapses", "one lane of a folded layer: synapses and signed popcount");
-        }
-        if (network.layers().stream().anyMatch(l -> folded(l) && l.isXnor())) {
-            block(files, "lane_xnor_synapses", "one lane of a folded xnor layer: synapses and their sum");
-        }
-        if (network.layers().stream().anyMatch(l -> folded(l) && !l.isReadout())) {
-            block(files, "if_update", "integrate-and-fire update of one lane of a folded layer");
-        }
-        if (folded(network.readout())) {
-            block(files, "count_update", "readout count update of one lane of a folded layer");
-        }
+        block(files, "count_update", "readout count update of one lane");
         block(files, "argmax_tree", "balanced comparison tree of the argmax");
         block(files, "argmax", "argmax of the readout counts");
         for (int l = 0; l < network.layers().size(); l++) {
@@ -112,11 +96,8 @@ final class RtlFiles {
             Map<String, Object> model = header(file, "layer '" + network.layers().get(l).name() + "'");
             model.put("weightBits", network.weightBits());
             model.put("layer", layerModel(l));
-            boolean foldedLayer = folded(network.layers().get(l));
-            if (foldedLayer) {
-                model.put("fold", foldModel(l));
-            }
-            files.put(file, Templates.render(foldedLayer ? "folded_layer.v.ftl" : "layer.v.ftl", model));
+            model.put("fold", foldModel(l));
+            files.put(file, Templates.render("layer.v.ftl", model));
         }
         String file = top + ".v";
         files.put(file, Templates.render("top.v.ftl", topModel(file)));
@@ -154,8 +135,15 @@ final class RtlFiles {
     }
 
     private void block(Map<String, String> files, String block, String purpose) {
+        block(files, block, purpose, Map.of());
+    }
+
+    /** A block module whose template needs {@code extra} beside the header. */
+    private void block(Map<String, String> files, String block, String purpose, Map<String, Object> extra) {
         String file = top + "_" + block + ".v";
-        files.put(file, Templates.render(block + ".v.ftl", header(file, purpose)));
+        Map<String, Object> model = header(file, purpose);
+        model.putAll(extra);
+        files.put(file, Templates.render(block + ".v.ftl", model));
     }
 
     Map<String, Object> header(String file, String purpose) {
@@ -285,12 +273,12 @@ final class RtlFiles {
      * Registers in the argmax tree: the readout's last count of a frame is written at window cycle
      * {@code G + r - 1} of its last window, {@code T - G - r} edges before {@code done} can sample a
      * result, so that many levels of the tree (at most floor(log2 classes), which keeps every path
-     * through the tree equally registered) can be registered without changing the done edge. A readout
-     * computed at the window's last edge (unfolded, or fully parallel in logic) leaves none.
+     * through the tree equally registered) can be registered without changing the done edge. A fully
+     * parallel design (T = 1) leaves none.
      */
     int argmaxStages() {
         DenseLayer readout = network.readout();
-        int slack = folded(readout) ? timing.windowCycles() - fold.groups(readout) - fold.latency(readout) : 0;
+        int slack = timing.windowCycles() - fold.groups(readout) - fold.latency(readout);
         int shallowestLeaf = 31 - Integer.numberOfLeadingZeros(Math.max(1, network.classes()));
         return Math.max(0, Math.min(slack, shallowestLeaf));
     }
@@ -301,7 +289,7 @@ final class RtlFiles {
     }
 
     /**
-     * What the folded layer template adds: P lanes, lane {@code p} computing neuron {@code g*P + p} of
+     * What the layer template needs beyond the layer itself: P lanes, lane {@code p} computing neuron {@code g*P + p} of
      * neuron group {@code g} in C chunks of S synapses, chunk {@code c} in layer cycle {@code k = g*C + c};
      * per neuron its lane, the cycle of its last chunk and whether it is written back in the window's
      * last cycle; per lane the constants (logic) or memory words of every layer cycle.
@@ -328,10 +316,14 @@ final class RtlFiles {
         model.put("terms", terms);
         model.put("padded", padded);
         model.put("chunkBits", Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)));
-        model.put("termCountBits", 32 - Integer.numberOfLeadingZeros(terms));
+        model.put("termCountBits", PopcountTree.countBits(terms));
         model.put("windowCycles", timing.windowCycles());
         model.put("windowBits", bits);
         model.put("memory", fold.inMemory(layer));
+        // T > 1: the layer sees window_cycle (and window_last); T = 1 is the fully parallel timing
+        model.put("windowed", timing.folded());
+        // one layer cycle in logic: each lane's word is a constant, no ROM
+        model.put("constantWords", cycles == 1 && !fold.inMemory(layer));
         // every window cycle is a layer cycle (G = T): no window cycle is left without a word
         model.put("everyCycle", cycles == timing.windowCycles());
         // the ROM address: the low bits of window_cycle, enough for layer cycles 0 .. G-1 (T >= G)
@@ -468,7 +460,6 @@ final class RtlFiles {
             m.put("inputs", l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes");
             m.put("sourceInstance", uses.get(l + 1).instance());
             m.put("sourceWidth", uses.get(l + 1).source().width());
-            m.put("foldedLayer", folded(layer));
             m.put("windowLast", !layer.isReadout() || fold.chunks(layer) > 1);
             layers.add(m);
         }

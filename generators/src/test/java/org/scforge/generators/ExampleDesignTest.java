@@ -29,10 +29,11 @@ class ExampleDesignTest {
                     .options(GeneratorOptions.defaults().withTraceOutputs(trace)).target(Target.ICE40_UP5K).writeTo(out);
             List<String> files = new java.util.ArrayList<>(names(design));
             files.add("example_board.v");
-            assertThat(files).contains("example_lfsr.v", "example_vdc.v", "example_sobol.v", "example_sng.v",
-                    "example_popcount.v", "example_synapses.v", "example_if_neuron.v", "example_counter.v",
+            // the fully parallel design is the layer template with P = N: the same blocks as every plan
+            assertThat(files).containsExactlyInAnyOrder("example_lfsr.v", "example_vdc.v", "example_sobol.v",
+                    "example_popcount.v", "example_lane_synapses.v", "example_if_update.v", "example_count_update.v",
                     "example_argmax_tree.v", "example_argmax.v",
-                    "example_layer_hidden.v", "example_layer_out.v", "example.v");
+                    "example_layer_hidden.v", "example_layer_out.v", "example.v", "example_board.v");
             for (String file : files) {
                 String module = file.substring(0, file.length() - 2);
                 assertThat(Tools.lint(out, files, module)).as("verilator lint of %s", module).isEmpty();

@@ -82,10 +82,12 @@ class FoldedExampleTest {
         assertThat(Generators.verilog(ExampleNetwork.document())
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=2x1,out=1x1:memory"))).files()
                 .get("example.v")).contains(".STAGES(0)");
-        // out fully parallel: it computes at the window's last edge
+        // T = 6, out not folded (G = 1, r = 0) computes at window cycle 0: 5 idle edges, 1 level for 2 classes
         assertThat(Generators.verilog(ExampleNetwork.document())
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1:memory"))).files()
-                .get("example.v")).contains(".STAGES(0)");
+                .get("example.v")).contains(".STAGES(1)");
+        // fully parallel (T = 1): no idle edge
+        assertThat(Generators.verilog(ExampleNetwork.document()).files().get("example.v")).contains(".STAGES(0)");
     }
 
     @Test

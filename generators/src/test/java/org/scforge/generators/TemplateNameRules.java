@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * to a stem of it before a '_' is refused), one of a family with a generated prefix (then names with
  * that prefix are refused), or a name of the network, a source or a layer as it is or followed by '_'
  * (kept apart by the rule that no name is another name followed by '_'). Templates whose only
- * interpolated declaration is their module {@code ${top}_<block>} hold no names and are not checked
- * further. An interpolation this class does not know fails the check, so a new template variable in a
+ * interpolated declarations are their module {@code ${top}_<block>} and identifiers made of numbers
+ * (the popcount's nodes {@code ones_<lo>_to_<hi>}) hold no names and are not checked further. An interpolation this class does not know fails the check, so a new template variable in a
  * declaration is classified here before it can reach a design.
  */
 public final class TemplateNameRules {
@@ -30,6 +30,8 @@ public final class TemplateNameRules {
     private static final Map<String, String> PREFIXED = Map.of("lane.name", "lane_", "n.lane", "lane_");
     private static final Pattern LEADING = Pattern.compile("^\\$\\{([^}]*)\\}(.*)$");
     private static final Pattern BLOCK_MODULE = Pattern.compile("^\\$\\{top\\}_([a-z][a-z0-9_]*)$");
+    /** Template expressions whose value is an identifier made of a literal word and numbers, never a name. */
+    private static final Set<String> NUMBERED = Set.of("${node.name()}");
 
     private TemplateNameRules() {
     }
@@ -39,7 +41,7 @@ public final class TemplateNameRules {
         Set<String> declared = TemplateDeclarations.of(template);
         String file = template.getFileName().toString();
         List<String> problems = new ArrayList<>();
-        List<String> interpolated = declared.stream().filter(d -> d.contains("${")).toList();
+        List<String> interpolated = declared.stream().filter(d -> d.contains("${") && !NUMBERED.contains(d)).toList();
         if (interpolated.size() == 1 && BLOCK_MODULE.matcher(interpolated.get(0)).matches()) {
             String block = BLOCK_MODULE.matcher(interpolated.get(0)).replaceFirst("$1");
             if (block.startsWith("layer_")) {

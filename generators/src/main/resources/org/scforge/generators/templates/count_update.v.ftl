@@ -1,7 +1,7 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
 // One step of a readout counter (docs/semantics.md section 6) without registers, for a lane of a
-// folded layer, whose counts live in the layer: next_count = count + sum, no saturation; COUNT_BITS
+// layer, whose counts live in the layer: next_count = count + sum, no saturation; COUNT_BITS
 // (from Widths) holds -(F+1)L .. (F+1)L exactly.
 module ${top}_count_update #(
     parameter SUM_BITS = 3,

@@ -1,7 +1,7 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
 // One step of an integrate-and-fire / LIF neuron (docs/semantics.md section 6) without registers, for
-// a lane of a folded layer, whose membranes live in the layer:
+// a lane of a layer, whose membranes live in the layer:
 //   u = v - (LEAK_SHIFT > 0 ? v >>> LEAK_SHIFT : 0) + sum
 //   spike = u >= THRESHOLD; on a spike u = u - THRESHOLD (subtractive reset)
 //   next_membrane = min(CEILING, max(FLOOR, u))

@@ -1,6 +1,6 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
-// The and synapses one lane of a folded layer computes in one cycle (docs/semantics.md sections 1.1 and
+// The and synapses one lane of a layer computes in one cycle (docs/semantics.md sections 1.1 and
 // 5.1): TERMS synapses of the neuron the lane works on, with that neuron's weights on ports. Synapse i
 // fires when its input x[i] and its weight stream magnitude[i*BITS +: BITS] >
 // (number ^ neuron_mask ^ input_masks[i*BITS +: BITS]) both fire (the bias is a synapse whose input is
@@ -12,9 +12,9 @@
 // REGISTERED = 1 registers the synapses' up and down bits before the trees (a pipeline stage of the
 // lanes whose weights are in memory: sum then follows the ports by one edge).
 module ${top}_lane_synapses #(
-    parameter TERMS = 2,
+    parameter TERMS = ${terms},
     parameter BITS = 3,
-    parameter COUNT_BITS = 2,
+    parameter COUNT_BITS = ${countBits},
     parameter integer REGISTERED = 0
 ) (
     /* verilator lint_off UNUSED */
@@ -30,18 +30,19 @@ module ${top}_lane_synapses #(
     output wire signed [COUNT_BITS:0]  sum
 );
     wire [BITS-1:0] neuron_number = number ^ neuron_mask;
-    wire [TERMS-1:0] up;
-    wire [TERMS-1:0] down;
+    // Only the comparators are per synapse; the rest are operations on whole vectors, which an
+    // event-driven simulator evaluates once per change of a vector rather than once per bit.
+    wire [TERMS-1:0] weight_fires;
     genvar i;
     generate
         for (i = 0; i < TERMS; i = i + 1) begin : synapse
-            wire weight_fires = magnitude[i*BITS +: BITS] > (neuron_number ^ input_masks[i*BITS +: BITS]);
-            wire fires = x[i] & weight_fires;
-            wire counts_down = negative[i] ^ x_negative[i];
-            assign up[i] = fires & ~counts_down;
-            assign down[i] = fires & counts_down;
+            assign weight_fires[i] = magnitude[i*BITS +: BITS] > (neuron_number ^ input_masks[i*BITS +: BITS]);
         end
     endgenerate
+    wire [TERMS-1:0] fires = x & weight_fires;
+    wire [TERMS-1:0] counts_down = negative ^ x_negative;
+    wire [TERMS-1:0] up = fires & ~counts_down;
+    wire [TERMS-1:0] down = fires & counts_down;
 
     wire [TERMS-1:0] counted_up;
     wire [TERMS-1:0] counted_down;

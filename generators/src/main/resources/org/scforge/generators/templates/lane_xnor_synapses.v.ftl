@@ -1,6 +1,6 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
-// The xnor (bipolar) synapses one lane of a folded layer computes in one cycle (docs/semantics.md
+// The xnor (bipolar) synapses one lane of a layer computes in one cycle (docs/semantics.md
 // sections 1.1 and 5.2): TERMS synapse positions of the neuron the lane works on, with that neuron's
 // offset codes on ports. Weight stream i fires when offset[i*BITS +: BITS] >
 // (number ^ neuron_mask ^ input_masks[i*BITS +: BITS]) (the mask neuronMasks[j] ^ inputMasks[i] split
@@ -10,9 +10,9 @@
 // REGISTERED = 1 registers the agree and present bits before the trees (a pipeline stage of the
 // lanes whose weights are in memory: sum then follows the ports by one edge).
 module ${top}_lane_xnor_synapses #(
-    parameter TERMS = 2,
+    parameter TERMS = ${terms},
     parameter BITS = 4,
-    parameter COUNT_BITS = 2,
+    parameter COUNT_BITS = ${countBits},
     parameter integer REGISTERED = 0
 ) (
     /* verilator lint_off UNUSED */
@@ -27,14 +27,15 @@ module ${top}_lane_xnor_synapses #(
     output wire signed [COUNT_BITS:0]  sum
 );
     wire [BITS-1:0] neuron_number = number ^ neuron_mask;
-    wire [TERMS-1:0] agree;
+    // Only the comparators are per synapse (as in ${top}_lane_synapses).
+    wire [TERMS-1:0] weight_fires;
     genvar i;
     generate
         for (i = 0; i < TERMS; i = i + 1) begin : synapse
-            wire weight_fires = offset[i*BITS +: BITS] > (neuron_number ^ input_masks[i*BITS +: BITS]);
-            assign agree[i] = present[i] & ~(x[i] ^ weight_fires);
+            assign weight_fires[i] = offset[i*BITS +: BITS] > (neuron_number ^ input_masks[i*BITS +: BITS]);
         end
     endgenerate
+    wire [TERMS-1:0] agree = present & ~(x ^ weight_fires);
 
     wire [TERMS-1:0] counted_agree;
     wire [TERMS-1:0] counted_present;

@@ -1,35 +1,70 @@
 <#include "header.ftl">
 `timescale 1ns / 1ps
-<#if layer.xnor>
-// Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias),
-// xnor (bipolar) synapses: each weight w (sign-magnitude, ${weightBits} magnitude bits) is the
-// ${layer.numberBits}-bit offset code w + ${layer.offset}, compared with the top ${layer.numberBits} bits of the weight source
-// through ${top}_sng comparators (one per synapse: the fully parallel design).
-// Each neuron's parameters list its synapses from the bias (synapse ${layer.fanIn}) down to input 0:
-//   <neuron>_OFFSET    offset codes, synapse i at [i*${layer.numberBits} +: ${layer.numberBits}]
-//   <neuron>_MASK      neuronMasks[j] ^ inputMasks[i], synapse i at [i*${layer.numberBits} +: ${layer.numberBits}]
+<#assign f = fold>
+<#assign stateName = layer.integrateAndFire?then("membrane", "count")>
+<#assign nb = layer.numberBits>
+<#assign chunked = f.chunks gt 1>
+<#-- the layer cycle and chunk at the update stage: in memory the update sees a sum two registers behind
+     the window cycle -->
+<#assign updateCycle = f.memory?then("total_cycle", "window_cycle")>
+<#-- the chunk at the stage that adds a chunk's sum to the neuron's earlier chunks -->
+<#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
+<#assign partialBits = f.termCountBits + 1>
+<#if f.windowed>
+// Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), folded
+// (docs/semantics.md section 1.1): P = ${f.perCycle} neurons at a time, one per lane, each in C = ${f.chunks} chunk<#if chunked>s</#if> of
+// S = ${f.terms} synapses, so a step takes G = ${f.neuronGroups} * ${f.chunks} = ${f.groups} layer cycle<#if f.groups gt 1>s</#if> of the window's T = ${f.windowCycles}. In layer
+// cycle k = g*C + c (window cycle k) lane p computes chunk c of neuron g*P + p from the input vector x,
+// held for the whole window<#if chunked>, adding the chunk's sum to the sums of the neuron's earlier chunks</#if>;
+// at the neuron's last chunk it writes back its ${stateName}<#if layer.integrateAndFire> and new spike bit; the spikes output changes
+// only at the window's last cycle (window_last)</#if>.
 <#else>
-// Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias),
-// weights sign-magnitude with ${weightBits} magnitude bits, read from the weight source through
-// ${top}_sng comparators (one per synapse: the fully parallel design).
-// Each neuron's parameters list its synapses from the bias (synapse ${layer.fanIn}) down to input 0:
-//   <neuron>_NEGATIVE  bit i = 1 where weight i is negative
-//   <neuron>_MAGNITUDE weight magnitudes, synapse i at [i*${weightBits} +: ${weightBits}]
-//   <neuron>_MASK      neuronMasks[j] ^ inputMasks[i], synapse i at [i*${weightBits} +: ${weightBits}]
+// Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), fully
+// parallel (docs/semantics.md section 1): P = N = ${f.perCycle} lanes, one per neuron, each computing all
+// S = ${f.terms} synapses of its neuron at every edge at which the layer steps (T = 1, G = 1, r = 0).
 </#if>
-// State: neuron j's <#if layer.integrateAndFire>membrane<#else>count</#if> at [j*${layer.stateBits} +: ${layer.stateBits}], two's complement.
+<#if f.memory>
+// Weights in memory: each lane reads the word of layer cycle k from its ROM lane_<p>_weights
+// at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
+// bits at window cycle k + 1, the chunk's sum at k + 2 and the neuron's sum at k + 3, and writes a
+// neuron back at the edge of window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
+<#elseif f.constantWords>
+// Weights in logic: each lane's one word (one layer cycle) is a constant, lane_<p>_WORD.
+<#else>
+// Weights in logic: each lane reads the word of layer cycle k from its ROM lane_<p>_weights
+// at window cycle k without a register (synthesis builds it from LUTs) and writes a neuron back at
+// the edge of the window cycle of its last chunk (r = 0).
+</#if>
+<#if layer.xnor>
+// xnor (bipolar) synapses: each weight w (sign-magnitude, ${weightBits} magnitude bits) is the
+// ${nb}-bit offset code w + ${layer.offset}, compared with the top ${nb} bits of the weight source.
+<#else>
+// Weights sign-magnitude with ${weightBits} magnitude bits, read from the weight source.
+</#if>
+// Synapse position i holds input i (i < ${layer.fanIn}), the bias at position ${layer.fanIn} (its input is 1)<#if f.padded gt layer.fanIn + 1>, and
+// nothing at positions ${layer.fanIn + 1} .. ${f.padded - 1} (they pad the last chunk)</#if>; chunk c is positions c*S .. c*S + S - 1.
+// A lane word holds one chunk of one neuron j, ${f.wordBits} bits: {neuron mask<#if !layer.xnor>, S signs, S magnitudes<#else>, S offset codes</#if>}, position i of
+// the chunk at bit i (a sign, 1 = negative) and at [i*${nb} +: ${nb}] (a code); the neuron mask is neuronMasks[j],
+// and position i compares with number ^ neuron mask ^ inputMasks[i].
+// State: neuron j's ${stateName} at [j*${layer.stateBits} +: ${layer.stateBits}], two's complement.
 module ${layer.module} (
     input  wire                          clk,
     input  wire                          rst,
     input  wire                          clear,
     input  wire                          enable,
+<#if f.windowed>
+    input  wire [${f.windowBits - 1}:0]   window_cycle,
+<#if layer.integrateAndFire || chunked>
+    input  wire                          window_last,
+</#if>
+</#if>
     input  wire [${layer.fanIn - 1}:0]   x,
 <#if layer.signedInputs>
     input  wire [${layer.fanIn - 1}:0]   x_negative,
 </#if>
-    input  wire [${layer.numberBits - 1}:0]    number,
+    input  wire [${nb - 1}:0]    number,
 <#if layer.integrateAndFire>
-    output wire [${layer.neurons - 1}:0] spikes,
+    output reg  [${layer.neurons - 1}:0] spikes,
 </#if>
     output wire [${layer.neurons * layer.stateBits - 1}:0] state
 );
@@ -39,49 +74,341 @@ module ${layer.module} (
     localparam signed [${layer.workBits - 1}:0] ${layer.name}_CEILING = ${layer.ceiling};
     localparam ${layer.name}_LEAK_SHIFT = ${layer.leakShift};
 </#if>
-<#if !layer.signedInputs && !layer.xnor>
-    // The inputs of this layer are spikes: always positive.
-    wire [${layer.fanIn - 1}:0] x_negative = {${layer.fanIn}{1'b0}};
-</#if>
-<#list layer.neuronList as n>
-
-    // ${n.name}
+<#if !chunked>
+    // inputMasks[i] at position i: the same for every neuron
+    localparam [${f.padded * nb - 1}:0] ${layer.name}_INPUT_MASKS = ${f.inputMasks};
 <#if layer.xnor>
-    localparam [${(layer.fanIn + 1) * layer.numberBits - 1}:0] ${n.name}_OFFSET = ${n.offset};
-    localparam [${(layer.fanIn + 1) * layer.numberBits - 1}:0] ${n.name}_MASK = ${n.mask};
-    wire signed [${layer.sumBits - 1}:0] ${n.name}_sum;
-    ${top}_xnor_synapses #(
-        .FAN_IN(${layer.fanIn}),
-        .BITS(${layer.numberBits}),
-        .COUNT_BITS(${layer.countBits}),
-        .OFFSET(${n.name}_OFFSET),
-        .MASK(${n.name}_MASK)
-    ) ${n.name}_synapses (
-        .x(x),
+    // the positions that hold a synapse
+    localparam [${f.padded - 1}:0] ${layer.name}_PRESENT = ${f.present};
+</#if>
+</#if>
+    wire [${f.padded - 1}:0] synapse_x = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b1, x};
+<#if !layer.xnor>
+<#if layer.signedInputs>
+    wire [${f.padded - 1}:0] synapse_x_negative = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b0, x_negative};
+<#else>
+    // The inputs of this layer are spikes: always positive.
+    wire [${f.padded - 1}:0] synapse_x_negative = {${f.padded}{1'b0}};
+</#if>
+</#if>
+
+    // ---- state registers, one per neuron
+<#list layer.neuronList as n>
+    reg signed [${layer.stateBits - 1}:0] ${n.name}_${stateName};
+<#if layer.integrateAndFire && !f.neurons[n?index].endsWindow>
+    reg ${n.name}_spiked;
+</#if>
+</#list>
+<#if !f.everyCycle && !f.constantWords>
+
+    // layer cycles 0 .. G-1: the window cycles with a lane word
+    localparam [${f.windowBits - 1}:0] CYCLES = ${f.windowBits}'d${f.groups};
+</#if>
+<#if chunked>
+
+    // ---- chunk and group: the chunk of layer cycle window_cycle (window_cycle mod ${f.chunks}) and its
+    // neuron group (window_cycle / ${f.chunks})
+    localparam [${f.chunkBits - 1}:0] LAST_CHUNK = ${f.chunkBits}'d${f.chunks - 1};
+    reg [${f.chunkBits - 1}:0] chunk;
+    always @(posedge clk) begin
+        if (rst || clear || window_last || chunk == LAST_CHUNK) begin
+            chunk <= {${f.chunkBits}{1'b0}};
+        end else begin
+            chunk <= chunk + ${f.chunkBits}'d1;
+        end
+    end
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] group;
+    always @(posedge clk) begin
+        if (rst || clear || window_last) begin
+            group <= {${f.groupBits}{1'b0}};
+        end else if (chunk == LAST_CHUNK) begin
+            group <= group + ${f.groupBits}'d1;
+        end
+    end
+</#if>
+<#elseif f.groupBits gt 0>
+
+    // ---- group: the neuron group of layer cycle window_cycle, which is the window cycle itself
+    wire [${f.groupBits - 1}:0] group = window_cycle<#if f.groupBits lt f.windowBits>[${f.groupBits - 1}:0]</#if>;
+</#if>
+<#if f.memory>
+
+    // ---- the memory pipeline: fetch_cycle is the layer cycle whose words the lanes' word registers
+    // hold, fire_cycle the one whose synapse bits the lanes' synapse registers hold, sum_cycle the one
+    // whose chunk sums their sum registers hold, total_cycle the one whose neuron sums (the chunks so
+    // far) their total registers hold (valid: a cycle of this layer, fetched since the last clear)
+    reg                        fetch_valid;
+    reg [${f.windowBits - 1}:0] fetch_cycle;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] fetch_group;
+</#if>
+    reg                        fire_valid;
+    reg [${f.windowBits - 1}:0] fire_cycle;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] fire_group;
+</#if>
+    reg                        sum_valid;
+    reg [${f.windowBits - 1}:0] sum_cycle;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] sum_group;
+</#if>
+    reg                        total_valid;
+    reg [${f.windowBits - 1}:0] total_cycle;
+<#if chunked>
+    reg [${f.chunkBits - 1}:0] fetch_chunk;
+    reg [${f.chunkBits - 1}:0] fire_chunk;
+    reg [${f.chunkBits - 1}:0] sum_chunk;
+</#if>
+    always @(posedge clk) begin
+        if (rst || clear) begin
+            fetch_valid <= 1'b0;
+            fetch_cycle <= {${f.windowBits}{1'b0}};
+<#if f.groupBits gt 0>
+            fetch_group <= {${f.groupBits}{1'b0}};
+</#if>
+            fire_valid <= 1'b0;
+            fire_cycle <= {${f.windowBits}{1'b0}};
+<#if f.groupBits gt 0>
+            fire_group <= {${f.groupBits}{1'b0}};
+</#if>
+            sum_valid <= 1'b0;
+            sum_cycle <= {${f.windowBits}{1'b0}};
+<#if f.groupBits gt 0>
+            sum_group <= {${f.groupBits}{1'b0}};
+</#if>
+            total_valid <= 1'b0;
+            total_cycle <= {${f.windowBits}{1'b0}};
+<#if chunked>
+            fetch_chunk <= {${f.chunkBits}{1'b0}};
+            fire_chunk <= {${f.chunkBits}{1'b0}};
+            sum_chunk <= {${f.chunkBits}{1'b0}};
+</#if>
+        end else begin
+            fetch_valid <= window_cycle < CYCLES;
+            fetch_cycle <= window_cycle;
+<#if f.groupBits gt 0>
+            fetch_group <= group;
+</#if>
+            fire_valid <= fetch_valid;
+            fire_cycle <= fetch_cycle;
+<#if f.groupBits gt 0>
+            fire_group <= fetch_group;
+</#if>
+            sum_valid <= fire_valid;
+            sum_cycle <= fire_cycle;
+<#if f.groupBits gt 0>
+            sum_group <= fire_group;
+</#if>
+            total_valid <= sum_valid;
+            total_cycle <= sum_cycle;
+<#if chunked>
+            fetch_chunk <= chunk;
+            fire_chunk <= fetch_chunk;
+            sum_chunk <= fire_chunk;
+</#if>
+        end
+    end
+</#if>
+
+    // ---- the synapse positions of the chunk in hand
+<#if chunked>
+    // chunk c's inputs at [c*${f.stride} +: ${f.terms}] (a power-of-two stride, so that choosing a chunk is a
+    // multiplexer on chunk, not a shifter), and each chunk's constant input masks<#if layer.xnor> and present
+    // positions</#if> in a small table
+<#assign strideBase = (f.strideBits gt 0)?then("{chunk, " + f.strideBits + "'d0}", "chunk")>
+    wire [${f.chunks * f.stride - 1}:0] strided_x = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_x[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+<#if !layer.xnor>
+    wire [${f.chunks * f.stride - 1}:0] strided_x_negative = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_x_negative[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+</#if>
+    (* rom_style = "logic", ram_style = "logic" *)
+    reg [${f.terms * nb - 1}:0] ${layer.name}_chunk_input_masks [0:${f.chunks - 1}];
+<#if layer.xnor>
+    (* rom_style = "logic", ram_style = "logic" *)
+    reg [${f.terms - 1}:0] ${layer.name}_chunk_present [0:${f.chunks - 1}];
+</#if>
+    initial begin
+<#list f.chunkList as c>
+        ${layer.name}_chunk_input_masks[${c}] = ${f.chunkMasks[c]};
+<#if layer.xnor>
+        ${layer.name}_chunk_present[${c}] = ${f.chunkPresent[c]};
+</#if>
+</#list>
+    end
+<#if f.memory>
+    // registered with the lanes' words (x is constant for the window)
+    reg [${f.terms - 1}:0] chunk_x;
+<#if layer.xnor>
+    reg [${f.terms - 1}:0] chunk_present;
+<#else>
+    reg [${f.terms - 1}:0] chunk_x_negative;
+</#if>
+    reg [${f.terms * nb - 1}:0] chunk_input_masks;
+    always @(posedge clk) begin
+        chunk_x <= strided_x[${strideBase} +: ${f.terms}];
+<#if layer.xnor>
+        chunk_present <= ${layer.name}_chunk_present[chunk];
+<#else>
+        chunk_x_negative <= strided_x_negative[${strideBase} +: ${f.terms}];
+</#if>
+        chunk_input_masks <= ${layer.name}_chunk_input_masks[chunk];
+    end
+<#else>
+    wire [${f.terms - 1}:0] chunk_x = strided_x[${strideBase} +: ${f.terms}];
+<#if layer.xnor>
+    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_chunk_present[chunk];
+<#else>
+    wire [${f.terms - 1}:0] chunk_x_negative = strided_x_negative[${strideBase} +: ${f.terms}];
+</#if>
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_chunk_input_masks[chunk];
+</#if>
+<#else>
+    wire [${f.terms - 1}:0] chunk_x = synapse_x;
+<#if layer.xnor>
+    wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT;
+<#else>
+    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative;
+</#if>
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS;
+</#if>
+<#list f.lanes as lane>
+
+    // ---- ${lane.name}: neurons<#list lane.neurons as n> ${n.index}</#list>
+<#if f.constantWords>
+    localparam [${f.wordBits - 1}:0] ${lane.name}_WORD = ${lane.cycles[0].word}; // ${lane.cycles[0].comment}
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = ${lane.name}_WORD;
+<#else>
+<#if f.memory>
+    (* rom_style = "block", ram_style = "block" *)
+<#else>
+    (* rom_style = "logic", ram_style = "logic" *)
+</#if>
+    reg [${f.wordBits - 1}:0] ${lane.name}_weights [0:${f.groups - 1}];
+    initial begin
+<#list lane.cycles as k>
+        ${lane.name}_weights[${k?index}] = ${k.word}; // ${k.comment}
+</#list>
+    end
+<#if f.memory>
+    reg [${f.wordBits - 1}:0] ${lane.name}_word;
+    always @(posedge clk) begin
+        if (window_cycle < CYCLES) begin
+            ${lane.name}_word <= ${lane.name}_weights[${f.address}];
+        end
+    end
+<#else>
+<#if f.everyCycle>
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = ${lane.name}_weights[${f.address}];
+<#else>
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = window_cycle < CYCLES ? ${lane.name}_weights[${f.address}] : {${f.wordBits}{1'b0}};
+</#if>
+</#if>
+</#if>
+<#if layer.xnor>
+    wire [${f.terms * nb - 1}:0] ${lane.name}_offset = ${lane.name}_word[${f.terms * nb - 1}:0];
+<#else>
+    wire [${f.terms * nb - 1}:0] ${lane.name}_magnitude = ${lane.name}_word[${f.terms * nb - 1}:0];
+    wire [${f.terms - 1}:0] ${lane.name}_negative = ${lane.name}_word[${f.terms * nb + f.terms - 1}:${f.terms * nb}];
+</#if>
+    wire [${nb - 1}:0] ${lane.name}_neuron_mask = ${lane.name}_word[${f.wordBits - 1}:${f.wordBits - nb}];
+    wire signed [${partialBits - 1}:0] ${lane.name}_synapse_sum;
+<#if layer.xnor>
+    ${top}_lane_xnor_synapses #(
+        .TERMS(${f.terms}),
+        .BITS(${nb}),
+        .COUNT_BITS(${f.termCountBits}),
+        .REGISTERED(${f.memory?then(1, 0)})
+    ) ${lane.name}_synapses (
+        .clk(clk),
+        .x(chunk_x),
+        .present(chunk_present),
+        .offset(${lane.name}_offset),
+        .input_masks(chunk_input_masks),
+        .neuron_mask(${lane.name}_neuron_mask),
         .number(number),
-        .sum(${n.name}_sum)
+        .sum(${lane.name}_synapse_sum)
     );
 <#else>
-    localparam [${layer.fanIn}:0] ${n.name}_NEGATIVE = ${n.negative};
-    localparam [${(layer.fanIn + 1) * weightBits - 1}:0] ${n.name}_MAGNITUDE = ${n.magnitude};
-    localparam [${(layer.fanIn + 1) * weightBits - 1}:0] ${n.name}_MASK = ${n.mask};
-    wire signed [${layer.sumBits - 1}:0] ${n.name}_sum;
-    ${top}_synapses #(
-        .FAN_IN(${layer.fanIn}),
-        .BITS(${weightBits}),
-        .COUNT_BITS(${layer.countBits}),
-        .NEGATIVE(${n.name}_NEGATIVE),
-        .MAGNITUDE(${n.name}_MAGNITUDE),
-        .MASK(${n.name}_MASK)
-    ) ${n.name}_synapses (
-        .x(x),
-        .x_negative(x_negative),
+    ${top}_lane_synapses #(
+        .TERMS(${f.terms}),
+        .BITS(${nb}),
+        .COUNT_BITS(${f.termCountBits}),
+        .REGISTERED(${f.memory?then(1, 0)})
+    ) ${lane.name}_synapses (
+        .clk(clk),
+        .x(chunk_x),
+        .x_negative(chunk_x_negative),
+        .negative(${lane.name}_negative),
+        .magnitude(${lane.name}_magnitude),
+        .input_masks(chunk_input_masks),
+        .neuron_mask(${lane.name}_neuron_mask),
         .number(number),
-        .sum(${n.name}_sum)
+        .sum(${lane.name}_synapse_sum)
     );
 </#if>
+<#if f.memory>
+    // the chunk's sum, registered: the third stage of the lane's pipeline (the synapse bits are the second)
+    reg signed [${partialBits - 1}:0] ${lane.name}_sum;
+    always @(posedge clk) begin
+        ${lane.name}_sum <= ${lane.name}_synapse_sum;
+    end
+<#else>
+    wire signed [${partialBits - 1}:0] ${lane.name}_sum = ${lane.name}_synapse_sum;
+</#if>
+<#if partialBits lt layer.sumBits>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunk_sum = {{${layer.sumBits - partialBits}{${lane.name}_sum[${partialBits - 1}]}}, ${lane.name}_sum};
+<#else>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunk_sum = ${lane.name}_sum;
+</#if>
+<#if chunked>
+    // the sum of the neuron's chunks so far: restarts at its first chunk
+    reg signed [${layer.sumBits - 1}:0] ${lane.name}_earlier_sum;
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunks_sum = (${updateChunk} == ${f.chunkBits}'d0 ? {${layer.sumBits}{1'b0}} : ${lane.name}_earlier_sum) + ${lane.name}_chunk_sum;
+    always @(posedge clk) begin
+        ${lane.name}_earlier_sum <= ${lane.name}_chunks_sum;
+    end
+<#else>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_chunks_sum = ${lane.name}_chunk_sum;
+</#if>
+<#if f.memory>
+    // the neuron's sum, registered: the fourth stage of the lane's pipeline (its value at the last chunk
+    // is S_j(t))
+    reg signed [${layer.sumBits - 1}:0] ${lane.name}_total;
+    always @(posedge clk) begin
+        ${lane.name}_total <= ${lane.name}_chunks_sum;
+    end
+<#else>
+    wire signed [${layer.sumBits - 1}:0] ${lane.name}_total = ${lane.name}_chunks_sum;
+</#if>
+<#if f.groupBits == 0>
+    // one neuron group: the lane's one neuron
+<#if f.memory>
+    reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
+    always @(posedge clk) begin
+        ${lane.name}_${stateName} <= ${lane.neurons[0].name}_${stateName};
+    end
+<#else>
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.neurons[0].name}_${stateName};
+</#if>
+<#else>
+    // the lane's neurons' ${stateName}s in group order, padded with zeros to ${f.groupSlots} groups, read by the low
+    // ${f.groupBits} bits of the group (a balanced multiplexer, never out of range)
+    wire [${f.groupSlots * layer.stateBits - 1}:0] ${lane.name}_${stateName}s = {<#if f.groupSlots gt lane.neurons?size>${(f.groupSlots - lane.neurons?size) * layer.stateBits}'d0, </#if><#list lane.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
+<#if f.memory>
+    // read at the stage before the update, so the update starts from a register; the neuron it reads
+    // is never the one the update stage writes at the same edge (each is written once, after its read)
+    reg signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName};
+    always @(posedge clk) begin
+        ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[sum_group * ${layer.stateBits} +: ${layer.stateBits}];
+    end
+<#else>
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];
+</#if>
+</#if>
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_next_${stateName};
 <#if layer.integrateAndFire>
-    ${top}_if_neuron #(
+    wire ${lane.name}_spike;
+    ${top}_if_update #(
         .SUM_BITS(${layer.sumBits}),
         .STATE_BITS(${layer.stateBits}),
         .WORK_BITS(${layer.workBits}),
@@ -89,27 +416,62 @@ module ${layer.module} (
         .FLOOR(${layer.name}_FLOOR),
         .CEILING(${layer.name}_CEILING),
         .LEAK_SHIFT(${layer.name}_LEAK_SHIFT)
-    ) ${n.name} (
-        .clk(clk),
-        .rst(rst),
-        .clear(clear),
-        .enable(enable),
-        .sum(${n.name}_sum),
-        .spike(spikes[${n.index}]),
-        .membrane(state[${n.index * layer.stateBits} +: ${layer.stateBits}])
+    ) ${lane.name}_update (
+        .membrane(${lane.name}_membrane),
+        .sum(${lane.name}_total),
+        .spike(${lane.name}_spike),
+        .next_membrane(${lane.name}_next_membrane)
     );
 <#else>
-    ${top}_counter #(
+    ${top}_count_update #(
         .SUM_BITS(${layer.sumBits}),
         .COUNT_BITS(${layer.stateBits})
-    ) ${n.name} (
-        .clk(clk),
-        .rst(rst),
-        .clear(clear),
-        .enable(enable),
-        .sum(${n.name}_sum),
-        .count(state[${n.index * layer.stateBits} +: ${layer.stateBits}])
+    ) ${lane.name}_update (
+        .count(${lane.name}_count),
+        .sum(${lane.name}_total),
+        .next_count(${lane.name}_next_count)
     );
 </#if>
 </#list>
+
+    // ---- write-back: neuron j from lane j % ${f.perCycle} at<#if f.memory> the pipeline's end of</#if> the layer cycle of its last chunk
+    always @(posedge clk) begin
+        if (rst || clear) begin
+<#list f.neurons as n>
+            ${n.name}_${stateName} <= {${layer.stateBits}{1'b0}};
+<#if layer.integrateAndFire && !n.endsWindow>
+            ${n.name}_spiked <= 1'b0;
+</#if>
+</#list>
+        end else if (enable<#if f.memory> && total_valid</#if>) begin
+<#list f.neurons as n>
+<#if f.windowed>
+            if (${updateCycle} == ${n.group}) begin
+                ${n.name}_${stateName} <= ${n.lane}_next_${stateName};
+<#if layer.integrateAndFire && !n.endsWindow>
+                ${n.name}_spiked <= ${n.lane}_spike;
+</#if>
+            end
+<#else>
+            ${n.name}_${stateName} <= ${n.lane}_next_${stateName};
+</#if>
+</#list>
+        end
+    end
+<#if layer.integrateAndFire>
+
+    // ---- spikes of the step, latched at the window's end (neurons written back in the window's last
+    // cycle come straight from their lane)
+    always @(posedge clk) begin
+        if (rst || clear) begin
+            spikes <= {${layer.neurons}{1'b0}};
+        end else if (enable<#if f.windowed> && window_last</#if>) begin
+<#list f.neurons as n>
+            spikes[${n.index}] <= ${n.endsWindow?then(n.lane + "_spike", n.name + "_spiked")};
+</#list>
+        end
+    end
+</#if>
+
+    assign state = {<#list f.neurons?reverse as n>${n.name}_${stateName}<#sep>, </#sep></#list>};
 endmodule

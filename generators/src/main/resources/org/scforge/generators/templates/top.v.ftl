@@ -130,14 +130,8 @@ module ${top} (
             wire [${inputMagnitudeBits}:0] magnitude = {1'b0, codes_latched[i*${inputBits} +: ${inputMagnitudeBits}]};
             wire [${inputMagnitudeBits}:0] offset_code = codes_latched[i*${inputBits} + ${inputMagnitudeBits}]
                 ? ${inputComparedBits}'d${inputOffset} - magnitude : ${inputComparedBits}'d${inputOffset} + magnitude;
-            ${top}_sng #(
-                .BITS(${inputComparedBits}),
-                .MASK(INPUT_MASK[i*${inputComparedBits} +: ${inputComparedBits}])
-            ) sng (
-                .magnitude(offset_code),
-                .number(${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputComparedBits}]),
-                .fires(input_stream[i])
-            );
+            assign input_stream[i] = offset_code
+                > (${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputComparedBits}] ^ INPUT_MASK[i*${inputComparedBits} +: ${inputComparedBits}]);
 <#else>
     // ---- input SNGs: x_i = |code_i| > (top ${inputMagnitudeBits} bits of ${inputSource} ^ INPUT_MASK[i])
     wire [${inputs - 1}:0] input_stream;
@@ -150,14 +144,8 @@ module ${top} (
 <#if signedInputs>
             assign input_negative[i] = codes_latched[i*${inputBits} + ${inputMagnitudeBits}];
 </#if>
-            ${top}_sng #(
-                .BITS(${inputMagnitudeBits}),
-                .MASK(INPUT_MASK[i*${inputMagnitudeBits} +: ${inputMagnitudeBits}])
-            ) sng (
-                .magnitude(codes_latched[i*${inputBits} +: ${inputMagnitudeBits}]),
-                .number(${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputMagnitudeBits}]),
-                .fires(input_stream[i])
-            );
+            assign input_stream[i] = codes_latched[i*${inputBits} +: ${inputMagnitudeBits}]
+                > (${inputSource}_value[${inputSourceWidth - 1}:${inputSourceWidth - inputMagnitudeBits}] ^ INPUT_MASK[i*${inputMagnitudeBits} +: ${inputMagnitudeBits}]);
 </#if>
         end
     endgenerate
@@ -176,16 +164,12 @@ module ${top} (
         .clk(clk),
         .rst(rst),
         .clear(start),
-<#if !folded>
         .enable(frame_stage[${l.index}]),
-<#elseif l.foldedLayer>
-        .enable(frame_stage[${l.index}]),
+<#if folded>
         .window_cycle(window_cycle),
 <#if l.windowLast>
         .window_last(window_last),
 </#if>
-<#else>
-        .enable(frame_stage[${l.index}] & window_last),
 </#if>
         .x(${l.inputs}),
 <#if l.signedInputs>
