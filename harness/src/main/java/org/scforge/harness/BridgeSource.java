@@ -1,28 +1,16 @@
 package org.scforge.harness;
 
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
+import org.scforge.generators.Templates;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Renders the bridge that drives a design in a simulator: a C++ main for Verilator, a test bench for Icarus. */
 final class BridgeSource {
 
-    private static final Configuration FREEMARKER = configuration();
+    private static final Templates BRIDGES = new Templates(BridgeSource.class, "/org/scforge/harness");
 
     private BridgeSource() {
-    }
-
-    private static Configuration configuration() {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_32);
-        cfg.setClassForTemplateLoading(BridgeSource.class, "/org/scforge/harness");
-        cfg.setDefaultEncoding("UTF-8");
-        return cfg;
     }
 
     static String verilator(RtlDesign design) {
@@ -43,15 +31,6 @@ final class BridgeSource {
         model.put("countBits", ports.port("counts").orElseThrow().bits());
         model.put("classBits", ports.classBits());
         model.put("valueBits", ports.ports().stream().mapToInt(Port::bits).max().orElse(1));
-        try {
-            Template t = FREEMARKER.getTemplate(template);
-            StringWriter out = new StringWriter();
-            t.process(model, out);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("bridge template " + template + " failed: " + e.getMessage(), e);
-        }
+        return BRIDGES.text(template, model);
     }
 }
