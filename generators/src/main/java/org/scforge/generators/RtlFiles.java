@@ -118,10 +118,9 @@ final class RtlFiles {
     /** With {@link GeneratorOptions#traceOutputs()}: {@code <layer>_spikes} and {@code <layer>_membrane} per IF layer. */
     List<Port> tracePorts() {
         List<Port> ports = new ArrayList<>();
-        for (Map<String, Object> layer : traced()) {
-            int neurons = (int) layer.get("neurons");
-            ports.add(new Port(layer.get("name") + "_spikes", "output", neurons));
-            ports.add(new Port(layer.get("name") + "_membrane", "output", neurons * (int) layer.get("stateBits")));
+        for (LayerModel layer : traced()) {
+            ports.add(new Port(layer.name() + "_spikes", "output", layer.neurons()));
+            ports.add(new Port(layer.name() + "_membrane", "output", layer.neurons() * layer.stateBits()));
         }
         return ports;
     }
@@ -186,7 +185,7 @@ final class RtlFiles {
         return uses;
     }
 
-    private Map<String, Object> sourceModel(SourceUse use) {
+    private SourceInstance sourceModel(SourceUse use) {
         Source s = use.source();
         int n = s.width();
         List<String> parameters = new ArrayList<>();
@@ -205,68 +204,31 @@ final class RtlFiles {
             }
             parameters.add("DIRECTIONS(" + VerilogLiterals.packed(n, directions) + ")");
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("instance", use.instance());
-        model.put("kind", s.kind());
-        model.put("width", n);
-        model.put("enable", use.enable());
-        model.put("parameters", parameters);
-        return model;
+        return new SourceInstance(use.instance(), s.kind(), n, use.enable(), parameters);
     }
 
-    private Map<String, Object> layerModel(int index) {
+    private LayerModel layerModel(int index) {
         DenseLayer layer = network.layers().get(index);
         Widths.LayerWidths w = widths.layer(index);
-        int bits = network.weightBits();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("index", index);
-        model.put("name", layer.name());
-        model.put("module", layerModule(index));
-        model.put("neurons", layer.neurons());
-        model.put("fanIn", layer.fanIn());
-        model.put("countBits", w.popcountBits());
         if (w.sumBits() != w.popcountBits() + 1) {
             throw new IllegalStateException("the synapse block assumes sum bits = popcount bits + 1");
         }
-        model.put("sumBits", w.sumBits());
-        model.put("stateBits", w.stateBits());
-        model.put("workBits", w.workBits());
-        model.put("signedInputs", carriesInputSigns(index));
-        model.put("xnor", layer.isXnor());
-        int numberBits = layer.synapse().comparedBits(bits);
-        model.put("numberBits", numberBits);
-        model.put("offset", 1L << bits);
-        model.put("integrateAndFire", layer.neuron() instanceof NeuronModel.IntegrateAndFire);
-        model.put("kindText", layer.isReadout() ? "counter (readout)" : "integrate-and-fire");
+        int bits = network.weightBits();
+        boolean integrateAndFire = layer.neuron() instanceof NeuronModel.IntegrateAndFire;
+        String threshold = "";
+        String floor = "";
+        String ceiling = "";
+        int leakShift = 0;
         if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
-            model.put("threshold", VerilogLiterals.signed(w.workBits(), f.threshold()));
-            model.put("floor", VerilogLiterals.signed(w.workBits(), f.floor()));
-            model.put("ceiling", VerilogLiterals.signed(w.workBits(), f.ceiling()));
-            model.put("leakShift", f.leakShift());
+            threshold = VerilogLiterals.signed(w.workBits(), f.threshold());
+            floor = VerilogLiterals.signed(w.workBits(), f.floor());
+            ceiling = VerilogLiterals.signed(w.workBits(), f.ceiling());
+            leakShift = f.leakShift();
         }
-        List<Map<String, Object>> neurons = new ArrayList<>();
-        for (int j = 0; j < layer.neurons(); j++) {
-            List<Boolean> negative = new ArrayList<>();
-            List<Long> compared = new ArrayList<>();
-            List<Long> mask = new ArrayList<>();
-            for (int i = 0; i <= layer.fanIn(); i++) {
-                int weight = i < layer.fanIn() ? layer.weights().get(j, i) : layer.bias().get(j);
-                negative.add(weight < 0);
-                // |w| (and) or the offset code w + 2^bits (xnor): what the weight SNG compares
-                compared.add((long) layer.synapse().comparedCode(weight, bits));
-                mask.add((long) (layer.plan().neuronMasks().get(j) ^ layer.plan().inputMasks().get(i)));
-            }
-            Map<String, Object> neuron = new LinkedHashMap<>();
-            neuron.put("index", j);
-            neuron.put("name", layer.name() + "_neuron_" + j);
-            neuron.put("negative", VerilogLiterals.bitVector(negative));
-            neuron.put(layer.isXnor() ? "offset" : "magnitude", VerilogLiterals.packed(numberBits, compared));
-            neuron.put("mask", VerilogLiterals.packed(numberBits, mask));
-            neuron.put("neuronMask", VerilogLiterals.unsigned(numberBits, layer.plan().neuronMasks().get(j)));
-            neurons.add(neuron);
-        }
-        model.put("neuronList", neurons);
-        return model;
+        return new LayerModel(index, layer.name(), layerModule(index), layer.neurons(), layer.fanIn(), w.sumBits(),
+                w.stateBits(), w.workBits(), carriesInputSigns(index), layer.isXnor(),
+                layer.synapse().comparedBits(bits), 1L << bits, integrateAndFire,
+                layer.isReadout() ? "counter (readout)" : "integrate-and-fire", threshold, floor, ceiling, leakShift);
     }
 
     /**
@@ -294,7 +256,7 @@ final class RtlFiles {
      * per neuron its lane, the cycle of its last chunk and whether it is written back in the window's
      * last cycle; per lane the constants (logic) or memory words of every layer cycle.
      */
-    private Map<String, Object> foldModel(int index) {
+    private FoldModel foldModel(int index) {
         DenseLayer layer = network.layers().get(index);
         int p = fold.perCycle(layer);
         int chunks = fold.chunks(layer);
@@ -304,40 +266,17 @@ final class RtlFiles {
         int bits = windowBits();
         int numberBits = layer.synapse().comparedBits(network.weightBits());
         int padded = chunks * terms;
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("perCycle", p);
-        model.put("groups", cycles);
-        model.put("neuronGroups", fold.neuronGroups(layer));
         // the lanes read their state by the low groupBits bits of the group index, 2^groupBits slots
         int groupBits = 32 - Integer.numberOfLeadingZeros(fold.neuronGroups(layer) - 1);
-        model.put("groupBits", groupBits);
-        model.put("groupSlots", 1 << groupBits);
-        model.put("chunks", chunks);
-        model.put("terms", terms);
-        model.put("padded", padded);
-        model.put("chunkBits", Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)));
-        model.put("termCountBits", PopcountTree.countBits(terms));
-        model.put("windowCycles", timing.windowCycles());
-        model.put("windowBits", bits);
-        model.put("memory", fold.inMemory(layer));
-        // T > 1: the layer sees window_cycle (and window_last); T = 1 is the fully parallel timing
-        model.put("windowed", timing.folded());
-        // one layer cycle in logic: each lane's word is a constant, no ROM
-        model.put("constantWords", cycles == 1 && !fold.inMemory(layer));
-        // every window cycle is a layer cycle (G = T): no window cycle is left without a word
-        model.put("everyCycle", cycles == timing.windowCycles());
         // the ROM address: the low bits of window_cycle, enough for layer cycles 0 .. G-1 (T >= G)
         int addressBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(cycles - 1));
-        model.put("address", addressBits == bits ? "window_cycle" : "window_cycle[" + (addressBits - 1) + ":0]");
-        model.put("latency", latency);
+        String address = addressBits == bits ? "window_cycle" : "window_cycle[" + (addressBits - 1) + ":0]";
         List<Long> inputMasks = new ArrayList<>();
         List<Boolean> present = new ArrayList<>();
         for (int i = 0; i < padded; i++) {
             inputMasks.add(i <= layer.fanIn() ? (long) layer.plan().inputMasks().get(i) : 0L);
             present.add(i <= layer.fanIn());
         }
-        model.put("inputMasks", VerilogLiterals.packed(numberBits, inputMasks));
-        model.put("present", VerilogLiterals.bitVector(present));
         // per chunk: its positions' input masks and which of them hold a synapse; chunk c's inputs sit at a
         // power-of-two stride 2^strideBits >= S
         List<Integer> chunkList = new ArrayList<>();
@@ -349,50 +288,38 @@ final class RtlFiles {
             chunkPresent.add(VerilogLiterals.bitVector(present.subList(c * terms, (c + 1) * terms)));
         }
         int strideBits = 32 - Integer.numberOfLeadingZeros(terms - 1);
-        model.put("chunkList", chunkList);
-        model.put("chunkMasks", chunkMasks);
-        model.put("chunkPresent", chunkPresent);
-        model.put("strideBits", strideBits);
-        model.put("stride", 1 << strideBits);
         MemoryWords words = new MemoryWords(layer, network.weightBits(), terms);
-        model.put("wordBits", words.bits());
-        List<Map<String, Object>> neurons = new ArrayList<>();
-        List<List<Map<String, Object>>> lanes = new ArrayList<>();
+        List<FoldModel.Neuron> neurons = new ArrayList<>();
+        List<List<FoldModel.Neuron>> laneNeurons = new ArrayList<>();
         for (int lane = 0; lane < p; lane++) {
-            lanes.add(new ArrayList<>());
+            laneNeurons.add(new ArrayList<>());
         }
         for (int j = 0; j < layer.neurons(); j++) {
             int lastChunk = j / p * chunks + chunks - 1;
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("index", j);
-            n.put("name", layer.name() + "_neuron_" + j);
-            n.put("lane", "lane_" + j % p);
-            n.put("group", VerilogLiterals.unsigned(bits, lastChunk));
-            // written back in the window's last cycle: its new spike is latched straight from the lane
-            n.put("endsWindow", lastChunk + latency == timing.windowCycles() - 1);
+            FoldModel.Neuron n = new FoldModel.Neuron(j, layer.name() + "_neuron_" + j, "lane_" + j % p,
+                    VerilogLiterals.unsigned(bits, lastChunk), lastChunk + latency == timing.windowCycles() - 1);
             neurons.add(n);
-            lanes.get(j % p).add(n);
+            laneNeurons.get(j % p).add(n);
         }
-        List<Map<String, Object>> laneList = new ArrayList<>();
+        List<FoldModel.Lane> lanes = new ArrayList<>();
         for (int lane = 0; lane < p; lane++) {
-            List<Map<String, Object>> laneCycles = new ArrayList<>();
+            List<FoldModel.Cycle> laneCycles = new ArrayList<>();
             for (int k = 0; k < cycles; k++) {
                 int j = k / chunks * p + lane;
                 int c = k % chunks;
-                Map<String, Object> cycle = new LinkedHashMap<>();
-                cycle.put("word", j < layer.neurons() ? words.word(j, c) : words.bits() + "'h0");
-                cycle.put("comment", j < layer.neurons()
-                        ? layer.name() + "_neuron_" + j + (chunks > 1 ? ", synapses " + c * terms + ".."
-                        + Math.min(layer.fanIn(), (c + 1) * terms - 1) : "")
-                        : "no neuron: the last group is partial");
-                laneCycles.add(cycle);
+                laneCycles.add(j < layer.neurons()
+                        ? new FoldModel.Cycle(words.word(j, c), layer.name() + "_neuron_" + j
+                                + (chunks > 1 ? ", synapses " + c * terms + ".." + Math.min(layer.fanIn(), (c + 1) * terms - 1) : ""))
+                        : new FoldModel.Cycle(words.bits() + "'h0", "no neuron: the last group is partial"));
             }
-            laneList.add(Map.of("name", "lane_" + lane, "index", lane, "neurons", lanes.get(lane),
-                    "cycles", laneCycles));
+            lanes.add(new FoldModel.Lane("lane_" + lane, lane, laneNeurons.get(lane), laneCycles));
         }
-        model.put("neurons", neurons);
-        model.put("lanes", laneList);
-        return model;
+        return new FoldModel(p, cycles, fold.neuronGroups(layer), groupBits, 1 << groupBits, chunks, terms, padded,
+                Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)), PopcountTree.countBits(terms),
+                timing.windowCycles(), bits, fold.inMemory(layer), timing.folded(), cycles == 1 && !fold.inMemory(layer),
+                cycles == timing.windowCycles(), address, latency, VerilogLiterals.packed(numberBits, inputMasks),
+                VerilogLiterals.bitVector(present), chunkList, chunkMasks, chunkPresent, strideBits, 1 << strideBits,
+                words.bits(), neurons, lanes);
     }
 
     /** Layer {@code index} takes input signs apart: only an and first layer fed sign-magnitude codes. */
@@ -400,8 +327,8 @@ final class RtlFiles {
         return index == 0 && network.inputCode().signed() && network.inputSynapse() == Synapse.AND;
     }
 
-    private List<Map<String, Object>> traced() {
-        List<Map<String, Object>> traced = new ArrayList<>();
+    private List<LayerModel> traced() {
+        List<LayerModel> traced = new ArrayList<>();
         if (options.traceOutputs()) {
             for (int l = 0; l < network.layers().size(); l++) {
                 if (!network.layers().get(l).isReadout()) {
@@ -445,23 +372,14 @@ final class RtlFiles {
         model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());
         model.put("inputSource", uses.get(0).instance());
         model.put("inputSourceWidth", uses.get(0).source().width());
-        List<Map<String, Object>> layers = new ArrayList<>();
+        List<LayerInstance> layers = new ArrayList<>();
         for (int l = 0; l < network.layers().size(); l++) {
             DenseLayer layer = network.layers().get(l);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("index", l);
-            m.put("name", layer.name());
-            m.put("module", layerModule(l));
-            m.put("neurons", layer.neurons());
-            m.put("stateBits", widths.layer(l).stateBits());
-            m.put("integrateAndFire", !layer.isReadout());
-            m.put("signedInputs", carriesInputSigns(l));
-            m.put("numberBits", layer.synapse().comparedBits(network.weightBits()));
-            m.put("inputs", l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes");
-            m.put("sourceInstance", uses.get(l + 1).instance());
-            m.put("sourceWidth", uses.get(l + 1).source().width());
-            m.put("windowLast", !layer.isReadout() || fold.chunks(layer) > 1);
-            layers.add(m);
+            layers.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), widths.layer(l).stateBits(),
+                    !layer.isReadout(), carriesInputSigns(l), layer.synapse().comparedBits(network.weightBits()),
+                    l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes",
+                    uses.get(l + 1).instance(), uses.get(l + 1).source().width(),
+                    !layer.isReadout() || fold.chunks(layer) > 1));
         }
         model.put("layers", layers);
         return model;

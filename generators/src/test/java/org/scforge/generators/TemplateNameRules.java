@@ -31,7 +31,7 @@ public final class TemplateNameRules {
     private static final Pattern LEADING = Pattern.compile("^\\$\\{([^}]*)\\}(.*)$");
     private static final Pattern BLOCK_MODULE = Pattern.compile("^\\$\\{top\\}_([a-z][a-z0-9_]*)$");
     /** Template expressions whose value is an identifier made of a literal word and numbers, never a name. */
-    private static final Set<String> NUMBERED = Set.of("${node.name()}");
+    private static final Set<String> NUMBERED = Set.of("${node.name}");
 
     private TemplateNameRules() {
     }

@@ -93,9 +93,9 @@ module ${layer.module} (
 </#if>
 
     // ---- state registers, one per neuron
-<#list layer.neuronList as n>
+<#list f.neurons as n>
     reg signed [${layer.stateBits - 1}:0] ${n.name}_${stateName};
-<#if layer.integrateAndFire && !f.neurons[n?index].endsWindow>
+<#if layer.integrateAndFire && !n.endsWindow>
     reg ${n.name}_spiked;
 </#if>
 </#list>

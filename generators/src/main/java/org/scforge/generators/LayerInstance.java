@@ -1,0 +1,22 @@
+package org.scforge.generators;
+
+/**
+ * What the top template reads of one layer's instance.
+ *
+ * @param index            the layer's position, 0 first
+ * @param name             the layer's name, also the instance's
+ * @param module           {@code <top>_layer_<name>}
+ * @param neurons          N
+ * @param stateBits        bits of a membrane or count
+ * @param integrateAndFire not the readout
+ * @param signedInputs     the inputs carry signs (x_negative)
+ * @param numberBits       bits it reads of its source
+ * @param inputs           the vector it reads: the input stream or the previous layer's spikes
+ * @param sourceInstance   its source's instance
+ * @param sourceWidth      that source's bits
+ * @param windowLast       it takes window_cycle's last-cycle strobe (integrate-and-fire or chunked)
+ */
+public record LayerInstance(int index, String name, String module, int neurons, int stateBits,
+                            boolean integrateAndFire, boolean signedInputs, int numberBits, String inputs,
+                            String sourceInstance, int sourceWidth, boolean windowLast) {
+}
