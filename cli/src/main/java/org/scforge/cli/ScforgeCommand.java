@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The root command; each subcommand is one step of the pipeline. */
 @Command(name = "scforge",
         mixinStandardHelpOptions = true,
-        version = "scforge " + ScforgeCommand.VERSION,
+        versionProvider = ScforgeCommand.Version.class,
         description = "Stochastic-computing spiking networks: train them bit-exactly, emit Verilog, prove it equal.",
         subcommands = {
                 ValidateCommand.class,
@@ -21,6 +21,15 @@ public final class ScforgeCommand implements Runnable {
 
     /** The version printed by --version and written into every output folder's manifest. */
     public static final String VERSION = "0.1.0";
+
+    /** {@code scforge 0.1.0} and the JVM that runs it, which decides how fast the golden model is. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"scforge " + VERSION, "JDK " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")"};
+        }
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -27,6 +27,8 @@ class MainTest {
         ConsoleCapture run = ConsoleCapture.run("--version");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith("scforge ");
+        // which JVM runs: the launcher picks the newest JDK, and the golden model's speed depends on it
+        assertThat(run.out()).contains("JDK " + System.getProperty("java.version") + " (");
     }
 
     @Test
