@@ -12,13 +12,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.scforge.dsl.Code;
-import org.scforge.dsl.Network;
-import org.scforge.dsl.Neuron;
-import org.scforge.dsl.SplitMix64;
 import org.scforge.sim.FrameCounts;
 import org.scforge.sim.GoldenModel;
-import org.scforge.sim.RandomWeights;
+import org.scforge.sim.ThroughputWorkload;
 
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 public class GoldenModelBenchmark {
 
     static final int BATCH = 1024;
-    static final int LENGTH = 512;
+    static final int LENGTH = ThroughputWorkload.LENGTH;
 
     GoldenModel model;
     int[][] frames;
@@ -46,21 +42,9 @@ public class GoldenModelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Network shape = Network.named("bench")
-                .inputs(50, Code.signMagnitude(8))
-                .weights(8)
-                .bitstream(LENGTH)
-                .dense("hidden", 128, Neuron.integrateAndFire(8))
-                .dense("out", 10, Neuron.counter())
-                .build();
-        SplitMix64 random = new SplitMix64(42);
-        model = GoldenModel.of(RandomWeights.uniform(shape, random, 0));
-        frames = new int[BATCH][50];
-        for (int[] frame : frames) {
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = (int) random.nextBelow(511) - 255;
-            }
-        }
+        ThroughputWorkload workload = ThroughputWorkload.mnistShaped(BATCH);
+        model = workload.model();
+        frames = workload.frames();
         counts = model.newCounts();
         System.out.printf("%n[bench] %s; synapses %d; synapse-bits per frame %d; weight streams %d bytes%n",
                 model.network().summary(), model.network().synapses(), model.network().synapses() * LENGTH,

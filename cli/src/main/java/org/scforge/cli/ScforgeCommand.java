@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CosimCommand.class,
                 MutateCommand.class,
                 ExploreCommand.class,
+                BenchCommand.class,
         })
 public final class ScforgeCommand implements Runnable {
 
