@@ -22,10 +22,12 @@ version_at_least() {
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
 }
 
+# shellcheck source=scripts/jdk.sh
+. "$root/scripts/jdk.sh"
+
 java_version() {
   command -v java >/dev/null 2>&1 || return 0
-  # 'openjdk version "17.0.15" 2025-04-15' or 'java version "1.8.0_392"'
-  java -version 2>&1 | sed -n 's/.*version "\([0-9][0-9._]*\).*/\1/p' | head -n1 | sed 's/^1\.\([0-9]*\).*/\1/'
+  java_feature_release "$(command -v java)"
 }
 
 verilator_version() {
@@ -81,6 +83,20 @@ report_tools
 
 status=0
 ./mvnw -B --no-transfer-progress verify "$@" || status=$?
+# A newer JDK beside the default one (./scforge runs on it): the golden model's tests again on it.
+newest="$(newest_java)"
+if [ "$status" -eq 0 ] && [ $# -eq 0 ] && [ -n "$newest" ] \
+    && [ "$(java_feature_release "$newest")" != "$(java_version)" ]; then
+  newest_home="$(dirname "$(dirname "$(readlink -f "$newest")")")"
+  echo "scforge: the dsl and sim tests again on JDK $(java_feature_release "$newest") ($newest_home)"
+  # Maven's own libraries (jansi, guava) warn on JDK 24+ unless these are allowed
+  maven_opts=""
+  if [ "$(java_feature_release "$newest")" -ge 24 ]; then
+    maven_opts="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  fi
+  JAVA_HOME="$newest_home" MAVEN_OPTS="$maven_opts ${MAVEN_OPTS:-}" \
+    ./mvnw -B --no-transfer-progress -pl dsl,sim test || status=$?
+fi
 elapsed=$(( $(date +%s) - started ))
 if [ "$status" -eq 0 ]; then
   echo "scforge: all tests passed in $((elapsed / 60)) min $((elapsed % 60)) s"
