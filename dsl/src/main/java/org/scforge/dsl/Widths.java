@@ -22,9 +22,10 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
      * @param stateMax       largest value the neuron's register holds after a cycle
      * @param stateBits      signed bits of the membrane (IF) or count (counter) register
      * @param workBits       signed bits of the intermediate {@code u = v - leak + S} and of the threshold
+     * @param counter        a readout counter (its state is a count), not an integrate-and-fire membrane
      */
     public record LayerWidths(String layer, long sumMin, long sumMax, int popcountBits, int sumBits, long stateMin,
-                              long stateMax, int stateBits, int workBits) {
+                              long stateMax, int stateBits, int workBits, boolean counter) {
     }
 
     public static Widths of(Network network) {
@@ -38,7 +39,7 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
             if (w.workBits() > MAX_BITS) {
                 problems.add("layer '" + w.layer() + "': needs " + w.workBits() + "-bit registers, more than "
                         + MAX_BITS + "; shorten the bitstream or narrow the layer");
-            } else if (w.stateMin() == w.sumMin() * length && w.stateBits() > 32) {
+            } else if (w.counter() && w.stateBits() > 32) {
                 problems.add("layer '" + w.layer() + "': readout counts need " + w.stateBits()
                         + " bits, more than 32; shorten the bitstream or narrow the layer");
             }
@@ -73,7 +74,8 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
                 workMax = stateMax;
             }
             out.add(new LayerWidths(layer.name(), sumMin, sumMax, popcountBits, sumBits, stateMin, stateMax,
-                    signedBits(stateMin, stateMax), signedBits(workMin, workMax)));
+                    signedBits(stateMin, stateMax), signedBits(workMin, workMax),
+                    !(layer.neuron() instanceof NeuronModel.IntegrateAndFire)));
             fanIn = layer.neurons();
         }
         return new Widths(List.copyOf(out), unsignedBits(length));
@@ -105,7 +107,7 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
                 sb.append(", ");
             }
             sb.append(w.layer()).append(" sum ").append(w.sumBits()).append("b");
-            if (w.stateBits() == w.workBits()) {
+            if (w.counter()) {
                 sb.append(" count ").append(w.stateBits()).append("b");
             } else {
                 sb.append(" membrane ").append(w.stateBits()).append("b/work ").append(w.workBits()).append("b");

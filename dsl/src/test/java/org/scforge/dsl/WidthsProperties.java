@@ -96,6 +96,26 @@ class WidthsProperties {
         String summary = net.summary();
         assertThat(summary).startsWith(net.name() + ": ").doesNotContain("\n");
         net.layers().forEach(l -> assertThat(summary).contains(l.name() + " sum "));
+        // a counter shows its count, an integrate-and-fire layer its membrane, whatever their widths
+        for (int i = 0; i < net.layers().size(); i++) {
+            DenseLayer l = net.layers().get(i);
+            Widths.LayerWidths w = Widths.of(net).layer(i);
+            assertThat(summary).contains(l.name() + " sum " + w.sumBits() + "b " + (l.isReadout()
+                    ? "count " + w.stateBits() + "b"
+                    : "membrane " + w.stateBits() + "b/work " + w.workBits() + "b"));
+        }
+    }
+
+    /** The membrane of an integrate-and-fire layer as wide as its work register is still a membrane. */
+    @org.junit.jupiter.api.Test
+    void aWideMembraneIsNotShownAsACount() {
+        Network net = Network.named("wide").inputs(2, Code.signMagnitude(3)).weights(3).bitstream(8)
+                .dense("hidden", 2, new NeuronModel.IntegrateAndFire(2, -1000, 900, 0))
+                .dense("out", 2, Neuron.counter())
+                .build();
+        Widths.LayerWidths hidden = Widths.of(net).layer(0);
+        assertThat(hidden.stateBits()).isEqualTo(hidden.workBits());
+        assertThat(net.summary()).contains("hidden sum 3b membrane 11b/work 11b", "out sum 3b count ");
     }
 
     private static boolean fitsSigned(long min, long max, int bits) {

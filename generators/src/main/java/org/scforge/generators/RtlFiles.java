@@ -10,10 +10,8 @@ import org.scforge.dsl.Widths;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders the Verilog of a network: one file per block module, one per layer and the top. Every
@@ -64,13 +62,14 @@ final class RtlFiles {
     /** File name to text, in compile order: blocks, layers, top. */
     Map<String, String> render() {
         Map<String, String> files = new LinkedHashMap<>();
-        Set<String> kinds = new LinkedHashSet<>();
+        // one block module per kind of source the design uses (the kind names the module), in a fixed order
+        Map<String, Source> byKind = new LinkedHashMap<>();
         for (SourceUse use : sourceUses()) {
-            kinds.add(use.source().kind());
+            byKind.putIfAbsent(use.source().kind(), use.source());
         }
         for (String kind : List.of("lfsr", "vdc", "sobol")) {
-            if (kinds.contains(kind)) {
-                block(files, kind, kindPurpose(kind));
+            if (byKind.containsKey(kind)) {
+                block(files, kind, purpose(byKind.get(kind)));
             }
         }
         block(files, "popcount", "balanced adder tree counting ones (popcount)", Map.of("trees",
@@ -125,12 +124,14 @@ final class RtlFiles {
         return ports;
     }
 
-    private static String kindPurpose(String kind) {
-        return switch (kind) {
-            case "lfsr" -> "maximal-length LFSR number source";
-            case "vdc" -> "van der Corput number source";
-            default -> "Sobol number source";
-        };
+    private static String purpose(Source source) {
+        if (source instanceof Source.Lfsr) {
+            return "Fibonacci LFSR number source";
+        }
+        if (source instanceof Source.VanDerCorput) {
+            return "van der Corput number source";
+        }
+        return "Sobol number source";
     }
 
     private void block(Map<String, String> files, String block, String purpose) {
