@@ -1,5 +1,7 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.Widths;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,11 +42,6 @@ public record PopcountTree(int terms, List<Node> nodes, String root) {
         return new PopcountTree(terms, nodes, root.expression());
     }
 
-    /** Bits of a count of up to {@code terms} ones: ceil(log2(terms + 1)). */
-    static int countBits(int terms) {
-        return 32 - Integer.numberOfLeadingZeros(terms);
-    }
-
     private record Count(String expression, int bits) {
 
         String extendedTo(int width) {
@@ -59,7 +56,7 @@ public record PopcountTree(int terms, List<Node> nodes, String root) {
         int half = terms / 2;
         Count left = count(lo, half, nodes);
         Count right = count(lo + half, terms - half, nodes);
-        int bits = countBits(terms);
+        int bits = Widths.unsignedBits(terms);
         String name = "ones_" + lo + "_to_" + (lo + terms - 1);
         nodes.add(new Node(name, bits, left.extendedTo(bits), right.extendedTo(bits)));
         return new Count(name, bits);

@@ -75,15 +75,8 @@ final class RtlFiles {
         block(files, "popcount", "balanced adder tree counting ones (popcount)", Map.of("trees",
                 network.layers().stream().map(fold::synapsesEachCycle).distinct().sorted()
                         .map(PopcountTree::of).toList()));
-        for (boolean xnor : List.of(false, true)) {
-            // S of the first layer of the kind: a default for TERMS that the popcount has a tree for, so that
-            // the module elaborates on its own (lint)
-            network.layers().stream().filter(l -> l.isXnor() == xnor).findFirst().map(fold::synapsesEachCycle)
-                    .ifPresent(terms -> block(files, xnor ? "lane_xnor_synapses" : "lane_synapses",
-                            xnor ? "one lane of an xnor layer: synapses and their sum"
-                                    : "one lane of a layer: synapses and signed popcount",
-                            Map.of("terms", terms, "countBits", PopcountTree.countBits(terms))));
-        }
+        laneSynapses(files, false, "lane_synapses", "one lane of a layer: synapses and signed popcount");
+        laneSynapses(files, true, "lane_xnor_synapses", "one lane of an xnor layer: synapses and their sum");
         if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
             block(files, "if_update", "integrate-and-fire update of one lane");
         }
@@ -132,6 +125,17 @@ final class RtlFiles {
             return "van der Corput number source";
         }
         return "Sobol number source";
+    }
+
+    /**
+     * The lane synapse block of the and ({@code xnor} false) or xnor layers, when the design has such a layer;
+     * its TERMS defaults to the S of the first of them, a TERMS the popcount has a tree for, so that the
+     * module elaborates on its own (lint).
+     */
+    private void laneSynapses(Map<String, String> files, boolean xnor, String block, String purpose) {
+        network.layers().stream().filter(l -> l.isXnor() == xnor).findFirst().map(fold::synapsesEachCycle)
+                .ifPresent(terms -> block(files, block, purpose,
+                        Map.of("terms", terms, "countBits", Widths.unsignedBits(terms))));
     }
 
     private void block(Map<String, String> files, String block, String purpose) {
@@ -215,7 +219,6 @@ final class RtlFiles {
             throw new IllegalStateException("the synapse block assumes sum bits = popcount bits + 1");
         }
         int bits = network.weightBits();
-        boolean integrateAndFire = layer.neuron() instanceof NeuronModel.IntegrateAndFire;
         String threshold = "";
         String floor = "";
         String ceiling = "";
@@ -228,7 +231,7 @@ final class RtlFiles {
         }
         return new LayerModel(index, layer.name(), layerModule(index), layer.neurons(), layer.fanIn(), w.sumBits(),
                 w.stateBits(), w.workBits(), carriesInputSigns(index), layer.isXnor(),
-                layer.synapse().comparedBits(bits), 1L << bits, integrateAndFire,
+                layer.synapse().comparedBits(bits), 1L << bits, !layer.isReadout(),
                 layer.isReadout() ? "counter (readout)" : "integrate-and-fire", threshold, floor, ceiling, leakShift);
     }
 
@@ -316,7 +319,7 @@ final class RtlFiles {
             lanes.add(new FoldModel.Lane("lane_" + lane, lane, laneNeurons.get(lane), laneCycles));
         }
         return new FoldModel(p, cycles, fold.neuronGroups(layer), groupBits, 1 << groupBits, chunks, terms, padded,
-                Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)), PopcountTree.countBits(terms),
+                Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)), Widths.unsignedBits(terms),
                 timing.windowCycles(), bits, fold.inMemory(layer), timing.folded(), cycles == 1 && !fold.inMemory(layer),
                 cycles == timing.windowCycles(), address, latency, VerilogLiterals.packed(numberBits, inputMasks),
                 VerilogLiterals.bitVector(present), chunkList, chunkMasks, chunkPresent, strideBits, 1 << strideBits,

@@ -4,6 +4,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.scforge.dsl.Widths;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ class PopcountTreeProperties {
             values.put(node.name(), left + right);
             depths.put(node.name(), 1 + Math.max(depth(node.left(), depths), depth(node.right(), depths)));
         }
-        assertThat(value(tree.root(), PopcountTree.countBits(terms), bits, values)).isEqualTo(ones);
+        assertThat(value(tree.root(), Widths.unsignedBits(terms), bits, values)).isEqualTo(ones);
         assertThat(tree.nodes()).hasSize(terms - 1);
         int balanced = 32 - Integer.numberOfLeadingZeros(terms - 1);
         assertThat(depth(tree.root(), depths)).as("depth of the tree of %d terms", terms).isEqualTo(balanced);
@@ -51,7 +52,7 @@ class PopcountTreeProperties {
             Matcher name = Pattern.compile("ones_(\\d+)_to_(\\d+)").matcher(node.name());
             assertThat(name.matches()).isTrue();
             int counted = Integer.parseInt(name.group(2)) - Integer.parseInt(name.group(1)) + 1;
-            assertThat(node.bits()).as(node.name()).isEqualTo(PopcountTree.countBits(counted));
+            assertThat(node.bits()).as(node.name()).isEqualTo(Widths.unsignedBits(counted));
         }
     }
 
@@ -82,7 +83,7 @@ class PopcountTreeProperties {
             value = values.get(inner);
             innerBits = Integer.parseInt(inner.replaceAll("ones_(\\d+)_to_(\\d+)", "$2"))
                     - Integer.parseInt(inner.replaceAll("ones_(\\d+)_to_(\\d+)", "$1")) + 1;
-            innerBits = PopcountTree.countBits(innerBits);
+            innerBits = Widths.unsignedBits(innerBits);
         }
         int extension = m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
         assertThat(innerBits + extension).as("operand %s of a %d-bit node", operand, width).isEqualTo(width);

@@ -20,7 +20,7 @@ public record ThroughputWorkload(GoldenModel model, int[][] frames) {
     public static final int LENGTH = 512;
 
     public ThroughputWorkload {
-        frames = frames.clone();
+        frames = copy(frames);
     }
 
     /** The workload with {@code batch} frames. */
@@ -43,9 +43,17 @@ public record ThroughputWorkload(GoldenModel model, int[][] frames) {
         return new ThroughputWorkload(model, frames);
     }
 
-    /** The frames; a copy, so that no caller changes the workload. */
+    /** The frames, a copy: a caller that writes into it does not change the workload. */
     @Override
     public int[][] frames() {
-        return frames.clone();
+        return copy(frames);
+    }
+
+    private static int[][] copy(int[][] frames) {
+        int[][] copy = new int[frames.length][];
+        for (int i = 0; i < frames.length; i++) {
+            copy[i] = frames[i].clone();
+        }
+        return copy;
     }
 }
