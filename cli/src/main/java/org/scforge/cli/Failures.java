@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import org.scforge.dsl.io.IoErrors;
 
 /**
- * What the user sees when a command fails: always one line on stderr. A mistake of theirs (a
+ * What the user sees when a command fails: one line on stderr for each problem. A mistake of theirs (a
  * {@link UserError}, a file that cannot be read or written) is {@code scforge: error: ...}, exit 2; anything
  * else is a bug in scforge, {@code scforge: internal error: ...}, exit 3, with the stack trace only when
  * {@code SCFORGE_TRACE=1} asks for it.
@@ -22,8 +22,8 @@ final class Failures {
     static int report(Throwable failure, PrintWriter err, boolean trace) {
         IOException io = failure instanceof UncheckedIOException u ? u.getCause()
                 : failure instanceof IOException e ? e : null;
-        if (failure instanceof UserError) {
-            error(err, failure.getMessage());
+        if (failure instanceof UserError user) {
+            user.lines().forEach(line -> error(err, line));
             return ExitCodes.USER_ERROR;
         }
         if (io != null) {

@@ -6,7 +6,7 @@ import org.scforge.dsl.ModelFileException;
 
 import java.nio.file.Path;
 
-/** Loading model files for commands, turning every problem into a one-line {@link UserError}. */
+/** Loading model files for commands, turning every problem into a {@link UserError} of one line per problem. */
 public final class Models {
 
     private Models() {
@@ -16,7 +16,7 @@ public final class Models {
         try {
             return ModelFile.load(file);
         } catch (ModelFileException e) {
-            throw new UserError(e.getMessage(), e);
+            throw new UserError(e.lines(), e);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code scforge validate}: a summary line for a good model, exactly one error line (exit 2) otherwise. */
+/** {@code scforge validate}: a summary line for a good model, one error line per problem (exit 2) otherwise. */
 class ValidateCommandTest {
 
     @TempDir
@@ -60,7 +60,7 @@ class ValidateCommandTest {
                 + " (xnor synapses: hidden), widths ");
         Files.writeString(file, Files.readString(file).replace("\"xnor\"", "\"bipolar\""));
         assertOneErrorLine(ConsoleCapture.run("validate", file.toString()),
-                file + ": field 'synapse' 'bipolar' is not a synapse kind; use and or xnor");
+                file + ": $.layers[0].synapse is 'bipolar', not a synapse kind; use and or xnor");
     }
 
     @Test
@@ -96,6 +96,20 @@ class ValidateCommandTest {
     void invalidNetworkIsOneErrorLine() throws Exception {
         assertEditedModelRefused("\"threshold\" : 5", "\"threshold\" : 0",
                 ": invalid model: layer 'hidden': threshold 0 must be >= 1");
+    }
+
+    @Test
+    void everyProblemOfAnInvalidNetworkIsALineOfItsOwn() throws Exception {
+        Path file = dir.resolve("edited.json");
+        String json = ModelFile.toJson(ModelDocument.of(network()));
+        Files.writeString(file, json.replace("\"threshold\" : 5", "\"threshold\" : 0").replace("\"weightBits\" : 6", "\"weightBits\" : 40"));
+        ConsoleCapture run = ConsoleCapture.run("validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(run.out()).isEmpty();
+        String invalid = "scforge: error: " + file + ": invalid model: ";
+        assertThat(run.errLines()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(line -> assertThat(line).startsWith(invalid))
+                .contains(invalid + "network 'digits': weight bits 40 must be between 1 and 16")
+                .anySatisfy(line -> assertThat(line).startsWith(invalid + "layer 'hidden': threshold 0 must be >= 1"));
     }
 
     /** Saves the model with {@code from} replaced by {@code to}; validate must refuse it with one line. */

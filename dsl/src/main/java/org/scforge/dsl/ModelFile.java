@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The versioned JSON model file ({@code "format": "scforge-model", "version": 1}). Writing is atomic
- * ({@link AtomicFiles#writeString}); reading checks every field and reports the first problem as one
- * line naming the file and the JSON path. Saving then loading gives an equal {@link Network}.
+ * ({@link AtomicFiles#writeString}); reading checks every field and reports the first malformed field as
+ * one line naming the file and the JSON path, and every problem of a well-formed but invalid network,
+ * a line each ({@link ModelFileException#lines()}). Saving then loading gives an equal {@link Network}.
  */
 public final class ModelFile {
 
@@ -147,11 +148,12 @@ public final class ModelFile {
     }
 
     private static ModelDocument parse(byte[] bytes, String origin) throws ModelFileException {
-        JsonNode root = StrictJson.tree(JSON, bytes, origin);
-        if (root == null || !root.isObject()) {
+        JsonNode tree = StrictJson.tree(JSON, bytes, origin);
+        if (tree == null || !tree.isObject()) {
             throw new ModelFileException(origin + ": not a model file: expected a JSON object");
         }
         Reader r = new Reader(origin);
+        At root = new At(tree, "$");
         String format = r.text(root, "format");
         if (!FORMAT.equals(format)) {
             throw new ModelFileException(origin + ": not a model file: format is '" + format + "', expected '" + FORMAT + "'");
@@ -164,61 +166,88 @@ public final class ModelFile {
         try {
             return r.document(root);
         } catch (ValidationException e) {
-            throw new ModelFileException(origin + ": invalid model: " + e.problems().get(0)
-                    + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+            // every problem, a line each: one run of the command shows all there is to fix
+            throw new ModelFileException(e.problems().stream().map(problem -> origin + ": invalid model: " + problem).toList());
+        }
+    }
+
+    /**
+     * A node of the model file with its JSON path from the root ({@code $.layers[0].neurons}), the path a
+     * message names. A missing field is an {@code At} whose node is null.
+     */
+    private record At(JsonNode node, String path) {
+        At field(String name) {
+            return new At(node.get(name), path + "." + name);
+        }
+
+        At element(int index) {
+            return new At(node.get(index), path + "[" + index + "]");
+        }
+
+        boolean has(String name) {
+            return node.has(name);
+        }
+
+        List<At> elements() {
+            List<At> out = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                out.add(element(i));
+            }
+            return out;
         }
     }
 
     /** Reads fields and fails with the JSON path of the first missing or mistyped one. */
     private record Reader(String origin) {
 
-        ModelDocument document(JsonNode root) throws ModelFileException {
+        ModelDocument document(At root) throws ModelFileException {
             String name = text(root, "name");
-            JsonNode inputsNode = object(root, "inputs");
+            At inputsNode = object(root, "inputs");
             int inputs = integer(inputsNode, "count");
             Code inputCode = code(inputsNode, "code");
             int weightBits = integer(root, "weightBits");
             int length = integer(root, "length");
             List<Source> sources = new ArrayList<>();
-            for (JsonNode s : array(root, "sources")) {
+            for (At s : array(root, "sources").elements()) {
                 sources.add(source(s));
             }
-            JsonNode ip = object(root, "inputPlan");
+            At ip = object(root, "inputPlan");
             InputPlan inputPlan = new InputPlan(text(ip, "source"), intList(ip, "masks"));
             List<DenseLayer> layers = new ArrayList<>();
-            for (JsonNode l : array(root, "layers")) {
+            for (At l : array(root, "layers").elements()) {
                 layers.add(layer(l));
             }
             Network network = new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, layers);
             Optional<TestFrames> frames = Optional.empty();
             if (root.has("testFrames")) {
-                JsonNode tf = object(root, "testFrames");
+                At tf = object(root, "testFrames");
                 List<List<Integer>> codes = new ArrayList<>();
-                for (JsonNode row : array(tf, "codes")) {
-                    codes.add(intList(row, "testFrames.codes[]"));
+                for (At row : array(tf, "codes").elements()) {
+                    codes.add(intList(row));
                 }
                 List<Integer> labels = intList(tf, "labels");
                 if (codes.size() != labels.size()) {
-                    throw fail(tf, "labels", "has " + labels.size() + " entries but there are " + codes.size() + " frames");
+                    throw fail(tf.field("labels"), "has " + labels.size() + " entries but there are " + codes.size() + " frames");
                 }
                 if (codes.size() > Limits.MAX_FRAMES) {
-                    throw fail(tf, "codes", "holds " + codes.size() + " frames, more than the limit of " + Limits.MAX_FRAMES);
+                    throw fail(tf.field("codes"), "holds " + codes.size() + " frames, more than the limit of " + Limits.MAX_FRAMES);
                 }
                 for (int f = 0; f < labels.size(); f++) {
                     int label = labels.get(f);
                     if (label != NO_LABEL && (label < 0 || label >= network.classes())) {
-                        throw new ModelFileException(origin + ": $.testFrames.labels[" + f + "] = " + label + " must be "
-                                + NO_LABEL + " (no label) or a class 0.." + (network.classes() - 1)
+                        throw fail(tf.field("labels").element(f), "is " + label + "; it must be " + NO_LABEL
+                                + " (no label) or a class 0.." + (network.classes() - 1)
                                 + " of the readout layer '" + network.readout().name() + "'");
                     }
                 }
                 for (int f = 0; f < codes.size(); f++) {
+                    At frame = tf.field("codes").element(f);
                     if (codes.get(f).size() != inputs) {
-                        throw fail(tf, "codes[" + f + "]", "has " + codes.get(f).size() + " codes, the network has " + inputs + " inputs");
+                        throw fail(frame, "has " + codes.get(f).size() + " codes, the network has " + inputs + " inputs");
                     }
                     for (int code : codes.get(f)) {
                         if (!inputCode.accepts(code)) {
-                            throw fail(tf, "codes[" + f + "]", "holds " + code + ", outside " + inputCode.shortName());
+                            throw fail(frame, "holds " + code + ", outside " + inputCode.shortName());
                         }
                     }
                 }
@@ -226,15 +255,15 @@ public final class ModelFile {
             }
             Map<String, String> info = new LinkedHashMap<>();
             if (root.has("info")) {
-                JsonNode infoNode = object(root, "info");
-                for (Map.Entry<String, JsonNode> e : infoNode.properties()) {
+                At infoNode = object(root, "info");
+                for (Map.Entry<String, JsonNode> e : infoNode.node().properties()) {
                     info.put(e.getKey(), text(infoNode, e.getKey()));
                 }
             }
             return new ModelDocument(network, frames, info);
         }
 
-        private Source source(JsonNode s) throws ModelFileException {
+        private Source source(At s) throws ModelFileException {
             String name = text(s, "name");
             String kind = text(s, "kind");
             int width = integer(s, "width");
@@ -242,31 +271,30 @@ public final class ModelFile {
                 case "lfsr" -> new Source.Lfsr(name, width, intList(s, "taps"), longValue(s, "seed"));
                 case "vdc" -> new Source.VanDerCorput(name, width);
                 case "sobol" -> new Source.Sobol(name, width, integer(s, "dimension"));
-                default -> throw fail(s, "kind", "'" + kind + "' is not a source kind; use lfsr, vdc or sobol");
+                default -> throw fail(s.field("kind"), "is '" + kind + "', not a source kind; use lfsr, vdc or sobol");
             };
         }
 
-        private DenseLayer layer(JsonNode l) throws ModelFileException {
+        private DenseLayer layer(At l) throws ModelFileException {
             String name = text(l, "name");
             int neurons = integer(l, "neurons");
             Synapse synapse = synapse(l);
-            JsonNode n = object(l, "neuron");
+            At n = object(l, "neuron");
             String kind = text(n, "kind");
             NeuronModel neuron = switch (kind) {
                 case "if" -> new NeuronModel.IntegrateAndFire(integer(n, "threshold"), integer(n, "floor"),
                         integer(n, "ceiling"), integer(n, "leakShift"));
                 case "counter" -> new NeuronModel.Counter();
-                default -> throw fail(n, "kind", "'" + kind + "' is not a neuron kind; use if or counter");
+                default -> throw fail(n.field("kind"), "is '" + kind + "', not a neuron kind; use if or counter");
             };
-            JsonNode p = object(l, "weightPlan");
+            At p = object(l, "weightPlan");
             WeightPlan plan = new WeightPlan(text(p, "source"), intList(p, "neuronMasks"), intList(p, "inputMasks"));
-            JsonNode weightsNode = array(l, "weights");
-            int[][] rows = new int[weightsNode.size()][];
+            List<At> weightRows = array(l, "weights").elements();
+            int[][] rows = new int[weightRows.size()][];
             for (int j = 0; j < rows.length; j++) {
-                List<Integer> row = intList(weightsNode.get(j), "weights[" + j + "]");
-                rows[j] = row.stream().mapToInt(Integer::intValue).toArray();
+                rows[j] = intList(weightRows.get(j)).stream().mapToInt(Integer::intValue).toArray();
                 if (j > 0 && rows[j].length != rows[0].length) {
-                    throw fail(l, "weights[" + j + "]", "has " + rows[j].length + " values, row 0 has " + rows[0].length);
+                    throw fail(weightRows.get(j), "has " + rows[j].length + " values, row 0 has " + rows[0].length);
                 }
             }
             IntMatrix weights = rows.length == 0 ? IntMatrix.zeros(0, 0) : IntMatrix.of(rows);
@@ -274,84 +302,88 @@ public final class ModelFile {
         }
 
         /** The optional field {@code synapse}: absent is {@link Synapse#AND}. */
-        private Synapse synapse(JsonNode l) throws ModelFileException {
+        private Synapse synapse(At l) throws ModelFileException {
             if (!l.has("synapse")) {
                 return Synapse.AND;
             }
             String kind = text(l, "synapse");
             return Synapse.fromModelName(kind).orElseThrow(
-                    () -> fail(l, "synapse", "'" + kind + "' is not a synapse kind; use and or xnor"));
+                    () -> fail(l.field("synapse"), "is '" + kind + "', not a synapse kind; use and or xnor"));
         }
 
-        ModelFileException fail(JsonNode parent, String field, String what) {
-            return new ModelFileException(origin + ": field '" + field + "' " + what);
+        ModelFileException fail(At at, String what) {
+            return new ModelFileException(origin + ": " + at.path() + " " + what);
         }
 
-        private JsonNode field(JsonNode parent, String field) throws ModelFileException {
-            JsonNode node = parent.get(field);
-            if (node == null || node.isNull()) {
-                throw new ModelFileException(origin + ": field '" + field + "' is missing");
+        private At field(At parent, String field) throws ModelFileException {
+            At at = parent.field(field);
+            if (at.node() == null || at.node().isNull()) {
+                throw fail(at, "is missing");
             }
-            return node;
+            return at;
         }
 
-        String text(JsonNode parent, String field) throws ModelFileException {
-            JsonNode node = field(parent, field);
-            if (!node.isTextual()) {
-                throw fail(parent, field, "must be a string, found " + node.getNodeType().toString().toLowerCase());
+        String text(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isTextual()) {
+                throw fail(at, "must be a string, found " + at.node().getNodeType().toString().toLowerCase());
             }
-            return node.asText();
+            return at.node().asText();
         }
 
-        int integer(JsonNode parent, String field) throws ModelFileException {
-            JsonNode node = field(parent, field);
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw fail(parent, field, "must be a whole number, found " + node);
+        int integer(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isIntegralNumber() || !at.node().canConvertToInt()) {
+                throw fail(at, "must be a whole number, found " + at.node());
             }
-            return node.intValue();
+            return at.node().intValue();
         }
 
-        long longValue(JsonNode parent, String field) throws ModelFileException {
-            JsonNode node = field(parent, field);
-            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw fail(parent, field, "must be a whole number, found " + node);
+        long longValue(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isIntegralNumber() || !at.node().canConvertToLong()) {
+                throw fail(at, "must be a whole number, found " + at.node());
             }
-            return node.longValue();
+            return at.node().longValue();
         }
 
-        JsonNode object(JsonNode parent, String field) throws ModelFileException {
-            JsonNode node = field(parent, field);
-            if (!node.isObject()) {
-                throw fail(parent, field, "must be an object");
+        At object(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isObject()) {
+                throw fail(at, "must be an object");
             }
-            return node;
+            return at;
         }
 
-        JsonNode array(JsonNode parent, String field) throws ModelFileException {
-            JsonNode node = field(parent, field);
-            if (!node.isArray()) {
-                throw fail(parent, field, "must be an array");
+        At array(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isArray()) {
+                throw fail(at, "must be an array");
             }
-            return node;
+            return at;
         }
 
-        /** An array of whole numbers: {@code node} itself when it is one, else its field {@code field}. */
-        List<Integer> intList(JsonNode node, String field) throws ModelFileException {
-            JsonNode array = node.isArray() ? node : array(node, field);
-            if (!array.isArray()) {
-                throw new ModelFileException(origin + ": field '" + field + "' must be an array of whole numbers");
+        /** The field {@code field} of {@code parent}, an array of whole numbers. */
+        List<Integer> intList(At parent, String field) throws ModelFileException {
+            return intList(array(parent, field));
+        }
+
+        /** {@code array}, which must be an array of whole numbers. */
+        List<Integer> intList(At array) throws ModelFileException {
+            if (!array.node().isArray()) {
+                throw fail(array, "must be an array of whole numbers");
             }
-            List<Integer> out = new ArrayList<>(array.size());
-            for (JsonNode v : array) {
-                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                    throw new ModelFileException(origin + ": field '" + field + "' must hold whole numbers, found " + v);
+            List<Integer> out = new ArrayList<>(array.node().size());
+            for (At v : array.elements()) {
+                if (!v.node().isIntegralNumber() || !v.node().canConvertToInt()) {
+                    throw fail(v, "must be a whole number, found " + v.node());
                 }
-                out.add(v.intValue());
+                out.add(v.node().intValue());
             }
             return out;
         }
 
-        Code code(JsonNode parent, String field) throws ModelFileException {
+        Code code(At parent, String field) throws ModelFileException {
             String text = text(parent, field);
             try {
                 if (text.startsWith("sm")) {
@@ -361,9 +393,9 @@ public final class ModelFile {
                     return Code.unsigned(Integer.parseInt(text.substring(1)));
                 }
             } catch (IllegalArgumentException e) {
-                throw fail(parent, field, "'" + text + "' is not a code: " + e.getMessage());
+                throw fail(parent.field(field), "is '" + text + "', not a code: " + e.getMessage());
             }
-            throw fail(parent, field, "'" + text + "' is not a code; write u8 (unsigned 8-bit) or sm8 (sign-magnitude)");
+            throw fail(parent.field(field), "is '" + text + "', not a code; write u8 (unsigned 8-bit) or sm8 (sign-magnitude)");
         }
     }
 }

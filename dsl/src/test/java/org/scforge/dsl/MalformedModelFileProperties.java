@@ -49,7 +49,7 @@ class MalformedModelFileProperties {
         List<Field> fields = requiredFields(root);
         Field field = fields.get(Math.floorMod(pick, fields.size()));
         field.parent().remove(field.name());
-        assertThat(refusal(root.toString())).contains("field '" + field.name() + "' is missing");
+        assertThat(refusal(root.toString())).contains(ORIGIN + ": " + field.path() + " is missing");
     }
 
     @Property
@@ -63,11 +63,7 @@ class MalformedModelFileProperties {
                 : old.isArray() ? JSON.createObjectNode() : JSON.getNodeFactory().numberNode(1.5);
         field.parent().set(field.name(), wrong);
         String problem = refusal(root.toString());
-        if (field.name().equals("format")) {
-            assertThat(problem).contains("field 'format' must be a string");
-        } else {
-            assertThat(problem).contains("field '" + field.name() + "' must");
-        }
+        assertThat(problem).startsWith(ORIGIN + ": " + field.path() + " must");
     }
 
     @Property
@@ -80,14 +76,30 @@ class MalformedModelFileProperties {
     }
 
     @Property(tries = 50)
-    void invalidNetworksAreRefusedWithTheirFirstProblem(@ForAll("documents") ModelDocument document,
+    void invalidNetworksAreRefusedWithEveryProblem(@ForAll("documents") ModelDocument document,
                                                         @ForAll @IntRange(min = -3, max = 0) int threshold) throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(document));
         ObjectNode out = (ObjectNode) root.withArray("layers").get(document.network().layers().size() - 1);
         ((ObjectNode) out.get("neuron")).put("kind", "if").put("threshold", threshold).put("floor", 0)
                 .put("ceiling", 0).put("leakShift", 0);
-        assertThat(refusal(root.toString())).contains("invalid model: layer '" + document.network().readout().name()
-                + "'");
+        String readout = document.network().readout().name();
+        String invalid = ORIGIN + ": invalid model: layer '" + readout + "': ";
+        assertThat(refusal(root.toString()).lines()).hasSize(2)
+                .anySatisfy(line -> assertThat(line).startsWith(invalid + "the last layer must be a counting readout"))
+                .anySatisfy(line -> assertThat(line).startsWith(invalid + "threshold " + threshold + " must be >= 1"));
+    }
+
+    @Example
+    void everyProblemOfAnInvalidNetworkIsNamed() throws Exception {
+        Network net = Network.named("n").inputs(2, Code.unsigned(3)).dense("out", 2, Neuron.counter()).build();
+        ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(ModelDocument.of(net)));
+        root.put("weightBits", 40);
+        ((ObjectNode) root.withArray("layers").get(0)).withArray("bias").add(0);
+        String invalid = ORIGIN + ": invalid model: ";
+        assertThat(refusal(root.toString()).lines()).containsExactly(
+                invalid + "network 'n': weight bits 40 must be between 1 and 16",
+                invalid + "layer 'out': bias has 3 values, needs one per neuron (2)",
+                invalid + "layer 'out' weight plan: source 'src_out' is 16 bits wide but the codes need 40; widen the source to at least 40");
     }
 
     @Example
@@ -103,15 +115,15 @@ class MalformedModelFileProperties {
         Network net = Network.named("n").inputs(2, Code.unsigned(3)).dense("out", 2, Neuron.counter()).build();
         ObjectNode root = (ObjectNode) JSON.readTree(ModelFile.toJson(ModelDocument.of(net)));
         ((ObjectNode) root.withArray("sources").get(0)).put("kind", "noise");
-        assertThat(refusal(root.toString())).contains("field 'kind' 'noise' is not a source kind");
+        assertThat(refusal(root.toString())).isEqualTo(ORIGIN + ": $.sources[0].kind is 'noise', not a source kind; use lfsr, vdc or sobol");
         root = (ObjectNode) JSON.readTree(ModelFile.toJson(ModelDocument.of(net)));
         ((ObjectNode) root.get("inputs")).put("code", "q8");
-        assertThat(refusal(root.toString())).contains("field 'code' 'q8' is not a code");
+        assertThat(refusal(root.toString())).startsWith(ORIGIN + ": $.inputs.code is 'q8', not a code");
         ((ObjectNode) root.get("inputs")).put("code", "u99");
-        assertThat(refusal(root.toString())).contains("field 'code' 'u99' is not a code");
+        assertThat(refusal(root.toString())).startsWith(ORIGIN + ": $.inputs.code is 'u99', not a code");
         ((ObjectNode) root.get("inputs")).put("code", "u3");
         root.putObject("info").put("seed", 7);
-        assertThat(refusal(root.toString())).contains("field 'seed' must be a string");
+        assertThat(refusal(root.toString())).isEqualTo(ORIGIN + ": $.info.seed must be a string, found number");
     }
 
     @Example
@@ -134,35 +146,46 @@ class MalformedModelFileProperties {
         }
     }
 
-    /** Parses {@code text}, expects a refusal, checks it is one line naming the file, returns the message. */
+    /**
+     * Parses {@code text}, expects a refusal and returns its message: its lines, each naming the file (only
+     * an invalid network has several, one per problem).
+     */
     private static String refusal(String text) {
         ModelFileException e = catchThrowableOfType(ModelFileException.class, () -> ModelFile.parse(text, ORIGIN));
         assertThat(e).as("a ModelFileException for %s", text).isNotNull();
-        assertThat(e.getMessage()).startsWith(ORIGIN + ": ").doesNotContain("\n", "\r");
+        assertThat(e.lines()).allSatisfy(line -> assertThat(line).startsWith(ORIGIN + ": ").doesNotContain("\n", "\r"));
+        if (e.lines().size() > 1) {
+            assertThat(e.lines()).allSatisfy(line -> assertThat(line).startsWith(ORIGIN + ": invalid model: "));
+        }
+        assertThat(e.getMessage()).isEqualTo(String.join("\n", e.lines()));
         return e.getMessage();
     }
 
-    private record Field(ObjectNode parent, String name) {
+    /** A field of the tree, with the JSON path a message must name. */
+    private record Field(ObjectNode parent, String name, String path) {
     }
 
     /** Every object field in the tree except the optional ones ({@code testFrames}, {@code info} and below). */
     private static List<Field> requiredFields(JsonNode node) {
         List<Field> out = new ArrayList<>();
-        collect(node, out);
+        collect(node, "$", out);
         return out;
     }
 
-    private static void collect(JsonNode node, List<Field> out) {
+    private static void collect(JsonNode node, String path, List<Field> out) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
                 // optional fields; a layer's synapse kind is optional too (absent means and)
                 if (!e.getKey().equals("info") && !e.getKey().equals("testFrames") && !e.getKey().equals("synapse")) {
-                    out.add(new Field((ObjectNode) node, e.getKey()));
-                    collect(e.getValue(), out);
+                    String fieldPath = path + "." + e.getKey();
+                    out.add(new Field((ObjectNode) node, e.getKey(), fieldPath));
+                    collect(e.getValue(), fieldPath, out);
                 }
             });
         } else if (node.isArray()) {
-            node.forEach(child -> collect(child, out));
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "[" + i + "]", out);
+            }
         }
     }
 }

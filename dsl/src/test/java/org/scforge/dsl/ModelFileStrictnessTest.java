@@ -79,11 +79,11 @@ class ModelFileStrictnessTest {
     void labelsOutsideTheClassesAreRefused() {
         assertThat(json()).contains("\"labels\" : [2, -1]");
         assertThat(refusal(json().replace("\"labels\" : [2, -1]", "\"labels\" : [2, 42]")))
-                .isEqualTo(ORIGIN + ": $.testFrames.labels[1] = 42 must be -1 (no label) or a class 0..2 of the readout layer 'out'");
+                .isEqualTo(ORIGIN + ": $.testFrames.labels[1] is 42; it must be -1 (no label) or a class 0..2 of the readout layer 'out'");
         assertThat(refusal(json().replace("\"labels\" : [2, -1]", "\"labels\" : [-7, 0]")))
-                .startsWith(ORIGIN + ": $.testFrames.labels[0] = -7 must be -1");
+                .startsWith(ORIGIN + ": $.testFrames.labels[0] is -7; it must be -1");
         assertThat(refusal(json().replace("\"labels\" : [2, -1]", "\"labels\" : [3, 0]")))
-                .startsWith(ORIGIN + ": $.testFrames.labels[0] = 3 must be -1");
+                .startsWith(ORIGIN + ": $.testFrames.labels[0] is 3; it must be -1");
     }
 
     @Test

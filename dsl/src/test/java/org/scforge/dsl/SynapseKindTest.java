@@ -41,10 +41,10 @@ class SynapseKindTest {
     void anUnknownKindIsOneLineNamingTheAllowedOnes() {
         String json = ModelFile.toJson(ModelDocument.of(bipolarExample())).replaceFirst("\"xnor\"", "\"or\"");
         ModelFileException e = catchThrowableOfType(ModelFileException.class, () -> ModelFile.parse(json, "m.json"));
-        assertThat(e).hasMessage("m.json: field 'synapse' 'or' is not a synapse kind; use and or xnor");
+        assertThat(e).hasMessage("m.json: $.layers[0].synapse is 'or', not a synapse kind; use and or xnor");
         String number = ModelFile.toJson(ModelDocument.of(bipolarExample())).replaceFirst("\"xnor\"", "1");
         assertThat(catchThrowableOfType(ModelFileException.class, () -> ModelFile.parse(number, "m.json")))
-                .hasMessage("m.json: field 'synapse' must be a string, found number");
+                .hasMessage("m.json: $.layers[0].synapse must be a string, found number");
     }
 
     @Test
