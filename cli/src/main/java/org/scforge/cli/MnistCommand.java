@@ -38,7 +38,7 @@ public final class MnistCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path data = locateData();
-        Pipeline.Options options = training.pipeline("mnist", 2000, 500, 50, lengths);
+        Pipeline.Options options = training.pipeline("mnist", Pipeline.Options.TRAIN, Pipeline.Options.TEST, Pipeline.Options.FEATURES, lengths);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "mnist", data, "mnist-10k",
                 options, out, force);
     }

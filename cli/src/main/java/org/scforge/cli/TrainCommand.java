@@ -19,16 +19,16 @@ public final class TrainCommand implements Callable<Integer> {
             + "train-labels-idx1-ubyte[.gz] (and optionally the t10k- pair), or images-idx3-ubyte.gz/labels-idx1-ubyte.gz")
     Path data;
 
-    @Option(names = "--features", defaultValue = "50", description = "PCA components, or 'raw' for pixels (default ${DEFAULT-VALUE})")
+    @Option(names = "--features", defaultValue = "" + Pipeline.Options.FEATURES, description = "PCA components, or 'raw' for pixels (default ${DEFAULT-VALUE})")
     String features;
 
     @Option(names = "--lengths", split = ",", description = "lengths to re-run the trained weights at (default: 8,16,..,1024 and L)")
     List<Integer> lengths;
 
-    @Option(names = "--train", defaultValue = "2000", description = "training images (default ${DEFAULT-VALUE})")
+    @Option(names = "--train", defaultValue = "" + Pipeline.Options.TRAIN, description = "training images (default ${DEFAULT-VALUE})")
     int train;
 
-    @Option(names = "--test", defaultValue = "500", description = "test images (default ${DEFAULT-VALUE})")
+    @Option(names = "--test", defaultValue = "" + Pipeline.Options.TEST, description = "test images (default ${DEFAULT-VALUE})")
     int test;
 
     @Option(names = "--out", defaultValue = "rtl-out/train", description = "output folder: new or empty, or an earlier scforge output with --force (default ${DEFAULT-VALUE})")

@@ -46,8 +46,10 @@ public final class ScTrainer {
                            double readoutQuantile, boolean streamAware, double readoutNoise, boolean bitExactOnRateSet,
                            long seed) {
 
+        /** The settings {@link Pipeline} trains with by default (its {@link Pipeline.Options} defaults). */
         public static Settings defaults(long seed) {
-            return new Settings(60, 4, 128, 50, 3e-3, 5e-4, 1e-4, 0.995, 4, 1.0, false, 0, false, seed);
+            return new Settings(Pipeline.Options.RATE_EPOCHS, Pipeline.Options.EPOCHS, Pipeline.Options.TRAIN_LENGTH,
+                    50, 3e-3, 5e-4, 1e-4, 0.995, 4, 1.0, false, 0, false, seed);
         }
 
         public Settings withMinThreshold(int threshold) {

@@ -29,8 +29,9 @@ class PipelineTest {
 
     /** 300 training and 100 test digits, PCA 30, 30-48-10, 15 rate epochs, written at {@code length}. */
     static Pipeline.Outcome run(int length, List<Integer> lengths, int epochs, boolean streams, long seed) {
-        Pipeline.Options o = new Pipeline.Options("smallnet", 300, 100, 30, 48, length, lengths, 15, epochs, length, streams,
-                1, seed);
+        Pipeline.Options.Builder b = Pipeline.Options.named("smallnet").train(300).test(100).features(30).hidden(48)
+                .rateEpochs(15).epochs(epochs).lengths(lengths).seed(seed);
+        Pipeline.Options o = (streams ? b.forLength(length) : b.length(length).trainLength(length)).build();
         return Pipeline.run(IdxFolder.load(DATA), "mnist-10k", o, s -> { }, s -> { });
     }
 
