@@ -1,5 +1,6 @@
 package org.scforge.cli;
 
+import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.io.Claim;
 import org.scforge.dsl.io.IoErrors;
 import org.scforge.dsl.io.Manifest;
@@ -16,7 +17,7 @@ final class Outputs {
 
     /** {@code out} as written by {@code command}, which reads {@code inputs} (never inside {@code out}). */
     static OutputFolder folder(String command, Path out, ForceOption force, Path... inputs) {
-        OutputFolder folder = OutputFolder.of(out, new Manifest(command, ScforgeCommand.VERSION)).force(force.force);
+        OutputFolder folder = OutputFolder.of(out, new Manifest(command, ScforgeVersion.NUMBER)).force(force.force);
         for (Path input : inputs) {
             folder = folder.protecting(input);
         }

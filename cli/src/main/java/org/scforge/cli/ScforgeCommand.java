@@ -1,11 +1,12 @@
 package org.scforge.cli;
 
+import org.scforge.dsl.ScforgeVersion;
 import picocli.CommandLine.Command;
 
 /** The root command; each subcommand is one step of the pipeline. */
 @Command(name = "scforge",
         mixinStandardHelpOptions = true,
-        versionProvider = ScforgeCommand.Version.class,
+        versionProvider = ScforgeCommand.VersionProvider.class,
         description = "Stochastic-computing spiking networks: train them bit-exactly, emit Verilog, prove it equal.",
         subcommands = {
                 ValidateCommand.class,
@@ -20,14 +21,11 @@ import picocli.CommandLine.Command;
         })
 public final class ScforgeCommand implements Runnable {
 
-    /** The version printed by --version and written into every output folder's manifest. */
-    public static final String VERSION = "0.1.0";
-
-    /** {@code scforge 0.1.0} and the JVM that runs it, which decides how fast the golden model is. */
-    static final class Version implements picocli.CommandLine.IVersionProvider {
+    /** {@code scforge 0.1.0-SNAPSHOT} and the JVM that runs it, which decides how fast the golden model is. */
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"scforge " + VERSION, "JDK " + System.getProperty("java.version") + " ("
+            return new String[] {"scforge " + ScforgeVersion.NUMBER, "JDK " + System.getProperty("java.version") + " ("
                     + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")"};
         }
     }

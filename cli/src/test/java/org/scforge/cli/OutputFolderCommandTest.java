@@ -1,5 +1,6 @@
 package org.scforge.cli;
 
+import org.scforge.dsl.ScforgeVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scforge.dsl.Code;
@@ -76,7 +77,7 @@ class OutputFolderCommandTest {
         Path out = dir.resolve("rtl");
         assertThat(ConsoleCapture.run("generate", "--model", model.toString(), "--out", out.toString()).exitCode()).isZero();
         assertThat(Files.readString(out.resolve(".scforge-output"))).contains("\"command\" : \"generate\"",
-                "\"version\" : \"" + ScforgeCommand.VERSION + "\"");
+                "\"version\" : \"" + ScforgeVersion.NUMBER + "\"");
 
         assertOneLineUserError(ConsoleCapture.run("generate", "--model", model.toString(), "--out", out.toString()),
                 out + " holds an earlier scforge output; pass --force to replace it");

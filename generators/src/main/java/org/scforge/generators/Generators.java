@@ -6,9 +6,6 @@ import org.scforge.dsl.Network;
 /** Entry point: {@code Generators.verilog(network).options(...).writeTo(dir)}. */
 public final class Generators {
 
-    /** Written into every generated file's header; bump it when the generated text changes. */
-    public static final String VERSION = "0.1.0";
-
     private Generators() {
     }
 

@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
@@ -154,7 +155,7 @@ final class RtlFiles {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("file", file);
         model.put("purpose", purpose);
-        model.put("generatorVersion", Generators.VERSION);
+        model.put("generatorVersion", ScforgeVersion.NUMBER);
         model.put("model", network.name());
         model.put("modelHash", hash);
         model.put("top", top);

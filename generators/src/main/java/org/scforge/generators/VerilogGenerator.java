@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.io.Manifest;
@@ -84,7 +85,7 @@ public final class VerilogGenerator {
 
     /** Writes the files into the output folder {@code dir} (see {@link #writeTo(OutputFolder)}). */
     public Design writeTo(Path dir) throws IOException {
-        return writeTo(OutputFolder.of(dir, new Manifest("generate", Generators.VERSION)).force(force));
+        return writeTo(OutputFolder.of(dir, new Manifest("generate", ScforgeVersion.NUMBER)).force(force));
     }
 
     /**
