@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.RandomNetworks;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
@@ -42,7 +43,7 @@ class HostileNamesProperties {
 
     @Property(tries = 30, shrinking = ShrinkingMode.OFF)
     void hostileNamesFailValidationOrLintClean(@ForAll long seed) throws IOException {
-        Network original = RandomNetworks.draw(seed);
+        Network original = RandomNetworks.seeded(seed);
         SplittableRandom r = new SplittableRandom(seed);
         Map<String, String> names = new LinkedHashMap<>();
         List<String> taken = new ArrayList<>(List.of(original.name()));

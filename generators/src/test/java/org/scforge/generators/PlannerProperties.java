@@ -1,5 +1,6 @@
 package org.scforge.generators;
 
+import org.scforge.dsl.RandomNetworks;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -40,7 +41,7 @@ class PlannerProperties {
     @Property(tries = 40)
     void aChosenPlanIsValidFitsByItsEstimateAndReachesTheRate(@ForAll long seed,
                                                               @ForAll @DoubleRange(min = 1e3, max = 1e7) double fps) {
-        Network network = RandomNetworks.draw(seed);
+        Network network = RandomNetworks.seeded(seed);
         for (Target target : Target.values()) {
             Planner.choose(network, target, OptionalDouble.empty(), target.boardClockMhz()).ifPresent(plan -> {
                 assertThat(plan.fold().validate(network)).isEqualTo(plan.fold());
