@@ -3,10 +3,10 @@ package org.scforge.cli;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
+import org.scforge.generators.FrameSelection;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Target;
-import org.scforge.generators.TestVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,11 +64,9 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** What the benches run: "12 frames (the model holds 12; 20 asked)" when the model holds fewer than asked. */
+    /** What the benches run: "20 frames (the model's 12 test frames and 8 seeded random frames (seed 1))". */
     static String benchFrames(ModelDocument document, int asked) {
-        int written = TestVectors.count(document, asked);
-        return written == asked ? written + " frames"
-                : written + " frames (the model holds " + TestVectors.held(document) + "; " + asked + " asked)";
+        return asked + " frames (" + FrameSelection.of(document, asked, FrameSelection.DEFAULT_SEED).origin() + ")";
     }
 
     private Design write(ModelDocument document, Target t, Fold plan) {

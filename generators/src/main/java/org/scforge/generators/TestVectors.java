@@ -7,12 +7,11 @@ import org.scforge.sim.FrameCounts;
 import org.scforge.sim.GoldenModel;
 
 import java.math.BigInteger;
-import java.util.SplittableRandom;
 
 /**
  * Frames for the test benches, with what the golden model says about them: the input codes, the
- * readout counts and the class. The codes come from the model's test frames when it has some, else
- * from a seeded random draw, so the same model always gives the same vectors.
+ * readout counts and the class. The frames are {@link FrameSelection}'s, the co-simulation's rule: the
+ * model's test frames, then seeded random codes, so the same model always gives the same vectors.
  *
  * <p>The vector file ({@code vectors.hex}, read with {@code $readmemh}) has one line per frame: the hex
  * value of {@code {class, counts, codes}} packed exactly as on the top module's ports (class in the top
@@ -20,54 +19,18 @@ import java.util.SplittableRandom;
  */
 public record TestVectors(int[][] codes, int[][] counts, int[] classes, String origin) {
 
-    public static final long RANDOM_SEED = 0x5cf0_26e5L;
-
+    /** The frames {@link FrameSelection#of} picks with the default seed, and what the golden model says of them. */
     public static TestVectors of(ModelDocument document, int frames) {
-        Network network = document.network();
-        int[][] codes;
-        String origin;
-        if (held(document) > 0) {
-            int n = count(document, frames);
-            codes = new int[n][];
-            for (int f = 0; f < n; f++) {
-                codes[f] = document.testFrames().get().frame(f);
-            }
-            origin = "the model's test frames";
-        } else {
-            codes = randomCodes(network, frames, RANDOM_SEED);
-            origin = "seeded random codes (seed " + RANDOM_SEED + ")";
-        }
-        FrameCounts[] results = GoldenModel.of(network).runAll(codes);
+        FrameSelection selection = FrameSelection.of(document, frames, FrameSelection.DEFAULT_SEED);
+        int[][] codes = selection.codes();
+        FrameCounts[] results = GoldenModel.of(document.network()).runAll(codes);
         int[][] counts = new int[codes.length][];
         int[] classes = new int[codes.length];
         for (int f = 0; f < codes.length; f++) {
             counts[f] = results[f].readout();
             classes[f] = results[f].predictedClass();
         }
-        return new TestVectors(codes, counts, classes, origin);
-    }
-
-    /** How many frames {@link #of} writes for {@code frames} asked: no more than the model holds, when it holds some. */
-    public static int count(ModelDocument document, int frames) {
-        return held(document) > 0 ? Math.min(frames, held(document)) : frames;
-    }
-
-    /** The model's test frames, 0 without them. */
-    public static int held(ModelDocument document) {
-        return document.testFrames().map(org.scforge.dsl.TestFrames::size).orElse(0);
-    }
-
-    /** Uniform codes over the input code's whole range, including its extremes. */
-    public static int[][] randomCodes(Network network, int frames, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Code code = network.inputCode();
-        int[][] codes = new int[frames][network.inputs()];
-        for (int[] frame : codes) {
-            for (int i = 0; i < frame.length; i++) {
-                frame[i] = random.nextInt(code.minValue(), code.maxMagnitude() + 1);
-            }
-        }
-        return codes;
+        return new TestVectors(codes, counts, classes, selection.origin());
     }
 
     public int frames() {
@@ -79,7 +42,7 @@ public record TestVectors(int[][] codes, int[][] counts, int[] classes, String o
         Code code = network.inputCode();
         int codeBits = code.portBits();
         StringBuilder sb = new StringBuilder();
-        sb.append("// ").append(frames()).append(" frames of network '").append(network.name()).append("' from ")
+        sb.append("// ").append(frames()).append(" frames of network '").append(network.name()).append("': ")
                 .append(origin).append(", expected values from the golden model\n");
         sb.append("// one line per frame: {class_out[").append(classBits).append("], counts[")
                 .append(network.classes()).append(" x ").append(countBits).append("], codes[")

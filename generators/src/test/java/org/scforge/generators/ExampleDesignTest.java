@@ -48,8 +48,8 @@ class ExampleDesignTest {
     void icarusTestBenchPassesOnTheGoldenModelsValuesAndFailsOnAWrongOne() throws IOException {
         Design design = Generators.verilog(ExampleNetwork.document()).testBench(20).writeTo(dir);
         Tool.Result pass = Tools.icarusTestBench(dir, names(design), "example");
-        // 6 test frames: 2 counts and a class each.
-        assertThat(pass.output()).contains("PASS: 6 frames, 18 values compared");
+        // the model's 6 test frames, then 14 seeded random ones: 2 counts and a class each
+        assertThat(pass.output()).contains("PASS: 20 frames, 60 values compared");
         assertThat(pass.ok()).isTrue();
 
         // The worked frame [6, 3] of the spec ends with counts [0, 1]; claim 2 instead and the bench must fail.
