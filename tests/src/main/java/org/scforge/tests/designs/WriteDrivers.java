@@ -1,6 +1,6 @@
 package org.scforge.tests.designs;
 
-import org.scforge.harness.DriverGenerator;
+import org.scforge.harness.junit.drivers.DriverGenerator;
 
 import java.io.IOException;
 import java.nio.file.Path;
