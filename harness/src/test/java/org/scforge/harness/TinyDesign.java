@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** The hand-written {@code tiny} module of the test resources as an {@link RtlDesign}. */
-final class TinyDesign {
+/**
+ * The hand-written {@code tiny} module of the test resources as an {@link RtlDesign}. Public because the
+ * test jar shares it with harness-junit's tests of the JUnit extension.
+ */
+public final class TinyDesign {
 
     private TinyDesign() {
     }
 
-    static RtlDesign design() {
+    public static RtlDesign design() {
         try {
             Path dir = Files.createTempDirectory("scforge-tiny-");
             Path file = dir.resolve("tiny.v");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,23 +18,38 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Dependencies point one way: dsl <- sim <- generators <- harness <- cli / tests. Every Java file of
- * every module (main and test sources) is scanned for {@code import org.scforge.X...} and
- * {@code import static org.scforge.X...}; each must go down the chain. (Comments may name any package.)
+ * Dependencies point one way: dsl <- sim <- generators <- harness <- cli, harness <- harness-junit (the JUnit
+ * extension and typed drivers, which the command's jar must not carry), dsl <- test-networks, and tests on
+ * top of them all; bench uses the library modules. Every Java file of every module (main and test sources)
+ * is scanned for {@code import org.scforge.X...} and {@code import static org.scforge.X...}, and every
+ * module's pom for its scforge dependencies; each must go down. (Comments may name any package.)
  */
 class ArchitectureTest {
 
-    /** What each module's package may use besides itself. */
+    /** What each module (by folder) may use besides itself. */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "dsl", Set.of(),
             "sim", Set.of("dsl"),
             "generators", Set.of("dsl", "sim"),
             "harness", Set.of("dsl", "sim", "generators"),
+            "harness-junit", Set.of("dsl", "sim", "generators", "harness"),
             "cli", Set.of("dsl", "sim", "generators", "harness"),
-            "tests", Set.of("dsl", "sim", "generators", "harness", "cli"),
+            "test-networks", Set.of("dsl"),
+            "tests", Set.of("dsl", "sim", "generators", "harness", "harness-junit", "cli", "test-networks"),
             "bench", Set.of("dsl", "sim", "generators", "harness"));
 
-    private static final Pattern REFERENCE = Pattern.compile("^\\s*import\\s+(?:static\\s+)?org\\.scforge\\.([a-z]+)\\.");
+    /** Each module's package below org.scforge where it is not the folder's name (a deeper package wins). */
+    static final Map<String, String> PACKAGES = Map.of(
+            "harness-junit", "harness.junit",
+            "test-networks", "tests.designs");
+
+    /** The package of an org.scforge import: its lower-case segments, up to the first class name or '*'. */
+    private static final Pattern REFERENCE =
+            Pattern.compile("^\\s*import\\s+(?:static\\s+)?org\\.scforge\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.");
+
+    /** A dependency of a pom on one of the project's modules (the artifact is scforge-FOLDER). */
+    private static final Pattern DEPENDENCY = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL);
+    private static final Pattern MODULE_ARTIFACT = Pattern.compile("<artifactId>scforge-([a-z-]+)</artifactId>");
 
     @Test
     void modulesOnlyUseModulesBelowThem() {
@@ -51,6 +67,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void modulePomsOnlyDependOnModulesBelowThem() {
+        Path root = projectRoot();
+        List<String> violations = new ArrayList<>();
+        for (String module : ALLOWED.keySet()) {
+            String pom = module + "/pom.xml";
+            violations.addAll(pomViolations(module, pom, read(root.resolve(pom))));
+        }
+        assertThat(violations).as("module dependencies against the dependency direction").isEmpty();
+    }
+
+    @Test
+    void everyModuleOfTheRootPomIsChecked() {
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read(projectRoot().resolve("pom.xml")));
+        Set<String> modules = new TreeSet<>();
+        while (m.find()) {
+            modules.add(m.group(1).trim());
+        }
+        assertThat(modules).as("the root pom's <modules>").isEqualTo(new TreeSet<>(ALLOWED.keySet()));
+    }
+
+    @Test
     void theScanCatchesAnUpwardImport() {
         String source = "package org.scforge.dsl;\n\nimport org.scforge.sim.GoldenModel;\n  import  static "
                 + "org.scforge.cli.Main.run;\nimport org.scforge.dsl.Network;\n/** See org.scforge.harness.Cosim. */\n";
@@ -63,6 +100,30 @@ class ArchitectureTest {
                 .singleElement().asString().contains("sim/Z.java:2");
     }
 
+    @Test
+    void theJUnitModuleIsToldApartFromTheHarnessItExtends() {
+        String source = "import org.scforge.harness.Dut;\nimport org.scforge.harness.junit.DutTest;\n"
+                + "import static org.scforge.harness.junit.drivers.DriverGenerator.driver;\n"
+                + "import org.scforge.tests.designs.TestNetworks;\nimport org.scforge.tests.drivers.TinyMlpDriver;\n";
+        // the lines each module may not have: a deeper module package (harness.junit, tests.designs) wins
+        Map<String, List<Integer>> refused = Map.of("cli", List.of(2, 3, 4, 5), "harness", List.of(2, 3, 4, 5),
+                "harness-junit", List.of(4, 5), "tests", List.of(), "test-networks", List.of(1, 2, 3, 5));
+        refused.forEach((module, lines) -> assertThat(violations(module, "F.java", source)).as(module)
+                .map(v -> Integer.parseInt(v.split(":")[1])).containsExactlyElementsOf(lines));
+        assertThat(violations("cli", "F.java", source).get(0))
+                .contains("module 'cli' uses org.scforge.harness.junit (module harness-junit;");
+    }
+
+    @Test
+    void thePomScanCatchesTheCommandDependingOnTheJUnitModule() {
+        String pom = "<parent><artifactId>scforge-parent</artifactId></parent><artifactId>scforge-cli</artifactId>\n"
+                + "<dependencies>\n  <dependency><groupId>org.scforge</groupId><artifactId>scforge-harness</artifactId>"
+                + "</dependency>\n  <dependency>\n    <artifactId>scforge-harness-junit</artifactId>\n"
+                + "    <scope>test</scope>\n  </dependency>\n</dependencies>\n";
+        assertThat(pomViolations("cli", "cli/pom.xml", pom)).singleElement().asString()
+                .contains("cli/pom.xml", "module 'cli' depends on scforge-harness-junit");
+    }
+
     /** One line per reference from {@code module} to a module it must not use. */
     static List<String> violations(String module, String file, String source) {
         List<String> out = new ArrayList<>();
@@ -70,15 +131,42 @@ class ArchitectureTest {
         for (int n = 0; n < lines.length; n++) {
             Matcher m = REFERENCE.matcher(lines[n]);
             while (m.find()) {
-                String target = m.group(1);
-                boolean own = target.equals(module);
-                if (!own && !ALLOWED.get(module).contains(target)) {
-                    out.add(file + ":" + (n + 1) + ": module '" + module + "' uses org.scforge." + target
-                            + " (allowed: " + ALLOWED.get(module) + ")");
+                String target = moduleOf(m.group(1));
+                if (!target.equals(module) && !ALLOWED.get(module).contains(target)) {
+                    out.add(file + ":" + (n + 1) + ": module '" + module + "' uses org.scforge." + m.group(1)
+                            + " (module " + target + "; allowed: " + ALLOWED.get(module) + ")");
                 }
             }
         }
         return out;
+    }
+
+    /** One line per dependency of {@code module}'s pom on a module it must not use (any scope). */
+    static List<String> pomViolations(String module, String file, String pom) {
+        List<String> out = new ArrayList<>();
+        Matcher dependency = DEPENDENCY.matcher(pom);
+        while (dependency.find()) {
+            Matcher artifact = MODULE_ARTIFACT.matcher(dependency.group());
+            if (artifact.find() && !ALLOWED.get(module).contains(artifact.group(1))) {
+                out.add(file + ": module '" + module + "' depends on scforge-" + artifact.group(1) + " (allowed: "
+                        + ALLOWED.get(module) + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The module whose package holds {@code pkg} (below org.scforge): the longest matching module package. */
+    static String moduleOf(String pkg) {
+        String best = pkg;
+        int bestLength = -1;
+        for (String module : ALLOWED.keySet()) {
+            String own = PACKAGES.getOrDefault(module, module);
+            if ((pkg.equals(own) || pkg.startsWith(own + ".")) && own.length() > bestLength) {
+                best = module;
+                bestLength = own.length();
+            }
+        }
+        return best;
     }
 
     private static List<Path> javaFiles(Path dir) {

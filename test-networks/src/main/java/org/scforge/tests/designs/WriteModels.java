@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the fixed test networks as model files, e.g. the MNIST-shaped benchmark model:
- * {@code java -cp tests/target/classes:cli/target/scforge.jar org.scforge.tests.designs.WriteModels DIR}.
+ * {@code java -cp test-networks/target/classes:cli/target/scforge.jar org.scforge.tests.designs.WriteModels DIR}.
  */
 public final class WriteModels {
 

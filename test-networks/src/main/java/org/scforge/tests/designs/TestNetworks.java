@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Fixed networks that tests use by name (their typed drivers are generated at build time). */
+/**
+ * Fixed networks that tests use by name. A module of their own, compiled before the tests module, because the
+ * tests module's typed drivers are generated from them before its tests compile (harness-junit's WriteDrivers).
+ */
 public final class TestNetworks {
 
     private TestNetworks() {

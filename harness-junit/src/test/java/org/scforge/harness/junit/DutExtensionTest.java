@@ -1,10 +1,14 @@
-package org.scforge.harness;
+package org.scforge.harness.junit;
 
 import org.scforge.dsl.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.scforge.harness.junit.DutTest;
+import org.scforge.harness.Dut;
+import org.scforge.harness.FrameResult;
+import org.scforge.harness.RtlDesign;
+import org.scforge.harness.Simulator;
+import org.scforge.harness.TinyDesign;
 
 import java.math.BigInteger;
 import java.nio.file.Files;

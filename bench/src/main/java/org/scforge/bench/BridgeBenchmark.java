@@ -1,7 +1,15 @@
-package org.scforge.harness;
+package org.scforge.bench;
 
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.Network;
+import org.scforge.harness.BridgeDut;
+import org.scforge.harness.BuiltModel;
+import org.scforge.harness.CodePacking;
+import org.scforge.harness.CosimFrames;
+import org.scforge.harness.Designs;
+import org.scforge.harness.ModelBuilder;
+import org.scforge.harness.RtlDesign;
+import org.scforge.harness.Simulator;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -12,9 +20,10 @@ import java.util.Locale;
 /**
  * Measures the bridge (docs/cosim.md): round-trip latency of one command, the cost per command when
  * commands are pipelined, and frames per second through the one-round-trip {@code frame} command versus
- * cycle-by-cycle driving from Java.
+ * cycle-by-cycle driving from Java. A plain {@code main}, not a JMH benchmark: each measurement is one
+ * long loop against a live simulator process, which JMH's forks and iterations would only restart.
  *
- * <pre>java -cp cli/target/scforge.jar org.scforge.harness.BridgeBenchmark MODEL.json verilator|icarus [frames]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar org.scforge.bench.BridgeBenchmark MODEL.json verilator|icarus [frames]</pre>
  */
 public final class BridgeBenchmark {
 
