@@ -2,10 +2,10 @@ package org.scforge.bench;
 
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.Network;
+import org.scforge.generators.FrameSelection;
 import org.scforge.harness.BridgeDut;
 import org.scforge.harness.BuiltModel;
 import org.scforge.harness.CodePacking;
-import org.scforge.harness.CosimFrames;
 import org.scforge.harness.Designs;
 import org.scforge.harness.ModelBuilder;
 import org.scforge.harness.RtlDesign;
@@ -36,7 +36,7 @@ public final class BridgeBenchmark {
         int frames = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         RtlDesign design = Designs.generate(network, false);
         BuiltModel model = ModelBuilder.standard().build(design, simulator, false);
-        int[][] codes = CosimFrames.random(network, frames, 1);
+        int[][] codes = FrameSelection.random(network, frames, 1);
         int doneEdge = network.length() + network.layers().size();
         try (BridgeDut dut = BridgeDut.start(model, null)) {
             int n = 2000;

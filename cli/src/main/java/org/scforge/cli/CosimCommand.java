@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.ModelDocument;
-import org.scforge.dsl.io.Claim;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.io.Claim;
 import org.scforge.generators.Fold;
+import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
-import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
 import org.scforge.harness.RtlDesign;
@@ -52,7 +52,7 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "also compare every layer's spikes and membranes at every step")
     boolean trace;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the random codes used beyond the model's test frames (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + FrameSelection.DEFAULT_SEED, description = "seed of the random codes used beyond the model's test frames (default ${DEFAULT-VALUE})")
     long seed;
 
     @picocli.CommandLine.Mixin
@@ -89,7 +89,7 @@ public final class CosimCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Network network = document.network();
         Fold plan = fold.plan(network);
-        CosimFrames input = CosimFrames.of(document, frames, seed);
+        FrameSelection input = FrameSelection.of(document, frames, seed);
         stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "")
                 + (plan.timing(network).folded() ? ", folded " + plan : "") + ": "
                 + input.origin());

@@ -14,6 +14,7 @@ import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.WeightPlan;
 import org.scforge.generators.Fold;
+import org.scforge.generators.FrameSelection;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ class FoldedCosimTest {
         Network network = network();
         RtlDesign design = Designs.generate(network, true, Fold.parse(plan));
         assertThat(design.ports().windowCycles()).isEqualTo(window);
-        int[][] frames = CosimFrames.random(network, 6, 11);
+        int[][] frames = FrameSelection.random(network, 6, 11);
         ModelBuilder builder = new ModelBuilder(cache);
         CosimReport report = Cosim.of(network, design).simulator(simulator).trace(true).builder(builder).run(frames);
         report.assertPassed();

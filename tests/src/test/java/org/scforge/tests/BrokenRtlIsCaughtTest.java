@@ -2,17 +2,21 @@ package org.scforge.tests;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.NeuronModel;
+import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
-import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
 import org.scforge.harness.Mismatch;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 import org.scforge.sim.GoldenModel;
-import org.scforge.tests.designs.RandomNetworks;
 import org.scforge.tests.designs.TestNetworks;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +29,8 @@ class BrokenRtlIsCaughtTest {
     void aDesignWithRaisedThresholdsDiffersFromTheGoldenModel(Simulator simulator) {
         ToolPolicy.require(simulator);
         Network golden = TestNetworks.tinyMlp();
-        Network broken = RandomNetworks.withThresholdsRaised(golden);
-        int[][] frames = CosimFrames.random(golden, 4, 3);
+        Network broken = withThresholdsRaised(golden);
+        int[][] frames = FrameSelection.random(golden, 4, 3);
         // the change is visible in the golden model's own trace, so the RTL must show it too
         assertThat(GoldenModel.of(broken).trace(frames[0]).layers().get(0).state())
                 .isNotEqualTo(GoldenModel.of(golden).trace(frames[0]).layers().get(0).state());
@@ -43,5 +47,19 @@ class BrokenRtlIsCaughtTest {
         assertThat(first.rtl()).isNotEqualTo(first.golden());
         assertThatThrownBy(report::assertPassed).hasMessageContaining("first: frame " + first.frame() + ", cycle "
                 + first.edge());
+    }
+
+    /** The same network with every integrate-and-fire threshold one higher: a deliberately wrong design. */
+    private static Network withThresholdsRaised(Network n) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (DenseLayer layer : n.layers()) {
+            if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
+                layers.add(layer.withNeuron(new NeuronModel.IntegrateAndFire(f.threshold() + 1, f.floor(), f.ceiling(),
+                        f.leakShift())));
+            } else {
+                layers.add(layer);
+            }
+        }
+        return n.withLayers(layers);
     }
 }

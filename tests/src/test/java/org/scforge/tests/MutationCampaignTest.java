@@ -4,17 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
+import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
-import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
 import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 import org.scforge.harness.mutation.MutantResult;
-import org.scforge.harness.mutation.Mutator;
 import org.scforge.harness.mutation.MutationCampaign;
 import org.scforge.harness.mutation.MutationReport;
+import org.scforge.harness.mutation.Mutator;
 import org.scforge.harness.mutation.Outcome;
 
 import java.io.IOException;
@@ -91,7 +91,7 @@ class MutationCampaignTest {
         Files.writeString(top, text.replaceFirst("done <= 1'b0;", "done <= 1'b1;"));
         CosimReport report = Cosim.of(document.network(), design).simulator(Simulator.ICARUS).trace(true)
                 .builder(new org.scforge.harness.ModelBuilder(work.resolve("cache")))
-                .run(CosimFrames.of(document, 8, 1).codes());
+                .run(FrameSelection.of(document, 8, 1).codes());
         assertThat(report.mismatches()).isZero();
         assertThat(report.passed()).isFalse();
         assertThat(report.handshakeFailure()).hasValue(

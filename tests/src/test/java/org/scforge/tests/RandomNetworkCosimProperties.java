@@ -6,16 +6,16 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.RandomNetworks;
 import org.scforge.generators.Fold;
+import org.scforge.generators.FrameSelection;
 import org.scforge.generators.RandomPlans;
 import org.scforge.harness.Cosim;
-import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
 import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
-import org.scforge.tests.designs.RandomNetworks;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +75,7 @@ class RandomNetworkCosimProperties {
     }
 
     private static void checkFolded(long seed, Simulator simulator) {
-        Network network = RandomNetworks.of(seed);
+        Network network = RandomNetworks.seeded(seed);
         Fold fold = randomFold(network, seed);
         assertThat(fold.timing(network).folded()).as("%s folds", network.summary())
                 .isEqualTo(network.layers().stream().anyMatch(l -> l.neurons() > 1));
@@ -84,11 +84,11 @@ class RandomNetworkCosimProperties {
 
     private static void check(long seed, Simulator simulator, Fold fold) {
         ToolPolicy.require(simulator);
-        Network network = RandomNetworks.of(seed);
+        Network network = RandomNetworks.seeded(seed);
         RtlDesign design = Designs.generate(network, true, fold);
         assertThat(design.ports().windowCycles()).isEqualTo(fold.timing(network).windowCycles());
         CosimReport report = Cosim.of(network, design).simulator(simulator).trace(true)
-                .run(CosimFrames.random(network, FRAMES, seed));
+                .run(FrameSelection.random(network, FRAMES, seed));
         report.assertPassed();
         // every frame: done edge, counts, class, and every traced value of every step
         assertThat(report.valuesCompared()).as(network.summary() + " fold " + fold).isGreaterThanOrEqualTo(

@@ -4,11 +4,11 @@ import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
+import org.scforge.generators.FrameSelection;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Tool;
 import org.scforge.harness.Cosim;
-import org.scforge.harness.CosimFrames;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.Designs;
 import org.scforge.harness.ModelBuilder;
@@ -116,7 +116,7 @@ public final class MutationCampaign {
         for (Path f : design.rtlFiles()) {
             files.put(f.getFileName().toString(), Files.readString(f));
         }
-        int[][] codes = CosimFrames.of(document, frames, CosimFrames.DEFAULT_SEED).codes();
+        int[][] codes = FrameSelection.of(document, frames, FrameSelection.DEFAULT_SEED).codes();
         ModelBuilder builder = new ModelBuilder(work.resolve("cache"));
         Regression regression = new Regression(network, rtl, codes, builder);
 
