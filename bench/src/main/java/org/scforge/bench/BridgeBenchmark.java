@@ -6,9 +6,8 @@ import org.scforge.generators.FrameSelection;
 import org.scforge.harness.BridgeDut;
 import org.scforge.harness.BuiltModel;
 import org.scforge.harness.CodePacking;
-import org.scforge.harness.Designs;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.ModelBuilder;
-import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 
 import java.math.BigInteger;
@@ -34,7 +33,7 @@ public final class BridgeBenchmark {
         Network network = ModelFile.load(Path.of(args[0])).network();
         Simulator simulator = Simulator.parse(args.length > 1 ? args[1] : "verilator");
         int frames = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        RtlDesign design = Designs.generate(network, false);
+        DutSources design = DutSources.generate(network, false);
         BuiltModel model = ModelBuilder.standard().build(design, simulator, false);
         int[][] codes = FrameSelection.random(network, frames, 1);
         int doneEdge = network.length() + network.layers().size();

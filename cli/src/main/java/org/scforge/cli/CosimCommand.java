@@ -10,8 +10,7 @@ import org.scforge.generators.Fold;
 import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
-import org.scforge.harness.Designs;
-import org.scforge.harness.RtlDesign;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +92,7 @@ public final class CosimCommand implements Callable<Integer> {
         stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "")
                 + (plan.timing(network).folded() ? ", folded " + plan : "") + ": "
                 + input.origin());
-        RtlDesign design = Designs.generate(network, trace, plan, dir.resolve("rtl"));
+        DutSources design = DutSources.generate(network, trace, plan, dir.resolve("rtl"));
         int every = Math.max(1, frames / 10);
         CosimReport report = Cosim.of(network, design).simulator(sim).trace(trace)
                 .progress(done -> {
@@ -120,14 +119,14 @@ public final class CosimCommand implements Callable<Integer> {
         ObjectNode o = mapper.createObjectNode();
         o.put("simulator", report.simulator().id());
         o.put("frames", report.frames());
-        o.put("values_compared", report.valuesCompared());
+        o.put("valuesCompared", report.valuesCompared());
         o.put("mismatches", report.mismatches());
-        o.put("rtl_frames_per_second", report.rtlFramesPerSecond());
-        o.put("golden_frames_per_second", report.goldenFramesPerSecond());
-        o.put("build_seconds", report.buildSeconds());
-        report.firstMismatch().ifPresent(m -> o.put("first_mismatch", m.toString()));
-        o.put("handshake_checks", report.handshakeChecks());
-        report.handshakeFailure().ifPresent(f -> o.put("handshake_failure", f));
+        o.put("rtlFramesPerSecond", report.rtlFramesPerSecond());
+        o.put("goldenFramesPerSecond", report.goldenFramesPerSecond());
+        o.put("buildSeconds", report.buildSeconds());
+        report.firstMismatch().ifPresent(m -> o.put("firstMismatch", m.toString()));
+        o.put("handshakeChecks", report.handshakeChecks());
+        report.handshakeFailure().ifPresent(f -> o.put("handshakeFailure", f));
         return mapper.writeValueAsString(o) + "\n";
     }
 }

@@ -8,7 +8,7 @@ import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.TestFrames;
 import org.scforge.dsl.io.Claim;
-import org.scforge.generators.Design;
+import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Planner;
@@ -155,7 +155,7 @@ public final class ExploreCommand implements Callable<Integer> {
                 + " into " + dir.getFileName());
         console.flush();
         ModelDocument at = new ModelDocument(network, document.testFrames(), document.info());
-        Design design = Generators.verilog(at).options(GeneratorOptions.defaults().withFold(e.fold())).target(t)
+        GeneratedDesign design = Generators.verilog(at).options(GeneratorOptions.defaults().withFold(e.fold())).target(t)
                 .writeTo(dir);
         try {
             return SynthesisRunner.run(network, design.timing(), dir, t, line -> {
@@ -198,7 +198,7 @@ public final class ExploreCommand implements Callable<Integer> {
     private static String json(List<Point> points, Target t, double mhz) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("target", t.cliName());
-        root.put("clock_mhz", mhz);
+        root.put("clockMhz", mhz);
         ArrayNode plans = root.putArray("plans");
         for (Point p : points) {
             ObjectNode o = plans.addObject();
@@ -209,9 +209,9 @@ public final class ExploreCommand implements Callable<Integer> {
                 o.put("accuracy", p.accuracy());
             }
             o.put("fold", p.estimate().fold().toString());
-            o.put("window_cycles", p.estimate().timing().windowCycles());
-            o.put("cycles_per_frame", p.estimate().cyclesPerFrame());
-            o.put("frames_per_second", p.framesPerSecond());
+            o.put("windowCycles", p.estimate().timing().windowCycles());
+            o.put("cyclesPerFrame", p.estimate().cyclesPerFrame());
+            o.put("framesPerSecond", p.framesPerSecond());
             ObjectNode e = o.putObject("estimate");
             e.put("luts", p.estimate().luts());
             e.put("brams", p.estimate().brams());

@@ -47,9 +47,9 @@ public final class FoldOption {
             ObjectNode o = JSON.createObjectNode();
             o.put("fold", fold.toString());
             FrameTiming timing = fold.timing(network);
-            o.put("window_cycles", timing.windowCycles());
-            o.put("cycles_per_frame", timing.cyclesPerFrame());
-            o.put("chosen_by", estimate.isPresent() ? "planner" : "--fold");
+            o.put("windowCycles", timing.windowCycles());
+            o.put("cyclesPerFrame", timing.cyclesPerFrame());
+            o.put("chosenBy", estimate.isPresent() ? "planner" : "--fold");
             target.ifPresent(t -> {
                 Planner.Estimate e = Planner.estimate(network, fold, t);
                 ObjectNode est = o.putObject("estimate");

@@ -1,9 +1,9 @@
 package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
-import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameSelection;
+import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Target;
@@ -52,7 +52,7 @@ public final class GenerateCommand implements Callable<Integer> {
         boolean targetGiven = spec.commandLine().getParseResult().hasMatchedOption("--target");
         FoldOption.Plan plan = fold.plan(document.network(), targetGiven ? Optional.of(t) : Optional.empty(),
                 spec.commandLine().getOut());
-        Design design = write(document, t, plan.fold());
+        GeneratedDesign design = write(document, t, plan.fold());
         writePlan(io.out, plan, document);
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s, synth_%s.ys, %s%n",
                 io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames), t.cliName(), t.constraintFile());
@@ -69,7 +69,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return asked + " frames (" + FrameSelection.of(document, asked, FrameSelection.DEFAULT_SEED).origin() + ")";
     }
 
-    private Design write(ModelDocument document, Target t, Fold plan) {
+    private GeneratedDesign write(ModelDocument document, Target t, Fold plan) {
         try {
             return Generators.verilog(document)
                     .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(plan))

@@ -154,7 +154,7 @@ public final class MutateCommand implements Callable<Integer> {
         o.put("fold", r.fold());
         o.put("seed", r.seed());
         o.put("frames", r.frames());
-        ArrayNode sims = o.putArray("cosim_simulators");
+        ArrayNode sims = o.putArray("cosimSimulators");
         r.simulators().forEach(s -> sims.add(s.id()));
         o.put("candidates", r.candidates());
         o.put("mutants", r.results().size());
@@ -162,7 +162,7 @@ public final class MutateCommand implements Callable<Integer> {
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome.name().toLowerCase(Locale.ROOT), r.count(outcome));
         }
-        o.put("killed_percent", Math.round(r.score() * 10) / 10.0);
+        o.put("killedPercent", Math.round(r.score() * 10) / 10.0);
         ArrayNode list = o.putArray("results");
         for (MutantResult m : r.results()) {
             ObjectNode e = list.addObject();

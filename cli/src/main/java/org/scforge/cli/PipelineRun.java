@@ -127,25 +127,25 @@ final class PipelineRun {
     static String report(Pipeline.Outcome outcome, Pipeline.Options options, double totalSeconds) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
-        ObjectNode byLength = root.putObject("accuracy_by_length");
+        ObjectNode byLength = root.putObject("accuracyByLength");
         outcome.accuracyByLength().forEach((length, accuracy) -> byLength.put(Integer.toString(length), accuracy));
-        root.put("test_accuracy", outcome.test().accuracy());
+        root.put("testAccuracy", outcome.test().accuracy());
         root.put("length", outcome.network().length());
-        root.put("float_reference_accuracy", outcome.floatReferenceAccuracy());
-        root.put("train_seconds", outcome.trainSeconds());
-        root.put("total_seconds", totalSeconds);
+        root.put("floatReferenceAccuracy", outcome.floatReferenceAccuracy());
+        root.put("trainSeconds", outcome.trainSeconds());
+        root.put("totalSeconds", totalSeconds);
         root.put("seed", options.seed());
         root.put("train", options.train());
         root.put("test", options.test());
         root.put("features", options.features() == 0 ? "raw" : Integer.toString(options.features()));
         root.put("hidden", options.hidden());
-        root.put("rate_epochs", options.rateEpochs());
-        root.put("bit_exact_epochs", options.epochs());
-        root.put("train_length", options.trainLength());
-        root.put("stream_aware", options.streams());
+        root.put("rateEpochs", options.rateEpochs());
+        root.put("bitExactEpochs", options.epochs());
+        root.put("trainLength", options.trainLength());
+        root.put("streamAware", options.streams());
         root.put("threshold", outcome.training().threshold());
         root.put("temperature", outcome.training().temperature());
-        ArrayNode confusion = root.putArray("confusion_matrix");
+        ArrayNode confusion = root.putArray("confusionMatrix");
         for (int[] row : outcome.test().confusion()) {
             ArrayNode r = confusion.addArray();
             for (int v : row) {
@@ -154,7 +154,7 @@ final class PipelineRun {
         }
         ArrayNode history = root.putArray("history");
         outcome.training().history().forEach(s -> history.addObject().put("phase", s.phase()).put("epoch", s.epoch())
-                .put("loss", s.loss()).put("train_accuracy", s.accuracy()).put("seconds", s.seconds()));
+                .put("loss", s.loss()).put("trainAccuracy", s.accuracy()).put("seconds", s.seconds()));
         try {
             return json.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -2,11 +2,11 @@ package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.io.AtomicFiles;
-import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
+import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
-import org.scforge.generators.Planner;
 import org.scforge.generators.Generators;
+import org.scforge.generators.Planner;
 import org.scforge.generators.SynthesisReport;
 import org.scforge.generators.SynthesisRunner;
 import org.scforge.generators.Target;
@@ -56,7 +56,7 @@ public final class SynthCommand implements Callable<Integer> {
         try {
             console.println("generating " + document.network().name() + " into " + io.out);
             console.flush();
-            Design design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan)).target(t)
+            GeneratedDesign design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan)).target(t)
                     .writeTo(Outputs.folder("synth", io.out, io.force, io.model));
             GenerateCommand.writePlan(io.out, chosen, document);
             report = SynthesisRunner.run(document.network(), design.timing(), io.out, t, line -> {

@@ -61,13 +61,13 @@ class TrainCommandTest {
         Path first = dir.resolve("a");
         assertThat(run(first)).isZero();
         JsonNode report = new ObjectMapper().readTree(first.resolve("report.json").toFile());
-        for (String key : new String[] {"accuracy_by_length", "test_accuracy", "float_reference_accuracy", "train_seconds",
-                "seed", "confusion_matrix"}) {
+        for (String key : new String[] {"accuracyByLength", "testAccuracy", "floatReferenceAccuracy", "trainSeconds",
+                "seed", "confusionMatrix"}) {
             assertThat(report.has(key)).as(key).isTrue();
         }
-        assertThat(report.get("accuracy_by_length").has("32")).isTrue();
-        assertThat(report.get("test_accuracy").asDouble()).isGreaterThanOrEqualTo(0.6);
-        assertThat(report.get("accuracy_by_length").get("64").asDouble()).isEqualTo(report.get("test_accuracy").asDouble());
+        assertThat(report.get("accuracyByLength").has("32")).isTrue();
+        assertThat(report.get("testAccuracy").asDouble()).isGreaterThanOrEqualTo(0.6);
+        assertThat(report.get("accuracyByLength").get("64").asDouble()).isEqualTo(report.get("testAccuracy").asDouble());
         assertThat(report.get("seed").asLong()).isEqualTo(2);
         ModelDocument model = ModelFile.load(first.resolve("model.json"));
         assertThat(model.testFrames().orElseThrow().size()).isEqualTo(100);

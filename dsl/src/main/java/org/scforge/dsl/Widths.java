@@ -86,6 +86,11 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
         return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
     }
 
+    /** Bits of the class index {@code class_out}: {@code max(1, ceil(log2(classes)))} (docs/semantics.md section 7). */
+    public static int classBits(int classes) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(classes - 1));
+    }
+
     /** Bits of a two's-complement register that holds min..max. */
     public static int signedBits(long min, long max) {
         int bits = 1;

@@ -1,9 +1,9 @@
 package org.scforge.generators;
 
-import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.SobolDirections;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.Synapse;
@@ -55,9 +55,8 @@ final class RtlFiles {
         return widths.layer(network.layers().size() - 1).stateBits();
     }
 
-    /** max(1, ceil(log2(classes))). */
     int classBits() {
-        return Math.max(1, 32 - Integer.numberOfLeadingZeros(network.classes() - 1));
+        return Widths.classBits(network.classes());
     }
 
     /** File name to text, in compile order: blocks, layers, top. */
@@ -98,13 +97,11 @@ final class RtlFiles {
     }
 
     List<Port> ports() {
-        List<Port> ports = new ArrayList<>(List.of(
-                new Port("clk", "input", 1), new Port("rst", "input", 1), new Port("start", "input", 1),
-                new Port("codes", "input", network.inputs() * network.inputCode().portBits()),
-                new Port("busy", "output", 1), new Port("done", "output", 1),
-                new Port("counts", "output", network.classes() * countBits())));
+        List<Port> ports = new ArrayList<>(List.of(Port.in("clk", 1), Port.in("rst", 1), Port.in("start", 1),
+                Port.in("codes", network.inputs() * network.inputCode().portBits()), Port.out("busy", 1),
+                Port.out("done", 1), Port.out("counts", network.classes() * countBits())));
         ports.addAll(tracePorts());
-        ports.add(new Port("class_out", "output", classBits()));
+        ports.add(Port.out("class_out", classBits()));
         return ports;
     }
 
@@ -112,8 +109,8 @@ final class RtlFiles {
     List<Port> tracePorts() {
         List<Port> ports = new ArrayList<>();
         for (LayerModel layer : traced()) {
-            ports.add(new Port(layer.name() + "_spikes", "output", layer.neurons()));
-            ports.add(new Port(layer.name() + "_membrane", "output", layer.neurons() * layer.stateBits()));
+            ports.add(Port.out(layer.name() + "_spikes", layer.neurons()));
+            ports.add(Port.out(layer.name() + "_membrane", layer.neurons() * layer.stateBits()));
         }
         return ports;
     }

@@ -96,7 +96,7 @@ final class SynthesisFiles {
         model.put("boardClassBits", BOARD_CLASS_BITS);
         List<Map<String, Object>> unused = new ArrayList<>();
         for (Port p : rtl.ports()) {
-            if (p.direction().equals("output") && !p.name().equals("done") && !p.name().equals("class_out")) {
+            if (!p.isInput() && !p.name().equals("done") && !p.name().equals("class_out")) {
                 unused.add(Map.of("name", p.name(), "width", p.width()));
             }
         }

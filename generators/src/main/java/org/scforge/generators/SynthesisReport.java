@@ -30,7 +30,7 @@ public record SynthesisReport(String target, long luts, long ffs, long carries, 
         ObjectNode e = o.putObject("estimate");
         e.put("luts", estimate.luts());
         e.put("brams", estimate.brams());
-        e.put("cycles_per_frame", estimate.cyclesPerFrame());
+        e.put("cyclesPerFrame", estimate.cyclesPerFrame());
         e.put("note", "analytical estimate (docs/rtl.md), not a measurement");
         return text(o);
     }
@@ -52,15 +52,15 @@ public record SynthesisReport(String target, long luts, long ffs, long carries, 
         o.put("brams", brams);
         o.put("fits", fits);
         if (fmaxMhz == null) {
-            o.putNull("fmax_mhz");
+            o.putNull("fmaxMhz");
         } else {
-            o.put("fmax_mhz", fmaxMhz);
+            o.put("fmaxMhz", fmaxMhz);
         }
-        o.put("cycles_per_frame", cyclesPerFrame);
+        o.put("cyclesPerFrame", cyclesPerFrame);
         if (framesPerSecond == null) {
-            o.putNull("frames_per_second");
+            o.putNull("framesPerSecond");
         } else {
-            o.put("frames_per_second", framesPerSecond);
+            o.put("framesPerSecond", framesPerSecond);
         }
         return o;
     }

@@ -1,8 +1,8 @@
 package org.scforge.generators;
 
-import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.io.Manifest;
 import org.scforge.dsl.io.OutputFolder;
 
@@ -84,7 +84,7 @@ public final class VerilogGenerator {
     }
 
     /** Writes the files into the output folder {@code dir} (see {@link #writeTo(OutputFolder)}). */
-    public Design writeTo(Path dir) throws IOException {
+    public GeneratedDesign writeTo(Path dir) throws IOException {
         return writeTo(OutputFolder.of(dir, new Manifest("generate", ScforgeVersion.NUMBER)).force(force));
     }
 
@@ -92,7 +92,7 @@ public final class VerilogGenerator {
      * Writes the files into {@code folder} as a whole (a new or empty folder, or with force an earlier
      * scforge output, swapped in by renames) and describes the design there.
      */
-    public Design writeTo(OutputFolder folder) throws IOException {
+    public GeneratedDesign writeTo(OutputFolder folder) throws IOException {
         RtlFiles rtl = new RtlFiles(document.network(), options);
         Map<String, String> files = files();
         folder.write(dir -> {
@@ -101,7 +101,7 @@ public final class VerilogGenerator {
         });
         Path dir = folder.path();
         List<Path> rtlFiles = rtl.render().keySet().stream().map(dir::resolve).toList();
-        return new Design(document.network().name(), dir, rtlFiles, rtl.widths(), rtl.ports(), options,
+        return new GeneratedDesign(document.network().name(), dir, rtlFiles, rtl.widths(), rtl.ports(), options,
                 rtl.timing());
     }
 

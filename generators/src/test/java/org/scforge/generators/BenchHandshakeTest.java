@@ -21,7 +21,7 @@ class BenchHandshakeTest {
     @TempDir
     Path dir;
 
-    private Design generate() throws IOException {
+    private GeneratedDesign generate() throws IOException {
         return Generators.verilog(ExampleNetwork.document()).testBench(6).writeTo(dir);
     }
 

@@ -18,7 +18,7 @@ class ExampleDesignTest {
     @TempDir
     Path dir;
 
-    private List<String> names(Design design) {
+    private List<String> names(GeneratedDesign design) {
         return design.rtlFiles().stream().map(p -> p.getFileName().toString()).toList();
     }
 
@@ -26,7 +26,7 @@ class ExampleDesignTest {
     void everyBlockAndTheTopAreLintCleanAndElaborateWithoutWarnings() throws IOException {
         for (boolean trace : new boolean[] {false, true}) {
             Path out = dir.resolve("trace_" + trace);
-            Design design = Generators.verilog(ExampleNetwork.document())
+            GeneratedDesign design = Generators.verilog(ExampleNetwork.document())
                     .options(GeneratorOptions.defaults().withTraceOutputs(trace)).target(Target.ICE40_UP5K).writeTo(out);
             List<String> files = new java.util.ArrayList<>(names(design));
             files.add("example_board.v");
@@ -46,7 +46,7 @@ class ExampleDesignTest {
 
     @Test
     void icarusTestBenchPassesOnTheGoldenModelsValuesAndFailsOnAWrongOne() throws IOException {
-        Design design = Generators.verilog(ExampleNetwork.document()).testBench(20).writeTo(dir);
+        GeneratedDesign design = Generators.verilog(ExampleNetwork.document()).testBench(20).writeTo(dir);
         Tool.Result pass = Tools.icarusTestBench(dir, names(design), "example");
         // the model's 6 test frames, then 14 seeded random ones: 2 counts and a class each
         assertThat(pass.output()).contains("PASS: 20 frames, 60 values compared");
@@ -89,7 +89,7 @@ class ExampleDesignTest {
         assertThatThrownBy(() -> Generators.verilog(ExampleNetwork.network()).writeTo(out))
                 .hasMessageContaining("holds an earlier scforge output").hasMessageContaining("--force");
         Files.writeString(out.resolve("stale.v"), "x");
-        Design design = Generators.verilog(ExampleNetwork.network()).force(true).writeTo(out);
+        GeneratedDesign design = Generators.verilog(ExampleNetwork.network()).force(true).writeTo(out);
         assertThat(out.resolve("stale.v")).doesNotExist();
         assertThat(out.resolve(".scforge-output")).content().contains("\"command\" : \"generate\"");
         assertThat(design.rtlFiles()).allMatch(Files::exists).allMatch(f -> f.getParent().equals(out.toAbsolutePath()));

@@ -101,7 +101,7 @@ class HostileNamesProperties {
     private static void lintsClean(Network network, boolean trace, Map<String, String> names) throws IOException {
         Path dir = Files.createTempDirectory("scforge-hostile");
         try {
-            Design design = Generators.verilog(network)
+            GeneratedDesign design = Generators.verilog(network)
                     .options(GeneratorOptions.defaults().withTraceOutputs(trace)
                             .withFold(RandomNetworkProperties.randomFold(network, names.hashCode())))
                     .testBench(2).writeTo(dir.resolve("rtl"));

@@ -64,7 +64,7 @@ class RandomNetworkProperties {
         Path dir = Files.createTempDirectory("scforge-rnd");
         try {
             boolean trace = (seed & 1) == 0;
-            Design design = Generators.verilog(network)
+            GeneratedDesign design = Generators.verilog(network)
                     .options(GeneratorOptions.defaults().withTraceOutputs(trace).withFold(fold))
                     .testBench(8).writeTo(dir.resolve("rtl"));
             Path out = design.directory();

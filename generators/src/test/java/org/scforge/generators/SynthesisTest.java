@@ -48,7 +48,7 @@ class SynthesisTest {
     @Test
     void aFoldedDesignSynthesizesAndCountsItsFoldedCycles() throws IOException {
         Tools.require(Tool.YOSYS);
-        Design design = Generators.verilog(ExampleNetwork.document())
+        GeneratedDesign design = Generators.verilog(ExampleNetwork.document())
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=1,out=1"))).target(Target.XC7)
                 .writeTo(dir);
         SynthesisReport report = SynthesisRunner.run(ExampleNetwork.network(), design.timing(), dir, Target.XC7,

@@ -31,7 +31,8 @@ class VerilatorHarnessTest {
     void harnessPassesOnTheExampleAndFailsOnAWrongCount() throws IOException {
         Generators.verilog(ExampleNetwork.document()).testBench(20).writeTo(dir);
         Tool.Result pass = runScript();
-        assertThat(pass.output()).contains("PASS: 6 frames, 18 values compared");
+        // the model's 6 test frames, then 14 seeded random ones
+        assertThat(pass.output()).contains("PASS: 20 frames, 60 values compared");
         assertThat(pass.exitCode()).as(pass.output()).isZero();
 
         // The same corruption the Icarus test bench is shown to catch: frame 0 claims count 2 for out neuron 1.
@@ -55,7 +56,7 @@ class VerilatorHarnessTest {
                 .dense("out", 10, Neuron.counter())
                 .build();
         Network network = RandomWeights.uniform(shape, new SplitMix64(7), 4);
-        Design design = Generators.verilog(ModelDocument.of(network)).testBench(8).writeTo(dir);
+        GeneratedDesign design = Generators.verilog(ModelDocument.of(network)).testBench(8).writeTo(dir);
         assertThat(widthOf(design, "codes")).isGreaterThan(64);
         assertThat(widthOf(design, "counts")).isGreaterThan(64);
         Tool.Result pass = runScript();
@@ -74,7 +75,7 @@ class VerilatorHarnessTest {
                 .dense("out", 10, Neuron.counter())
                 .build();
         Network network = RandomWeights.uniform(shape, new SplitMix64(3), 3);
-        Design design = Generators.verilog(ModelDocument.of(network))
+        GeneratedDesign design = Generators.verilog(ModelDocument.of(network))
                 .options(GeneratorOptions.defaults().withFold(Fold.parse("hidden=5,out=3"))).testBench(8).writeTo(dir);
         assertThat(design.timing().windowCycles()).isEqualTo(4);
         assertThat(Files.readString(dir.resolve("sim_main.cpp"))).contains("const int LATENCY = " + ((32 + 1) * 4 + 1) + ";");
@@ -83,7 +84,7 @@ class VerilatorHarnessTest {
         assertThat(pass.exitCode()).as(pass.output()).isZero();
     }
 
-    private static int widthOf(Design design, String port) {
+    private static int widthOf(GeneratedDesign design, String port) {
         return design.ports().stream().filter(p -> p.name().equals(port)).findFirst().orElseThrow().width();
     }
 

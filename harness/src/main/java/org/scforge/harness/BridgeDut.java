@@ -1,6 +1,7 @@
 package org.scforge.harness;
 
 import org.scforge.dsl.io.Interruption;
+import org.scforge.generators.Port;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -64,7 +65,7 @@ public final class BridgeDut implements Dut {
     }
 
     @Override
-    public DesignPorts ports() {
+    public DutPorts ports() {
         return model.design().ports();
     }
 

@@ -1,5 +1,6 @@
 package org.scforge.harness;
 
+import org.scforge.generators.Port;
 import org.scforge.generators.Templates;
 
 import java.util.HashMap;
@@ -13,24 +14,24 @@ final class BridgeSource {
     private BridgeSource() {
     }
 
-    static String verilator(RtlDesign design) {
+    static String verilator(DutSources design) {
         return render("verilator_bridge.cpp.ftl", design);
     }
 
-    static String icarus(RtlDesign design) {
+    static String icarus(DutSources design) {
         return render("icarus_bridge.v.ftl", design);
     }
 
-    private static String render(String template, RtlDesign design) {
-        DesignPorts ports = design.ports();
+    private static String render(String template, DutSources design) {
+        DutPorts ports = design.ports();
         Map<String, Object> model = new HashMap<>();
         model.put("top", design.top());
         model.put("ports", ports.ports());
         model.put("tracePorts", ports.hasTrace() ? ports.tracePorts() : java.util.List.of());
         model.put("codeBits", ports.codeBits());
-        model.put("countBits", ports.port("counts").orElseThrow().bits());
+        model.put("countBits", ports.port("counts").orElseThrow().width());
         model.put("classBits", ports.classBits());
-        model.put("valueBits", ports.ports().stream().mapToInt(Port::bits).max().orElse(1));
+        model.put("valueBits", ports.ports().stream().mapToInt(Port::width).max().orElse(1));
         return BRIDGES.text(template, model);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param buildSeconds  seconds the build took, 0 when it came from the cache
  * @param cached        true when an earlier identical build was reused
  */
-public record BuiltModel(Simulator simulator, RtlDesign design, Path directory, List<String> command, boolean waves,
+public record BuiltModel(Simulator simulator, DutSources design, Path directory, List<String> command, boolean waves,
                          double buildSeconds, boolean cached) {
     public BuiltModel {
         command = List.copyOf(command);

@@ -22,20 +22,20 @@ import java.util.function.IntConsumer;
 public final class Cosim {
 
     private final Network network;
-    private final RtlDesign design;
+    private final DutSources design;
     private Simulator simulator = Simulator.VERILATOR;
     private boolean trace;
     private ModelBuilder builder = ModelBuilder.standard();
     private Path wave;
     private IntConsumer progress = frame -> { };
 
-    private Cosim(Network network, RtlDesign design) {
+    private Cosim(Network network, DutSources design) {
         this.network = Objects.requireNonNull(network);
         this.design = Objects.requireNonNull(design);
     }
 
     /** {@code network} is the golden model's network; {@code design} the RTL to check against it. */
-    public static Cosim of(Network network, RtlDesign design) {
+    public static Cosim of(Network network, DutSources design) {
         return new Cosim(network, design);
     }
 

@@ -1,5 +1,6 @@
 package org.scforge.harness;
 
+import org.scforge.generators.Port;
 import java.math.BigInteger;
 
 /**
@@ -11,7 +12,7 @@ public interface Dut extends AutoCloseable {
 
     Simulator simulator();
 
-    DesignPorts ports();
+    DutPorts ports();
 
     void poke(String port, BigInteger value);
 
@@ -40,7 +41,7 @@ public interface Dut extends AutoCloseable {
 
     default void expect(String port, BigInteger expected) {
         BigInteger actual = peek(port);
-        int bits = ports().port(port).map(Port::bits).orElse(Math.max(1, expected.bitLength()));
+        int bits = ports().port(port).map(Port::width).orElse(Math.max(1, expected.bitLength()));
         BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
         BigInteger want = expected.and(mask);
         if (!actual.equals(want)) {

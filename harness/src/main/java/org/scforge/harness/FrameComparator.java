@@ -19,13 +19,13 @@ import java.util.Optional;
 final class FrameComparator {
 
     private final Network network;
-    private final DesignPorts ports;
+    private final DutPorts ports;
     private final FrameTiming timing;
     private long compared;
     private long mismatches;
     private Mismatch first;
 
-    FrameComparator(Network network, DesignPorts ports) {
+    FrameComparator(Network network, DutPorts ports) {
         this.network = network;
         this.ports = ports;
         this.timing = ports.timing(network);
@@ -66,7 +66,7 @@ final class FrameComparator {
         List<FrameResult.TraceRow> rows = rtl.rows();
         int length = network.length();
         int column = 0;
-        for (DesignPorts.TracedLayer layer : ports.traced()) {
+        for (DutPorts.TracedLayer layer : ports.traced()) {
             Trace.LayerTrace g = golden.layers().get(layer.index());
             for (int t = 0; t < length; t++) {
                 int edge = timing.stepEdge(layer.index(), t);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param doneEdge  the first edge after the start edge at which {@code done} was high, -1 if never
  * @param counts    the packed {@code counts} port at that edge
  * @param classOut  {@code class_out} at that edge
- * @param rows      with trace: one row per edge 1..doneEdge holding {@link DesignPorts#tracePorts()}
+ * @param rows      with trace: one row per edge 1..doneEdge holding {@link DutPorts#tracePorts()}
  */
 public record FrameResult(int doneEdge, BigInteger counts, int classOut, List<TraceRow> rows) {
 

@@ -1,7 +1,7 @@
 package org.scforge.harness;
 
-import org.scforge.dsl.io.Interruption;
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.dsl.io.Interruption;
 import org.scforge.dsl.io.IoErrors;
 import org.scforge.generators.Tool;
 
@@ -89,14 +89,14 @@ public final class ModelBuilder {
     }
 
     /** Builds (or reuses) the design for the simulator; {@code waves} asks for a build that can dump a VCD. */
-    public BuiltModel build(RtlDesign design, Simulator simulator, boolean waves) {
+    public BuiltModel build(DutSources design, Simulator simulator, boolean waves) {
         simulator.requireAvailable();
         // builds of killed runs, which no later build of the same design would sweep
         AtomicFiles.sweepFolder(cacheRoot.resolve(simulator.id()));
         return simulator == Simulator.VERILATOR ? verilator(design, waves) : icarus(design);
     }
 
-    private BuiltModel verilator(RtlDesign design, boolean waves) {
+    private BuiltModel verilator(DutSources design, boolean waves) {
         String bridge = BridgeSource.verilator(design);
         List<String> flags = new ArrayList<>(VERILATOR_FLAGS);
         if (waves) {
@@ -146,7 +146,7 @@ public final class ModelBuilder {
         });
     }
 
-    private BuiltModel icarus(RtlDesign design) {
+    private BuiltModel icarus(DutSources design) {
         String bridge = BridgeSource.icarus(design);
         List<String> flags = List.of("-g2012", "-s", "scforge_bridge");
         String key = hash(design, Simulator.ICARUS, bridge, flags);
@@ -164,7 +164,7 @@ public final class ModelBuilder {
         void build(Path dir) throws IOException;
     }
 
-    private BuiltModel cached(Simulator simulator, RtlDesign design, String key, boolean waves, List<String> launch,
+    private BuiltModel cached(Simulator simulator, DutSources design, String key, boolean waves, List<String> launch,
                               BuildStep step) {
         Path target = cacheRoot.resolve(simulator.id()).resolve(key);
         List<String> command = launch(target, launch);
@@ -220,7 +220,7 @@ public final class ModelBuilder {
         return out;
     }
 
-    private static String hash(RtlDesign design, Simulator simulator, String bridge, List<String> flags) {
+    private static String hash(DutSources design, Simulator simulator, String bridge, List<String> flags) {
         ContentHash hash = new ContentHash().text(simulator.id()).text(toolVersion(simulator)).text(design.top())
                 .text(String.join(" ", flags)).text(bridge);
         design.files().forEach(hash::file);

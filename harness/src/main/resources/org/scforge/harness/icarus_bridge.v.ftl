@@ -6,8 +6,8 @@ module scforge_bridge;
   localparam STDIN = 32'h8000_0000;
   localparam VALUE_BITS = ${valueBits?c};
   reg clk = 0;
-<#list ports as p><#if p.input() && p.name() != "clk">  reg [${(p.bits()-1)?c}:0] ${p.name()} = 0;
-<#elseif !p.input()>  wire [${(p.bits()-1)?c}:0] ${p.name()};
+<#list ports as p><#if p.isInput() && p.name() != "clk">  reg [${(p.width()-1)?c}:0] ${p.name()} = 0;
+<#elseif !p.isInput()>  wire [${(p.width()-1)?c}:0] ${p.name()};
 </#if></#list>
   ${top} dut (<#list ports as p>.${p.name()}(${p.name()})<#sep>, </#sep></#list>);
 
@@ -41,7 +41,7 @@ module scforge_bridge;
       if (command == "poke") begin
         items = $fscanf(STDIN, "%s %h", name, value);
         found = 0;
-<#list ports as p><#if p.input() && p.name() != "clk">        if (name == "${p.name()}") begin ${p.name()} = value[${(p.bits()-1)?c}:0]; found = 1; end
+<#list ports as p><#if p.isInput() && p.name() != "clk">        if (name == "${p.name()}") begin ${p.name()} = value[${(p.width()-1)?c}:0]; found = 1; end
 </#if></#list>        #0;
         if (found != 0 && items == 2) $display("ok"); else $display("error poke: no input port or no value");
       end else if (command == "peek") begin

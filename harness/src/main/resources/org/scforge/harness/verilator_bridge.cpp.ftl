@@ -69,17 +69,17 @@ struct Bridge {
     void step() { dut->clk = 1; dut->eval(); dump(); dut->clk = 0; dut->eval(); dump(); cycle++; }
 
     bool poke(const char* name, const char* hex) {
-<#list ports as p><#if p.input()>        if (!strcmp(name, "${p.name()}")) { store(dut->${p.name()}, parseHex(hex, ${p.bits()?c})); dut->eval(); return true; }
+<#list ports as p><#if p.isInput()>        if (!strcmp(name, "${p.name()}")) { store(dut->${p.name()}, parseHex(hex, ${p.width()?c})); dut->eval(); return true; }
 </#if></#list>        return false;
     }
     bool peek(const char* name, std::string& out) {
-<#list ports as p>        if (!strcmp(name, "${p.name()}")) { printHex(out, load(dut->${p.name()}), ${p.bits()?c}); return true; }
+<#list ports as p>        if (!strcmp(name, "${p.name()}")) { printHex(out, load(dut->${p.name()}), ${p.width()?c}); return true; }
 </#list>        return false;
     }
     void traceRow(std::string& out, long edge) {
         out += "t ";
         out += std::to_string(edge);
-<#list tracePorts as p>        out += ' '; printHex(out, load(dut->${p.name()}), ${p.bits()?c});
+<#list tracePorts as p>        out += ' '; printHex(out, load(dut->${p.name()}), ${p.width()?c});
 </#list>        out += '\n';
     }
 };

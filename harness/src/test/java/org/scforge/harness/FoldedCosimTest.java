@@ -62,7 +62,7 @@ class FoldedCosimTest {
                                                                          int window) {
         ToolPolicy.require(simulator);
         Network network = network();
-        RtlDesign design = Designs.generate(network, true, Fold.parse(plan));
+        DutSources design = DutSources.generate(network, true, Fold.parse(plan));
         assertThat(design.ports().windowCycles()).isEqualTo(window);
         int[][] frames = FrameSelection.random(network, 6, 11);
         ModelBuilder builder = new ModelBuilder(cache);
@@ -71,9 +71,9 @@ class FoldedCosimTest {
         // per frame: the done edge, 3 counts and the class, and per step 5 spikes, 5 membranes and 3 counts
         assertThat(report.valuesCompared()).isEqualTo(6L * (1 + 3 + 1 + 16 * (5 + 5 + 3)));
 
-        DesignPorts unfolded = new DesignPorts(design.ports().ports(), design.ports().traced(),
+        DutPorts unfolded = new DutPorts(design.ports().ports(), design.ports().traced(),
                 design.ports().codeBits(), design.ports().countBits(), design.ports().classBits());
-        CosimReport wrong = Cosim.of(network, new RtlDesign(design.top(), design.files(), unfolded))
+        CosimReport wrong = Cosim.of(network, new DutSources(design.top(), design.files(), unfolded))
                 .simulator(simulator).trace(false).builder(builder).run(frames);
         // done does not come within L + D + 8 edges: every frame differs
         assertThat(wrong.passed()).isFalse();

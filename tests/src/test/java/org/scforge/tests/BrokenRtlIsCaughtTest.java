@@ -8,7 +8,7 @@ import org.scforge.dsl.NeuronModel;
 import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
-import org.scforge.harness.Designs;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.Mismatch;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
@@ -34,7 +34,7 @@ class BrokenRtlIsCaughtTest {
         // the change is visible in the golden model's own trace, so the RTL must show it too
         assertThat(GoldenModel.of(broken).trace(frames[0]).layers().get(0).state())
                 .isNotEqualTo(GoldenModel.of(golden).trace(frames[0]).layers().get(0).state());
-        CosimReport report = Cosim.of(golden, Designs.generate(broken, true)).simulator(simulator).trace(true)
+        CosimReport report = Cosim.of(golden, DutSources.generate(broken, true)).simulator(simulator).trace(true)
                 .run(frames);
 
         assertThat(report.mismatches()).isPositive();

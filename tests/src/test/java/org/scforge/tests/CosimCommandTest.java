@@ -37,9 +37,9 @@ class CosimCommandTest {
         assertThat(json.get("frames").asInt()).isEqualTo(6);
         assertThat(json.get("mismatches").asLong()).isZero();
         // per frame: done edge, 3 counts, class; per step: 4 spikes + 4 membranes + 3 running counts
-        assertThat(json.get("values_compared").asLong()).isEqualTo(6L * (1 + 3 + 1 + 32 * (4 + 4 + 3)));
-        assertThat(json.get("rtl_frames_per_second").asDouble()).isPositive();
-        assertThat(json.get("golden_frames_per_second").asDouble()).isPositive();
+        assertThat(json.get("valuesCompared").asLong()).isEqualTo(6L * (1 + 3 + 1 + 32 * (4 + 4 + 3)));
+        assertThat(json.get("rtlFramesPerSecond").asDouble()).isPositive();
+        assertThat(json.get("goldenFramesPerSecond").asDouble()).isPositive();
     }
 
     /** cosim once replaced DIR/rtl silently: now its own earlier output needs --force, and a stranger's folder is refused. */

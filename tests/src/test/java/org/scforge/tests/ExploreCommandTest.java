@@ -45,7 +45,7 @@ class ExploreCommandTest {
                 "--lengths", "16,32", "--out", out.toString());
         assertThat(o.exitCode()).as(o.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("explore.json").toFile());
-        assertThat(json.get("clock_mhz").asDouble()).isEqualTo(12.0);
+        assertThat(json.get("clockMhz").asDouble()).isEqualTo(12.0);
         JsonNode plans = json.get("plans");
         assertThat(plans.size()).isGreaterThan(2);
         int seen16 = 0;
@@ -57,10 +57,10 @@ class ExploreCommandTest {
             Planner.Estimate e = Planner.estimate(document.network().withLength(length),
                     Fold.parse(plan.get("fold").asText()), Target.ICE40_UP5K);
             assertThat(plan.get("estimate").get("luts").asLong()).isEqualTo(e.luts());
-            assertThat(plan.get("cycles_per_frame").asLong()).isEqualTo(e.cyclesPerFrame());
+            assertThat(plan.get("cyclesPerFrame").asLong()).isEqualTo(e.cyclesPerFrame());
             if (previous != null && previous.get("length").asInt() == length) {
                 // along the front: slower and smaller
-                assertThat(plan.get("cycles_per_frame").asLong()).isGreaterThan(previous.get("cycles_per_frame").asLong());
+                assertThat(plan.get("cyclesPerFrame").asLong()).isGreaterThan(previous.get("cyclesPerFrame").asLong());
                 assertThat(plan.get("estimate").get("luts").asLong())
                         .isLessThan(previous.get("estimate").get("luts").asLong());
             }
@@ -116,7 +116,7 @@ class ExploreCommandTest {
         JsonNode synth = first.get("synth");
         assertThat(synth.get("luts").asLong()).isPositive();
         assertThat(synth.get("fits").asBoolean()).isTrue();
-        assertThat(synth.get("fmax_mhz").asDouble()).isPositive();
-        assertThat(synth.get("cycles_per_frame").asLong()).isEqualTo(first.get("cycles_per_frame").asLong());
+        assertThat(synth.get("fmaxMhz").asDouble()).isPositive();
+        assertThat(synth.get("cyclesPerFrame").asLong()).isEqualTo(first.get("cyclesPerFrame").asLong());
     }
 }

@@ -37,7 +37,7 @@ class FoldOptionTest {
         assertThat(o.out()).contains("folded hidden=3,out=1").contains("5 frames").contains("0 mismatches");
         JsonNode json = new ObjectMapper().readTree(out.resolve("cosim.json").toFile());
         // per frame: done edge, 3 counts, class; per step: 4 spikes + 4 membranes + 3 running counts
-        assertThat(json.get("values_compared").asLong()).isEqualTo(5L * (1 + 3 + 1 + 32 * (4 + 4 + 3)));
+        assertThat(json.get("valuesCompared").asLong()).isEqualTo(5L * (1 + 3 + 1 + 32 * (4 + 4 + 3)));
     }
 
     @Test
@@ -50,8 +50,8 @@ class FoldOptionTest {
         assertThat(o.out()).contains("plan for ice40-up5k: fully parallel (estimate: ");
         JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
         assertThat(plan.get("fold").asText()).isEmpty();
-        assertThat(plan.get("chosen_by").asText()).isEqualTo("planner");
-        assertThat(plan.get("window_cycles").asInt()).isEqualTo(1);
+        assertThat(plan.get("chosenBy").asText()).isEqualTo("planner");
+        assertThat(plan.get("windowCycles").asInt()).isEqualTo(1);
         assertThat(plan.get("estimate").get("target").asText()).isEqualTo("ice40-up5k");
 
         // a rate that the fully parallel design does not reach at 12 MHz: none reaches it, one line, exit 2
@@ -69,7 +69,7 @@ class FoldOptionTest {
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(o.out()).doesNotContain("plan for");
         JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
-        assertThat(plan.get("chosen_by").asText()).isEqualTo("--fold");
+        assertThat(plan.get("chosenBy").asText()).isEqualTo("--fold");
         ConsoleCapture fps = ConsoleCapture.run("generate", "--model", model().toString(), "--out",
                 dir.resolve("fps").toString(), "--fps", "100");
         assertThat(fps.exitCode()).isEqualTo(2);

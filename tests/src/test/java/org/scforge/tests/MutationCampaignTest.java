@@ -7,8 +7,7 @@ import org.scforge.dsl.ModelFile;
 import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
-import org.scforge.harness.Designs;
-import org.scforge.harness.RtlDesign;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 import org.scforge.harness.mutation.MutantResult;
@@ -68,7 +67,7 @@ class MutationCampaignTest {
     @Test
     void theDrawIsDeterministicBySeedAndCoversEveryModule() throws IOException {
         Path dir = work.resolve("design");
-        RtlDesign design = Designs.generate(example().network(), true, dir);
+        DutSources design = DutSources.generate(example().network(), true, dir);
         Map<String, String> files = new java.util.LinkedHashMap<>();
         for (Path f : design.files()) {
             files.put(f.getFileName().toString(), Files.readString(f));
@@ -85,7 +84,7 @@ class MutationCampaignTest {
     void theCosimulationKillsRstSettingDoneByItsHandshakeCheck() throws IOException {
         ToolPolicy.require(Simulator.ICARUS);
         ModelDocument document = example();
-        RtlDesign design = Designs.generate(document.network(), true, work.resolve("design"));
+        DutSources design = DutSources.generate(document.network(), true, work.resolve("design"));
         Path top = design.files().get(design.files().size() - 1);
         String text = Files.readString(top);
         Files.writeString(top, text.replaceFirst("done <= 1'b0;", "done <= 1'b1;"));

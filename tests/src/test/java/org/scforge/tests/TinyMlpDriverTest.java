@@ -1,8 +1,8 @@
 package org.scforge.tests;
 
 import org.scforge.dsl.Network;
-import org.scforge.harness.Designs;
 import org.scforge.harness.Dut;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.junit.DesignUnderTest;
 import org.scforge.harness.junit.DutTest;
 import org.scforge.sim.FrameCounts;
@@ -19,7 +19,7 @@ class TinyMlpDriverTest {
     private static final GoldenModel GOLDEN = GoldenModel.of(NETWORK);
 
     static DesignUnderTest tinyMlp() {
-        return new DesignUnderTest(NETWORK, Designs.generate(NETWORK, false));
+        return new DesignUnderTest(NETWORK, DutSources.generate(NETWORK, false));
     }
 
     @DutTest(design = "tinyMlp")

@@ -1,8 +1,8 @@
 package org.scforge.harness.junit;
 
 import org.scforge.dsl.Network;
-import org.scforge.harness.RtlDesign;
+import org.scforge.harness.DutSources;
 
 /** A design together with the network it was generated from, for tests that compare with the golden model. */
-public record DesignUnderTest(Network network, RtlDesign rtl) {
+public record DesignUnderTest(Network network, DutSources rtl) {
 }

@@ -13,8 +13,8 @@ import org.opentest4j.TestAbortedException;
 import org.scforge.harness.BridgeDut;
 import org.scforge.harness.BuiltModel;
 import org.scforge.harness.Dut;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.ModelBuilder;
-import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 
@@ -104,10 +104,10 @@ final class DutInvocation implements TestTemplateInvocationContext, BeforeEachCa
             if (value instanceof DesignUnderTest d) {
                 return d;
             }
-            if (value instanceof RtlDesign r) {
+            if (value instanceof DutSources r) {
                 return new DesignUnderTest(null, r);
             }
-            throw new ParameterResolutionException(test.design() + "() must return an RtlDesign or a DesignUnderTest");
+            throw new ParameterResolutionException(test.design() + "() must return a DutSources or a DesignUnderTest");
         } catch (ReflectiveOperationException e) {
             throw new ParameterResolutionException("cannot call the design method " + testClass.getSimpleName() + "."
                     + test.design() + "(): " + e, e);

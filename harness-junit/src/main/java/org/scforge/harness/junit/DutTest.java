@@ -12,10 +12,10 @@ import java.lang.annotation.Target;
 /**
  * A hardware test, in the spirit of cocotb: the method runs once per simulator and receives a started
  * {@link org.scforge.harness.Dut} of the design that the static method named by {@link #design()} returns
- * (an {@link org.scforge.harness.RtlDesign}, or a {@link DesignUnderTest} when a driver needs the network).
+ * (a {@link org.scforge.harness.DutSources}, or a {@link DesignUnderTest} when a driver needs the network).
  *
  * <pre>{@code
- * static RtlDesign example() { ... }
+ * static DutSources example() { ... }
  *
  * @DutTest(design = "example")
  * void doneRisesAtLPlusD(Dut dut) { ... dut.expect("done", 1); }

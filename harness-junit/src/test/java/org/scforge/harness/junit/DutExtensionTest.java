@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.scforge.harness.Dut;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.FrameResult;
-import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.TinyDesign;
 
@@ -19,7 +19,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 class DutExtensionTest {
 
-    static RtlDesign tiny() {
+    static DutSources tiny() {
         return TinyDesign.design();
     }
 
@@ -33,7 +33,7 @@ class DutExtensionTest {
 
     /** Run only through the test kit below (Surefire skips nested classes). */
     static class FailingTiny {
-        static RtlDesign tiny() {
+        static DutSources tiny() {
             return TinyDesign.design();
         }
 
@@ -65,7 +65,7 @@ class DutExtensionTest {
 
     /** Run only through the test kit below. */
     static class PassingTiny {
-        static RtlDesign tiny() {
+        static DutSources tiny() {
             return TinyDesign.design();
         }
 

@@ -2,17 +2,16 @@ package org.scforge.harness.mutation;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
-import org.scforge.generators.Design;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameSelection;
+import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Tool;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
-import org.scforge.harness.Designs;
+import org.scforge.harness.DutSources;
 import org.scforge.harness.ModelBuilder;
-import org.scforge.harness.RtlDesign;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.SimulatorException;
 
@@ -108,10 +107,10 @@ public final class MutationCampaign {
         Files.createDirectories(work);
         Network network = document.network();
         Path designDir = work.resolve("design");
-        Design design = Generators.verilog(document)
+        GeneratedDesign design = Generators.verilog(document)
                 .options(GeneratorOptions.defaults().withTraceOutputs(true).withFold(fold))
                 .testBench(frames).force(true).writeTo(designDir);
-        RtlDesign rtl = Designs.of(network, design, true);
+        DutSources rtl = DutSources.of(network, design);
         Map<String, String> files = new LinkedHashMap<>();
         for (Path f : design.rtlFiles()) {
             files.put(f.getFileName().toString(), Files.readString(f));
@@ -167,11 +166,11 @@ public final class MutationCampaign {
     /** The design's regression on one folder: the Icarus bench, then the co-simulation in each simulator. */
     private final class Regression {
         private final Network network;
-        private final RtlDesign design;
+        private final DutSources design;
         private final int[][] codes;
         private final ModelBuilder builder;
 
-        Regression(Network network, RtlDesign design, int[][] codes, ModelBuilder builder) {
+        Regression(Network network, DutSources design, int[][] codes, ModelBuilder builder) {
             this.network = network;
             this.design = design;
             this.codes = codes;
@@ -197,7 +196,7 @@ public final class MutationCampaign {
                 }
                 handshake = "tb_" + top + ".v: " + failure;
             }
-            RtlDesign mutated = new RtlDesign(top, rtlFiles.stream().map(dir::resolve).toList(), design.ports());
+            DutSources mutated = new DutSources(top, rtlFiles.stream().map(dir::resolve).toList(), design.ports());
             for (Simulator simulator : simulators) {
                 CosimReport report;
                 try {

@@ -10,8 +10,8 @@ import com.squareup.javapoet.TypeSpec;
 import org.scforge.dsl.Code;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.Widths;
 import org.scforge.harness.CodePacking;
-import org.scforge.harness.DesignPorts;
 import org.scforge.harness.Dut;
 import org.scforge.harness.FrameResult;
 
@@ -42,7 +42,7 @@ public final class DriverGenerator {
     }
 
     public static JavaFile driver(Network network, String packageName) {
-        DesignPorts ports = DesignPorts.of(network, false);
+        Widths widths = Widths.of(network);
         Code code = network.inputCode();
         ClassName dut = ClassName.get(Dut.class);
         ClassName packing = ClassName.get(CodePacking.class);
@@ -58,8 +58,8 @@ public final class DriverGenerator {
                 .addField(constant("LENGTH", int.class, "$L", network.length()))
                 .addField(constant("LAYERS", int.class, "$L", network.layers().size()))
                 .addField(constant("DONE_EDGE", int.class, "$L", network.length() + network.layers().size()))
-                .addField(constant("COUNT_BITS", int.class, "$L", ports.countBits()))
-                .addField(constant("CLASS_BITS", int.class, "$L", ports.classBits()))
+                .addField(constant("COUNT_BITS", int.class, "$L", widths.layer(network.layers().size() - 1).stateBits()))
+                .addField(constant("CLASS_BITS", int.class, "$L", Widths.classBits(network.classes())))
                 .addField(FieldSpec.builder(codeType, "INPUT_CODE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .initializer("new $T($L, $L)", codeType, code.signed(), code.magnitudeBits()).build());
         for (DenseLayer layer : network.layers()) {

@@ -2,8 +2,9 @@ package org.scforge.harness;
 
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
-import org.scforge.dsl.Widths;
 import org.scforge.generators.FrameTiming;
+import org.scforge.generators.GeneratedDesign;
+import org.scforge.generators.Port;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param windowCycles T, the cycles of one window of a folded design (docs/semantics.md section 1.1);
  *                    1 for a fully parallel one. Not a port, but it says when the ports hold what.
  */
-public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits,
+public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits,
                           int windowCycles) {
 
     /**
@@ -43,7 +44,7 @@ public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBi
         }
     }
 
-    public DesignPorts {
+    public DutPorts {
         ports = List.copyOf(ports);
         traced = List.copyOf(traced);
         if (windowCycles < 1) {
@@ -52,40 +53,32 @@ public record DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBi
     }
 
     /** The ports of a fully parallel design. */
-    public DesignPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits) {
+    public DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits) {
         this(ports, traced, codeBits, countBits, classBits, 1);
     }
 
-    /** The ports of a fully parallel design of {@code network}. */
-    public static DesignPorts of(Network network, boolean tracePorts) {
-        return of(network, tracePorts, 1);
-    }
-
-    /** The ports of a design of {@code network} whose windows are {@code windowCycles} cycles long. */
-    public static DesignPorts of(Network network, boolean tracePorts, int windowCycles) {
-        Widths widths = Widths.of(network);
-        int codeBits = network.inputs() * network.inputCode().portBits();
-        int countBits = widths.layer(network.layers().size() - 1).stateBits();
-        int classBits = classBits(network.classes());
-        List<Port> ports = new ArrayList<>(List.of(Port.in("clk", 1), Port.in("rst", 1), Port.in("start", 1),
-                Port.in("codes", codeBits), Port.out("busy", 1), Port.out("done", 1),
-                Port.out("counts", network.classes() * countBits), Port.out("class_out", classBits)));
+    /**
+     * The ports of {@code design}, generated from {@code network}: the generator's own list of its top
+     * module's ports, the widths it used and its fold's window length, never computed a second time here.
+     */
+    public static DutPorts of(Network network, GeneratedDesign design) {
+        List<Port> ports = design.ports();
         List<TracedLayer> traced = new ArrayList<>();
-        if (tracePorts) {
-            for (int l = 0; l < network.layers().size() - 1; l++) {
-                DenseLayer layer = network.layers().get(l);
-                TracedLayer t = new TracedLayer(l, layer.name(), layer.neurons(), widths.layer(l).stateBits());
+        for (int l = 0; l < network.layers().size() - 1; l++) {
+            DenseLayer layer = network.layers().get(l);
+            TracedLayer t = new TracedLayer(l, layer.name(), layer.neurons(), design.widths().layer(l).stateBits());
+            if (ports.stream().anyMatch(p -> p.name().equals(t.spikesPort()))) {
                 traced.add(t);
-                ports.add(Port.out(t.spikesPort(), t.neurons()));
-                ports.add(Port.out(t.membranePort(), t.neurons() * t.stateBits()));
             }
         }
-        return new DesignPorts(ports, traced, codeBits, countBits, classBits, windowCycles);
+        int countBits = design.widths().layer(network.layers().size() - 1).stateBits();
+        return new DutPorts(ports, traced, width(ports, "codes"), countBits, width(ports, "class_out"),
+                design.timing().windowCycles());
     }
 
-    /** {@code max(1, ceil(log2(classes)))}. */
-    public static int classBits(int classes) {
-        return Math.max(1, 32 - Integer.numberOfLeadingZeros(classes - 1));
+    private static int width(List<Port> ports, String name) {
+        return ports.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the generated top module has no port " + name)).width();
     }
 
     public Optional<Port> port(String name) {

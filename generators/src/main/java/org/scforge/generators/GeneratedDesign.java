@@ -16,10 +16,10 @@ import java.util.List;
  * @param options    the options it was generated with
  * @param timing     when done rises and when each layer shows a step's values (the fold's windows)
  */
-public record Design(String top, Path directory, List<Path> rtlFiles, Widths widths, List<Port> ports,
+public record GeneratedDesign(String top, Path directory, List<Path> rtlFiles, Widths widths, List<Port> ports,
                      GeneratorOptions options, FrameTiming timing) {
 
-    public Design {
+    public GeneratedDesign {
         rtlFiles = List.copyOf(rtlFiles);
         ports = List.copyOf(ports);
     }
