@@ -29,24 +29,18 @@ import java.util.concurrent.Callable;
  * compared, 2 on a user error.
  */
 @Command(name = "cosim", mixinStandardHelpOptions = true,
-        description = "Co-simulate the generated RTL against the golden model, frame by frame (and cycle by cycle with --trace).")
+        description = "Co-simulate the generated RTL against the golden model, frame by frame (and cycle by cycle with --trace); "
+                + "writes DIR/rtl and DIR/cosim.json.")
 public final class CosimCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")
-    Path model;
+    @picocli.CommandLine.Mixin
+    DesignOutputOptions io;
 
     @Option(names = "--frames", defaultValue = "100", description = "frames to run (default ${DEFAULT-VALUE}): the model's test frames, then seeded random codes")
     int frames;
 
     @Option(names = "--simulator", defaultValue = "verilator", description = "verilator or icarus (default ${DEFAULT-VALUE})")
     String simulator;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "where DIR/rtl and DIR/cosim.json go: a new or empty folder, or an earlier scforge output with --force")
-    Path out;
-
-    @picocli.CommandLine.Mixin
-    ForceOption force;
 
     @Option(names = "--trace", description = "also compare every layer's spikes and membranes at every step")
     boolean trace;
@@ -72,13 +66,13 @@ public final class CosimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        ModelDocument document = length.apply(Models.load(model));
-        try (Claim claim = Outputs.claim(Outputs.folder("cosim", out, force, model))) {
+        ModelDocument document = length.apply(Models.load(io.model));
+        try (Claim claim = Outputs.claim(Outputs.folder("cosim", io.out, io.force, io.model))) {
             SimulatorChecks.require(List.of(sim));
             // the design, the run and its report are made in the claimed folder's hidden sibling and swapped
             // in together: a failed run leaves the earlier output as it was
             CosimReport report = claim.publish(dir -> cosim(document, sim, dir));
-            spec.commandLine().getOut().println("wrote " + out.resolve("cosim.json"));
+            spec.commandLine().getOut().println("wrote " + io.out.resolve("cosim.json"));
             return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** The options {@code generate} and {@code synth} share: the model and where the design goes. */
+/** The options every command that reads a model and writes a folder shares: the model, the folder and {@code --force}. */
 public final class DesignOutputOptions {
 
     @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")

@@ -37,7 +37,7 @@ public final class GenerateCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "20",
-            description = "test-bench frames: the model's test frames, else seeded random codes (default: ${DEFAULT-VALUE})")
+            description = "test-bench frames: the model's test frames, then seeded random codes (default: ${DEFAULT-VALUE})")
     int frames;
 
     @picocli.CommandLine.Spec

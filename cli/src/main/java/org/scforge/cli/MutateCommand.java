@@ -33,11 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Command(name = "mutate", mixinStandardHelpOptions = true,
         description = "Mutation testing of the generated RTL's regression: apply N single mutations to the Verilog, "
-                + "run the benches and the co-simulation on each, and report which were killed and how.")
+                + "run the benches and the co-simulation on each, and report which were killed and how; "
+                + "writes DIR/mutation.json, DIR/mutation.txt and DIR/design.")
 public final class MutateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model file")
-    Path model;
+    @picocli.CommandLine.Mixin
+    DesignOutputOptions io;
 
     @Option(names = "--mutants", defaultValue = "100", description = "mutants to draw (default ${DEFAULT-VALUE})")
     int mutants;
@@ -54,13 +55,6 @@ public final class MutateCommand implements Callable<Integer> {
 
     @Option(names = "--jobs", description = "mutants run at a time (default: the number of cores)")
     Integer jobs;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "where DIR/mutation.json, DIR/mutation.txt and DIR/design go: a new or empty folder, or an earlier scforge output with --force")
-    Path out;
-
-    @picocli.CommandLine.Mixin
-    ForceOption force;
 
     @picocli.CommandLine.Mixin
     FoldOption fold;
@@ -87,7 +81,7 @@ public final class MutateCommand implements Callable<Integer> {
         }
         sims.add(0, Simulator.ICARUS); // the bench's simulator, needed whatever the co-simulation uses
         SimulatorChecks.require(sims);
-        ModelDocument document = Models.load(model);
+        ModelDocument document = Models.load(io.model);
         MutationCampaign campaign = MutationCampaign.of(document).fold(fold.plan(document.network()))
                 .mutants(mutants).seed(seed).frames(frames).simulators(sims.subList(1, sims.size()).stream().distinct().toList());
         if (jobs != null) {
@@ -105,7 +99,7 @@ public final class MutateCommand implements Callable<Integer> {
                 }
             }
         });
-        try (Claim claim = Outputs.claim(Outputs.folder("mutate", out, force, model))) {
+        try (Claim claim = Outputs.claim(Outputs.folder("mutate", io.out, io.force, io.model))) {
             MutationReport report = claim.publish(dir -> {
                 Path work = dir.resolve("work");
                 MutationReport r;
@@ -122,7 +116,7 @@ public final class MutateCommand implements Callable<Integer> {
                 return r;
             });
             stdout.print(table(report));
-            stdout.println("wrote " + out.resolve("mutation.json") + " and " + out.resolve("mutation.txt"));
+            stdout.println("wrote " + io.out.resolve("mutation.json") + " and " + io.out.resolve("mutation.txt"));
             return report.survivors().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
