@@ -36,7 +36,7 @@ public final class CosimCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DesignOutputOptions io;
 
-    @Option(names = "--frames", defaultValue = "100", description = "frames to run (default ${DEFAULT-VALUE}): the model's test frames, then seeded random codes")
+    @Option(names = "--frames", defaultValue = "100", description = "frames to run (default ${DEFAULT-VALUE}): the model's test frames, then corner frames, then seeded random codes")
     int frames;
 
     @Option(names = "--simulator", defaultValue = "verilator", description = "verilator or icarus (default ${DEFAULT-VALUE})")

@@ -37,7 +37,7 @@ public final class GenerateCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "20",
-            description = "test-bench frames: the model's test frames, then seeded random codes (default: ${DEFAULT-VALUE})")
+            description = "test-bench frames: the model's test frames, then corner frames, then seeded random codes (default: ${DEFAULT-VALUE})")
     int frames;
 
     @picocli.CommandLine.Spec
@@ -64,7 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** What the benches run: "20 frames (the model's 12 test frames and 8 seeded random frames (seed 1))". */
+    /** What the benches run: "20 frames (the model's 12 test frames, 5 corner frames and 3 seeded random frames (seed 1))". */
     static String benchFrames(ModelDocument document, int asked) {
         return asked + " frames (" + FrameSelection.of(document, asked, FrameSelection.DEFAULT_SEED).origin() + ")";
     }

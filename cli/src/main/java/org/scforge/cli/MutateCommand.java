@@ -46,7 +46,7 @@ public final class MutateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the draw (default ${DEFAULT-VALUE}): the same seed gives the same mutants")
     long seed;
 
-    @Option(names = "--frames", defaultValue = "20", description = "frames of the bench and of each co-simulation (default ${DEFAULT-VALUE}): the model's test frames, then seeded random codes")
+    @Option(names = "--frames", defaultValue = "20", description = "frames of the bench and of each co-simulation (default ${DEFAULT-VALUE}): the model's test frames, then corner frames, then seeded random codes")
     int frames;
 
     @Option(names = "--simulator", defaultValue = "icarus", split = ",",

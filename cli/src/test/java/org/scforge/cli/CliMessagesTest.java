@@ -95,8 +95,8 @@ class CliMessagesTest {
         ConsoleCapture run = ConsoleCapture.run("generate", "--model", file.toString(), "--frames", "20", "--out",
                 dir.resolve("rtl").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("test benches on 20 frames (the model's 3 test frames and 17 seeded random frames"
-                + " (seed 1)),");
+        assertThat(run.out()).contains("test benches on 20 frames (the model's 3 test frames, 4 corner frames and 13 seeded"
+                + " random frames (seed 1)),");
         assertThat(Files.readString(dir.resolve("rtl/vectors.hex")).lines().filter(l -> !l.startsWith("//"))).hasSize(20);
         ConsoleCapture two = ConsoleCapture.run("generate", "--model", file.toString(), "--frames", "2", "--out",
                 dir.resolve("rtl2").toString());

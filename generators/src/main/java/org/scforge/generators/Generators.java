@@ -9,7 +9,7 @@ public final class Generators {
     private Generators() {
     }
 
-    /** The RTL of a network, with a test bench of seeded random frames when asked for one. */
+    /** The RTL of a network, with a test bench of corner and seeded random frames when asked for one. */
     public static VerilogGenerator verilog(Network network) {
         return new VerilogGenerator(ModelDocument.of(network));
     }

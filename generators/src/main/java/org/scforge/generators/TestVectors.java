@@ -11,7 +11,7 @@ import java.math.BigInteger;
 /**
  * Frames for the test benches, with what the golden model says about them: the input codes, the
  * readout counts and the class. The frames are {@link FrameSelection}'s, the co-simulation's rule: the
- * model's test frames, then seeded random codes, so the same model always gives the same vectors.
+ * model's test frames, then corner frames and seeded random codes, so the same model always gives the same vectors.
  *
  * <p>The vector file ({@code vectors.hex}, read with {@code $readmemh}) has one line per frame: the hex
  * value of {@code {class, counts, codes}} packed exactly as on the top module's ports (class in the top

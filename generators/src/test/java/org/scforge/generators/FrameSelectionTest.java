@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The frame rule of docs/rtl.md, "Frames": its worked example, and the model's frames before random ones. */
+/** The frame rule of docs/rtl.md, "Frames": its worked example; the model's frames, then corners, then random ones. */
 class FrameSelectionTest {
 
     private static Network twoInputs(Code code) {
@@ -21,28 +21,38 @@ class FrameSelectionTest {
     }
 
     @Test
-    void theDocumentedRandomCodesAtSeedOne() {
-        FrameSelection unsigned = FrameSelection.of(ModelDocument.of(twoInputs(Code.unsigned(3))), 3, 1);
-        assertThat(unsigned.codes()).isDeepEqualTo(new int[][] {{5, 5}, {2, 3}, {7, 0}});
+    void theDocumentedCornerAndRandomFramesAtSeedOne() {
+        FrameSelection unsigned = FrameSelection.of(ModelDocument.of(twoInputs(Code.unsigned(3))), 6, 1);
+        // corners: all largest, all smallest (all zero is the same frame for u3), the two alternations
+        assertThat(unsigned.codes()).isDeepEqualTo(new int[][] {{7, 7}, {0, 0}, {7, 0}, {0, 7}, {5, 5}, {2, 3}});
         assertThat(unsigned.fromModel()).isZero();
-        assertThat(unsigned.origin()).isEqualTo("3 seeded random frames (seed 1; the model has no test frames)");
-        FrameSelection signed = FrameSelection.of(ModelDocument.of(twoInputs(Code.signMagnitude(3))), 3, 1);
-        assertThat(signed.codes()).isDeepEqualTo(new int[][] {{4, 5}, {-6, 0}, {-1, 5}});
+        assertThat(unsigned.origin()).isEqualTo("4 corner frames and 2 seeded random frames (seed 1); the model has no test frames");
+        FrameSelection signed = FrameSelection.of(ModelDocument.of(twoInputs(Code.signMagnitude(3))), 7, 1);
+        assertThat(signed.codes()).isDeepEqualTo(new int[][] {{7, 7}, {-7, -7}, {0, 0}, {7, -7}, {-7, 7}, {4, 5}, {-6, 0}});
+        assertThat(FrameSelection.of(ModelDocument.of(twoInputs(Code.unsigned(3))), 3, 1).origin())
+                .isEqualTo("3 corner frames; the model has no test frames");
     }
 
     @Test
-    void theModelsFramesComeFirstThenRandomOnes() {
+    void theModelsFramesComeFirstThenCornersThenRandomOnes() {
         Network net = twoInputs(Code.unsigned(3));
         TestFrames frames = new TestFrames(List.of(List.of(1, 2), List.of(3, 4)), List.of(0, -1));
         ModelDocument document = new ModelDocument(net, Optional.of(frames), Map.of());
-        FrameSelection five = FrameSelection.of(document, 5, 1);
-        assertThat(five.codes()).isDeepEqualTo(new int[][] {{1, 2}, {3, 4}, {5, 5}, {2, 3}, {7, 0}});
-        assertThat(five.fromModel()).isEqualTo(2);
-        assertThat(five.origin()).isEqualTo("the model's 2 test frames and 3 seeded random frames (seed 1)");
+        FrameSelection eight = FrameSelection.of(document, 8, 1);
+        assertThat(eight.codes()).isDeepEqualTo(new int[][] {{1, 2}, {3, 4}, {7, 7}, {0, 0}, {7, 0}, {0, 7}, {5, 5}, {2, 3}});
+        assertThat(eight.fromModel()).isEqualTo(2);
+        assertThat(eight.origin()).isEqualTo("the model's 2 test frames, 4 corner frames and 2 seeded random frames (seed 1)");
+        assertThat(FrameSelection.of(document, 5, 1).origin()).isEqualTo("the model's 2 test frames and 3 corner frames");
         FrameSelection one = FrameSelection.of(document, 1, 9);
         assertThat(one.codes()).isDeepEqualTo(new int[][] {{1, 2}});
         assertThat(one.origin()).isEqualTo("1 of the model's 2 test frames");
         // the test benches use the same frames
-        assertThat(TestVectors.of(document, 5).codes()).isDeepEqualTo(five.codes());
+        assertThat(TestVectors.of(document, 8).codes()).isDeepEqualTo(eight.codes());
+    }
+
+    @Test
+    void aSingleInputHasTwoCornersAndNoneIsRepeated() {
+        Network one = Network.named("n").inputs(1, Code.signMagnitude(2)).dense("out", 2, Neuron.counter()).build();
+        assertThat(FrameSelection.corners(one)).containsExactly(new int[] {3}, new int[] {-3}, new int[] {0});
     }
 }

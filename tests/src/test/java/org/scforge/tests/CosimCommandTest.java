@@ -30,7 +30,7 @@ class CosimCommandTest {
                 out.toString(), "--trace");
 
         assertThat(o.exitCode()).isZero();
-        assertThat(o.out()).contains("6 seeded random frames (seed 1; the model has no test frames)")
+        assertThat(o.out()).contains("5 corner frames and 1 seeded random frame (seed 1); the model has no test frames")
                 .containsPattern("6 frames, \\d+ values compared, 0 mismatches");
         JsonNode json = new ObjectMapper().readTree(out.resolve("cosim.json").toFile());
         assertThat(json.get("simulator").asText()).isEqualTo("icarus");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
+import org.scforge.dsl.TestFrames;
 import org.scforge.generators.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
@@ -22,14 +23,18 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CI mutation campaign (docs/cosim.md): 30 mutants of the docs example, seed 1, Icarus. Every mutant not
+ * The CI mutation campaign (docs/cosim.md): 30 mutants of the docs example, seed 1, Icarus, on all 64 frames
+ * its two 3-bit inputs can take, so that a survivor is equivalent on every input. Every mutant not
  * listed in {@code mutation/example-30-survivors.txt} (the equivalent ones, each with its reason) must be
  * killed; a mutant that was killed before and now survives fails the build, and so does a listed one that is
  * now killed (the list would be stale).
@@ -48,10 +53,29 @@ class MutationCampaignTest {
         }
     }
 
+    /**
+     * The example with every frame its inputs can take as test frames (two u3 inputs: 64), so that a mutant
+     * that survives the campaign survives every input: it is equivalent on this design, not merely unlucky.
+     */
+    static ModelDocument exampleWithEveryFrame() {
+        ModelDocument example = example();
+        int max = example.network().inputCode().maxMagnitude();
+        List<List<Integer>> codes = new ArrayList<>();
+        for (int a = 0; a <= max; a++) {
+            for (int b = 0; b <= max; b++) {
+                codes.add(List.of(a, b));
+            }
+        }
+        return new ModelDocument(example.network(), Optional.of(new TestFrames(codes,
+                Collections.nCopies(codes.size(), ModelFile.NO_LABEL))), example.info());
+    }
+
     @Test
     void theFixedCampaignKillsEveryMutantThatIsNotEquivalent() throws IOException {
         ToolPolicy.require(Simulator.ICARUS);
-        MutationReport report = MutationCampaign.of(example()).mutants(30).seed(1).frames(20).run(work);
+        ModelDocument everyFrame = exampleWithEveryFrame();
+        assertThat(example().network().inputs()).isEqualTo(2);
+        MutationReport report = MutationCampaign.of(everyFrame).mutants(30).seed(1).frames(64).run(work);
 
         assertThat(report.results()).hasSize(30);
         List<String> survivors = report.survivors().stream().map(r -> r.mutant().describe()).toList();

@@ -77,7 +77,7 @@ public final class MutationCampaign {
         return this;
     }
 
-    /** Frames of the bench and of each co-simulation: the model's test frames, then seeded random codes. */
+    /** Frames of the bench and of each co-simulation: {@link org.scforge.generators.FrameSelection}'s. */
     public MutationCampaign frames(int count) {
         this.frames = count;
         return this;
