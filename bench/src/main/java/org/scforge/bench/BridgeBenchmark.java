@@ -2,7 +2,7 @@ package org.scforge.bench;
 
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.Network;
-import org.scforge.generators.FrameSelection;
+import org.scforge.generators.bench.FrameSelection;
 import org.scforge.harness.BridgeDut;
 import org.scforge.harness.BuiltModel;
 import org.scforge.harness.CodePacking;

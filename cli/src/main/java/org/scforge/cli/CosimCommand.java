@@ -7,7 +7,7 @@ import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.io.Claim;
 import org.scforge.generators.Fold;
-import org.scforge.generators.FrameSelection;
+import org.scforge.generators.bench.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.DutSources;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.Network;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameTiming;
-import org.scforge.generators.Planner;
-import org.scforge.generators.Target;
+import org.scforge.generators.synth.Planner;
+import org.scforge.generators.synth.Target;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;

@@ -2,11 +2,11 @@ package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.generators.Fold;
-import org.scforge.generators.FrameSelection;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
-import org.scforge.generators.Target;
+import org.scforge.generators.bench.FrameSelection;
+import org.scforge.generators.synth.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

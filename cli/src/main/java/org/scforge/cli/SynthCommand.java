@@ -6,11 +6,11 @@ import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
-import org.scforge.generators.Planner;
-import org.scforge.generators.SynthesisReport;
-import org.scforge.generators.SynthesisRunner;
-import org.scforge.generators.Target;
 import org.scforge.generators.Tool;
+import org.scforge.generators.synth.Planner;
+import org.scforge.generators.synth.SynthesisReport;
+import org.scforge.generators.synth.SynthesisRunner;
+import org.scforge.generators.synth.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

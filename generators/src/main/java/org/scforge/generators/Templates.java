@@ -36,8 +36,8 @@ public final class Templates {
         this.configuration = cfg;
     }
 
-    /** A template of the generators' folder. */
-    static String render(String templateName, Object model) {
+    /** The text of template {@code templateName} of the generators' folder with {@code model}. */
+    public static String render(String templateName, Object model) {
         return GENERATORS.text(templateName, model);
     }
 

@@ -5,6 +5,10 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.io.Manifest;
 import org.scforge.dsl.io.OutputFolder;
+import org.scforge.generators.bench.TestBenchFiles;
+import org.scforge.generators.rtl.RtlFiles;
+import org.scforge.generators.synth.SynthesisFiles;
+import org.scforge.generators.synth.Target;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,8 @@
 package org.scforge.generators;
 
 import org.scforge.dsl.ScforgeVersion;
+import org.scforge.generators.rtl.ModelHash;
+import org.scforge.generators.synth.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -21,12 +21,13 @@ import java.util.Optional;
  * The network {@code example} of docs/semantics.md section 9, with its worked frame as the first test frame,
  * and the xnor network {@code bipolar} of section 10.
  */
-final class ExampleNetwork {
+public final class ExampleNetwork {
 
     private ExampleNetwork() {
     }
 
-    static Network network() {
+    /** The network {@code example}. */
+    public static Network network() {
         List<Source> sources = List.of(
                 new Source.VanDerCorput("src_in", 3),
                 new Source.Lfsr("src_hidden", 3, List.of(3, 2), 1),
@@ -63,7 +64,7 @@ final class ExampleNetwork {
     }
 
     /** The worked frame [6, 3] and a few more, so the test bench checks more than one class. */
-    static ModelDocument document() {
+    public static ModelDocument document() {
         TestFrames frames = new TestFrames(
                 List.of(List.of(6, 3), List.of(0, 0), List.of(7, 7), List.of(3, 6), List.of(7, 0), List.of(1, 5)),
                 List.of(1, -1, -1, -1, -1, -1));

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.scforge.dsl.ModelDocument;
+import org.scforge.generators.synth.Target;
 
 import java.io.IOException;
 import java.nio.file.Path;

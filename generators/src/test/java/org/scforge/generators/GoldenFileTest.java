@@ -1,6 +1,7 @@
 package org.scforge.generators;
 
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.generators.synth.Target;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

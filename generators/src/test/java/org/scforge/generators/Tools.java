@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Running the real EDA tools from tests: missing tools fail under CI=true and are skipped (with the package name) locally. */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
 
-    static void require(Tool... tools) {
+    /** Fails (CI) or skips (locally) the test when one of {@code tools} is missing. */
+    public static void require(Tool... tools) {
         for (Tool tool : tools) {
             if (!tool.available()) {
                 if ("true".equals(System.getenv("CI"))) {

@@ -14,7 +14,7 @@ import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.WeightPlan;
 import org.scforge.generators.Fold;
-import org.scforge.generators.FrameSelection;
+import org.scforge.generators.bench.FrameSelection;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * extension and typed drivers, which the command's jar must not carry), dsl <- test-networks, and tests on
  * top of them all; bench uses the library modules. Every Java file of every module (main and test sources)
  * is scanned for {@code import org.scforge.X...} and {@code import static org.scforge.X...}, and every
- * module's pom for its scforge dependencies; each must go down. (Comments may name any package.)
+ * module's pom for its scforge dependencies; each must go down. (Comments may name any package.) Inside
+ * generators the same holds for its subpackages: rtl uses neither bench nor synth ({@link #GENERATOR_PACKAGES}).
  */
 class ArchitectureTest {
 
@@ -46,6 +47,20 @@ class ArchitectureTest {
     /** The package of an org.scforge import: its lower-case segments, up to the first class name or '*'. */
     private static final Pattern REFERENCE =
             Pattern.compile("^\\s*import\\s+(?:static\\s+)?org\\.scforge\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.");
+
+    /**
+     * What each subpackage of org.scforge.generators may use besides itself and the root package (the entry
+     * points and shared types): the RTL stands alone, the test benches read it, the synthesis files read it
+     * and put the first test frame on the board.
+     */
+    static final Map<String, Set<String>> GENERATOR_PACKAGES = Map.of(
+            "rtl", Set.of(),
+            "bench", Set.of("rtl"),
+            "synth", Set.of("rtl", "bench"));
+
+    /** The subpackage of an import of org.scforge.generators.SUB. */
+    private static final Pattern GENERATOR_REFERENCE =
+            Pattern.compile("^\\s*import\\s+(?:static\\s+)?org\\.scforge\\.generators\\.([a-z][a-z0-9]*)\\.");
 
     /** A dependency of a pom on one of the project's modules (the artifact is scforge-FOLDER). */
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL);
@@ -75,6 +90,30 @@ class ArchitectureTest {
             violations.addAll(pomViolations(module, pom, read(root.resolve(pom))));
         }
         assertThat(violations).as("module dependencies against the dependency direction").isEmpty();
+    }
+
+    @Test
+    void theRtlUsesNeitherTheTestBenchesNorSynthesis() {
+        Path generators = projectRoot().resolve("generators").resolve("src");
+        List<String> violations = new ArrayList<>();
+        int scanned = 0;
+        for (String set : List.of("main", "test")) {
+            for (String sub : GENERATOR_PACKAGES.keySet()) {
+                Path dir = generators.resolve(set).resolve("java/org/scforge/generators").resolve(sub);
+                for (Path file : javaFiles(dir)) {
+                    scanned++;
+                    violations.addAll(generatorViolations(sub, projectRoot().relativize(file).toString(), read(file)));
+                }
+            }
+        }
+        assertThat(scanned).as("Java files scanned in generators' subpackages").isGreaterThan(10);
+        assertThat(violations).as("references between generators' subpackages against the direction").isEmpty();
+        assertThat(generatorViolations("rtl", "R.java", "import org.scforge.generators.Fold;\n"
+                + "import org.scforge.generators.synth.Target;\nimport static org.scforge.generators.bench.TestVectors.of;\n"
+                + "import org.scforge.generators.rtl.LayerModel;\n"))
+                .as("the scan of rtl").hasSize(2);
+        assertThat(generatorViolations("synth", "S.java", "import org.scforge.generators.bench.TestVectors;\n"))
+                .isEmpty();
     }
 
     @Test
@@ -136,6 +175,20 @@ class ArchitectureTest {
                     out.add(file + ":" + (n + 1) + ": module '" + module + "' uses org.scforge." + m.group(1)
                             + " (module " + target + "; allowed: " + ALLOWED.get(module) + ")");
                 }
+            }
+        }
+        return out;
+    }
+
+    /** One line per import in {@code sub} (a subpackage of org.scforge.generators) of a subpackage it must not use. */
+    static List<String> generatorViolations(String sub, String file, String source) {
+        List<String> out = new ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            Matcher m = GENERATOR_REFERENCE.matcher(lines[n]);
+            if (m.find() && !m.group(1).equals(sub) && !GENERATOR_PACKAGES.get(sub).contains(m.group(1))) {
+                out.add(file + ":" + (n + 1) + ": org.scforge.generators." + sub + " uses org.scforge.generators."
+                        + m.group(1) + " (allowed: " + GENERATOR_PACKAGES.get(sub) + ")");
             }
         }
         return out;

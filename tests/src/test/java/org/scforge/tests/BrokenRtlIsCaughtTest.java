@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
-import org.scforge.generators.FrameSelection;
+import org.scforge.generators.bench.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.DutSources;

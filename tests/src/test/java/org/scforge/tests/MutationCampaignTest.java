@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
 import org.scforge.dsl.TestFrames;
-import org.scforge.generators.FrameSelection;
+import org.scforge.generators.bench.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.DutSources;

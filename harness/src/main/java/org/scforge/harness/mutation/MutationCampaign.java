@@ -3,11 +3,11 @@ package org.scforge.harness.mutation;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.generators.Fold;
-import org.scforge.generators.FrameSelection;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
 import org.scforge.generators.Tool;
+import org.scforge.generators.bench.FrameSelection;
 import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.DutSources;
@@ -77,7 +77,7 @@ public final class MutationCampaign {
         return this;
     }
 
-    /** Frames of the bench and of each co-simulation: {@link org.scforge.generators.FrameSelection}'s. */
+    /** Frames of the bench and of each co-simulation: {@link org.scforge.generators.bench.FrameSelection}'s. */
     public MutationCampaign frames(int count) {
         this.frames = count;
         return this;

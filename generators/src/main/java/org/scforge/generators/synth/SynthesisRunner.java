@@ -1,8 +1,10 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.scforge.dsl.Network;
+import org.scforge.generators.FrameTiming;
+import org.scforge.generators.Tool;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.rtl;
 
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
@@ -8,6 +8,11 @@ import org.scforge.dsl.SobolDirections;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.Synapse;
 import org.scforge.dsl.Widths;
+import org.scforge.generators.Fold;
+import org.scforge.generators.FrameTiming;
+import org.scforge.generators.GeneratorOptions;
+import org.scforge.generators.Port;
+import org.scforge.generators.Templates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +22,9 @@ import java.util.Map;
 /**
  * Renders the Verilog of a network: one file per block module, one per layer and the top. Every
  * value comes from the IR and {@link Widths}; nothing here interprets the semantics beyond wiring.
+ * The test benches and the synthesis files read the design's widths, ports, timing and file header here.
  */
-final class RtlFiles {
+public final class RtlFiles {
 
     private final Network network;
     private final GeneratorOptions options;
@@ -28,7 +34,8 @@ final class RtlFiles {
     private final Fold fold;
     private final FrameTiming timing;
 
-    RtlFiles(Network network, GeneratorOptions options) {
+    /** The RTL of {@code network} with {@code options}; the fold is validated against the network here. */
+    public RtlFiles(Network network, GeneratorOptions options) {
         this.network = network;
         this.options = options;
         this.widths = Widths.of(network);
@@ -38,11 +45,13 @@ final class RtlFiles {
         this.timing = fold.timing(network);
     }
 
-    Widths widths() {
+    /** The register widths the RTL uses. */
+    public Widths widths() {
         return widths;
     }
 
-    FrameTiming timing() {
+    /** When done rises and when each layer shows a step's values. */
+    public FrameTiming timing() {
         return timing;
     }
 
@@ -51,16 +60,17 @@ final class RtlFiles {
     }
 
     /** Bits of each readout count on the {@code counts} port. */
-    int countBits() {
+    public int countBits() {
         return widths.layer(network.layers().size() - 1).stateBits();
     }
 
-    int classBits() {
+    /** Bits of the {@code class_out} port. */
+    public int classBits() {
         return Widths.classBits(network.classes());
     }
 
     /** File name to text, in compile order: blocks, layers, top. */
-    Map<String, String> render() {
+    public Map<String, String> render() {
         Map<String, String> files = new LinkedHashMap<>();
         // one block module per kind of source the design uses (the kind names the module), in a fixed order
         Map<String, Source> byKind = new LinkedHashMap<>();
@@ -96,7 +106,8 @@ final class RtlFiles {
         return files;
     }
 
-    List<Port> ports() {
+    /** The top module's ports, in declaration order. */
+    public List<Port> ports() {
         List<Port> ports = new ArrayList<>(List.of(Port.in("clk", 1), Port.in("rst", 1), Port.in("start", 1),
                 Port.in("codes", network.inputs() * network.inputCode().portBits()), Port.out("busy", 1),
                 Port.out("done", 1), Port.out("counts", network.classes() * countBits())));
@@ -106,7 +117,7 @@ final class RtlFiles {
     }
 
     /** With {@link GeneratorOptions#traceOutputs()}: {@code <layer>_spikes} and {@code <layer>_membrane} per IF layer. */
-    List<Port> tracePorts() {
+    public List<Port> tracePorts() {
         List<Port> ports = new ArrayList<>();
         for (LayerModel layer : traced()) {
             ports.add(Port.out(layer.name() + "_spikes", layer.neurons()));
@@ -148,7 +159,11 @@ final class RtlFiles {
         files.put(file, Templates.render(block + ".v.ftl", model));
     }
 
-    Map<String, Object> header(String file, String purpose) {
+    /**
+     * The template model of every generated file's header (file, purpose, generator version, model and its
+     * hash, top), to which a file's template adds its own values.
+     */
+    public Map<String, Object> header(String file, String purpose) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("file", file);
         model.put("purpose", purpose);

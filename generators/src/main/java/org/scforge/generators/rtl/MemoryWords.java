@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.rtl;
 
 import org.scforge.dsl.DenseLayer;
 
@@ -9,16 +9,18 @@ import java.math.BigInteger;
  * (docs/rtl.md, "Weights in memory"). Synapse {@code c*S + i} of neuron {@code j} (synapse F is the
  * bias) sits at position i of chunk c; positions past the bias are zero. A word is, from bit 0 up, the
  * compared code of every position (magnitude for and, offset code for xnor), then for and layers one
- * sign bit per position (1 = negative), then the neuron's mask {@code neuronMasks[j]}.
+ * sign bit per position (1 = negative), then the neuron's mask {@code neuronMasks[j]}. The planner sizes a
+ * folded layer's block RAMs by {@link #bits()}.
  */
-final class MemoryWords {
+public final class MemoryWords {
 
     private final DenseLayer layer;
     private final int weightBits;
     private final int numberBits;
     private final int terms;
 
-    MemoryWords(DenseLayer layer, int weightBits, int terms) {
+    /** The words of {@code layer} with {@code weightBits}-bit weights read {@code terms} synapses a cycle. */
+    public MemoryWords(DenseLayer layer, int weightBits, int terms) {
         this.layer = layer;
         this.weightBits = weightBits;
         this.numberBits = layer.synapse().comparedBits(weightBits);
@@ -26,7 +28,7 @@ final class MemoryWords {
     }
 
     /** Bits of a word. */
-    int bits() {
+    public int bits() {
         return terms * numberBits + (layer.isXnor() ? 0 : terms) + numberBits;
     }
 

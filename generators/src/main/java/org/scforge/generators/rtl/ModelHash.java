@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.rtl;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.ModelFile;
@@ -10,12 +10,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The content hash written into generated headers: SHA-256 of the network's model-file JSON (weights included). */
-final class ModelHash {
+public final class ModelHash {
 
     private ModelHash() {
     }
 
-    static String of(Network network) {
+    /** The hex SHA-256 of {@code network}'s model-file JSON, as every generated file's header shows it. */
+    public static String of(Network network) {
         try {
             byte[] json = ModelFile.toJson(ModelDocument.of(network)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.bench;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;

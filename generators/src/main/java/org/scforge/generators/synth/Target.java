@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
 import java.util.Arrays;
 import java.util.Optional;

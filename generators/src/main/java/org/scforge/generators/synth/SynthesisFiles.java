@@ -1,8 +1,12 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
 import org.scforge.dsl.Code;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
+import org.scforge.generators.Port;
+import org.scforge.generators.Templates;
+import org.scforge.generators.bench.TestVectors;
+import org.scforge.generators.rtl.RtlFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +23,7 @@ import java.util.Map;
  * a 4-bit class_out on pins; the codes of the first test frame held in the design), the yosys script
  * {@code synth_<target>.ys} and the target's constraint file from {@code constraints/}.
  */
-final class SynthesisFiles {
+public final class SynthesisFiles {
 
     /** class_out bits the board wrapper puts on pins (LEDs): classes 0..15. */
     static final int BOARD_CLASS_BITS = 4;
@@ -29,7 +33,8 @@ final class SynthesisFiles {
     private final List<String> rtlFileNames;
     private final Target target;
 
-    SynthesisFiles(ModelDocument document, RtlFiles rtl, List<String> rtlFileNames, Target target) {
+    /** The synthesis files of {@code rtl} (files {@code rtlFileNames}, in compile order) for {@code target}. */
+    public SynthesisFiles(ModelDocument document, RtlFiles rtl, List<String> rtlFileNames, Target target) {
         this.document = document;
         this.rtl = rtl;
         this.rtlFileNames = rtlFileNames;
@@ -52,7 +57,8 @@ final class SynthesisFiles {
         return "synth_" + target.cliName() + ".ys";
     }
 
-    Map<String, String> render() {
+    /** File name to text: the board wrapper, the yosys script and the constraint file. */
+    public Map<String, String> render() {
         Network network = document.network();
         String board = boardTop(network) + ".v";
         Map<String, String> files = new LinkedHashMap<>();

@@ -1,11 +1,13 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
+import org.scforge.dsl.Network;
 import org.scforge.dsl.RandomNetworks;
+import org.scforge.generators.ExampleNetwork;
+import org.scforge.generators.Fold;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
-import org.scforge.dsl.Network;
 
 import java.util.OptionalDouble;
 

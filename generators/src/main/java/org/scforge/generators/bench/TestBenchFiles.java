@@ -1,26 +1,31 @@
-package org.scforge.generators;
+package org.scforge.generators.bench;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
+import org.scforge.generators.FrameTiming;
+import org.scforge.generators.Templates;
+import org.scforge.generators.rtl.RtlFiles;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The test benches of a design: Icarus ({@code tb_<top>.v}), Verilator ({@code sim_main.cpp}), vectors and run scripts. */
-final class TestBenchFiles {
+public final class TestBenchFiles {
 
     private final ModelDocument document;
     private final RtlFiles rtl;
     private final List<String> rtlFileNames;
 
-    TestBenchFiles(ModelDocument document, RtlFiles rtl, List<String> rtlFileNames) {
+    /** The test benches of {@code rtl}, generated from {@code document}, compiling {@code rtlFileNames} in that order. */
+    public TestBenchFiles(ModelDocument document, RtlFiles rtl, List<String> rtlFileNames) {
         this.document = document;
         this.rtl = rtl;
         this.rtlFileNames = rtlFileNames;
     }
 
-    Map<String, String> render(int frames) {
+    /** File name to text: the vectors of {@code frames} frames, the two test benches and their run scripts. */
+    public Map<String, String> render(int frames) {
         Network network = document.network();
         String top = network.name();
         TestVectors vectors = TestVectors.of(document, frames);

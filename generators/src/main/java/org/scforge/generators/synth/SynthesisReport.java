@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.bench;
 
 import org.scforge.dsl.Code;
 import org.scforge.dsl.ModelDocument;
@@ -61,7 +61,7 @@ public record TestVectors(int[][] codes, int[][] counts, int[] classes, String o
     }
 
     /** A code as it is on the {@code codes} port: sign (1 = negative) above the magnitude for sm codes. */
-    static long portCode(Code code, int value) {
+    public static long portCode(Code code, int value) {
         long magnitude = Math.abs(value);
         return value < 0 ? magnitude | (1L << code.magnitudeBits()) : magnitude;
     }

@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.bench;
 
 import org.junit.jupiter.api.Test;
 import org.scforge.dsl.Code;

@@ -1,8 +1,11 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Widths;
+import org.scforge.generators.Fold;
+import org.scforge.generators.FrameTiming;
+import org.scforge.generators.rtl.MemoryWords;
 
 import java.util.ArrayList;
 import java.util.Comparator;

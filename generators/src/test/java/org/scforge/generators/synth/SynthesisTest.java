@@ -1,9 +1,16 @@
-package org.scforge.generators;
+package org.scforge.generators.synth;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.scforge.generators.ExampleNetwork;
+import org.scforge.generators.Fold;
+import org.scforge.generators.GeneratedDesign;
+import org.scforge.generators.GeneratorOptions;
+import org.scforge.generators.Generators;
+import org.scforge.generators.Tool;
+import org.scforge.generators.Tools;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.rtl;
 
 import org.scforge.dsl.Widths;
 

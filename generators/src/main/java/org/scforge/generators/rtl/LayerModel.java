@@ -1,4 +1,4 @@
-package org.scforge.generators;
+package org.scforge.generators.rtl;
 
 /**
  * What the layer template reads of a layer itself (docs/semantics.md sections 5 and 6, widths from
