@@ -17,7 +17,7 @@ import java.util.List;
  * @param timing     when done rises and when each layer shows a step's values (the fold's windows)
  */
 public record GeneratedDesign(String top, Path directory, List<Path> rtlFiles, Widths widths, List<Port> ports,
-                     GeneratorOptions options, FrameTiming timing) {
+                              GeneratorOptions options, FrameTiming timing) {
 
     public GeneratedDesign {
         rtlFiles = List.copyOf(rtlFiles);

@@ -24,7 +24,7 @@ import java.util.Optional;
  *                    1 for a fully parallel one. Not a port, but it says when the ports hold what.
  */
 public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits,
-                          int windowCycles) {
+                       int windowCycles) {
 
     /**
      * A layer whose per-step values the RTL exposes.
