@@ -38,7 +38,9 @@ class InterruptionTest {
         assertThat(hidden()).as("the run's temporary").hasSize(1);
 
         run.destroy(); // SIGTERM
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // generous: the bound is for a hang, not a speed check; on a shared machine under load (a CI run saw
+        // the child JVM take minutes to start) its shutdown hooks can take far longer than usual
+        assertThat(run.waitFor(180, TimeUnit.SECONDS)).as("the run ends after SIGTERM").isTrue();
         for (ProcessHandle child : children) {
             child.onExit().get(10, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("child %s", child.pid()).isFalse();
