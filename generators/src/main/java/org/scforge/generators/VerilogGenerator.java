@@ -6,6 +6,8 @@ import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.io.Manifest;
 import org.scforge.dsl.io.OutputFolder;
 import org.scforge.generators.bench.TestBenchFiles;
+import org.scforge.generators.board.BoardFiles;
+import org.scforge.generators.board.SerialLink;
 import org.scforge.generators.rtl.RtlFiles;
 import org.scforge.generators.synth.SynthesisFiles;
 import org.scforge.generators.synth.Target;
@@ -32,6 +34,7 @@ public final class VerilogGenerator {
     private GeneratorOptions options = GeneratorOptions.defaults();
     private int testFrames;
     private Target target;
+    private SerialLink board;
     private boolean force;
 
     VerilogGenerator(ModelDocument document) {
@@ -58,6 +61,12 @@ public final class VerilogGenerator {
         return this;
     }
 
+    /** Adds the board top (docs/rtl.md, "Board top"): the network behind a UART on {@code link}'s board. */
+    public VerilogGenerator board(SerialLink link) {
+        this.board = link;
+        return this;
+    }
+
     /** For {@link #writeTo(Path)}: replaces an earlier scforge output there instead of refusing it. */
     public VerilogGenerator force(boolean replace) {
         this.force = replace;
@@ -78,6 +87,9 @@ public final class VerilogGenerator {
         }
         if (target != null) {
             files.putAll(new SynthesisFiles(document, rtl, rtlNames, target).render());
+        }
+        if (board != null) {
+            files.putAll(new BoardFiles(document.network(), rtl, rtlNames, board).render());
         }
         return files;
     }

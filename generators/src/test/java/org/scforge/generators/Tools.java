@@ -36,7 +36,7 @@ public final class Tools {
     }
 
     /** verilator --lint-only -Wall with {@code top} as the top module; returns everything it printed. */
-    static String lint(Path dir, List<String> files, String top) throws IOException {
+    public static String lint(Path dir, List<String> files, String top) throws IOException {
         List<String> args = new ArrayList<>(List.of("--lint-only", "-Wall", "--top-module", top));
         args.addAll(files);
         Tool.Result result = run(Tool.VERILATOR, dir, args.toArray(String[]::new));
@@ -44,7 +44,7 @@ public final class Tools {
     }
 
     /** iverilog -g2005 -Wall elaboration of {@code top}; returns everything it printed. */
-    static String elaborate(Path dir, List<String> files, String top) throws IOException {
+    public static String elaborate(Path dir, List<String> files, String top) throws IOException {
         List<String> args = new ArrayList<>(List.of("-g2005", "-Wall", "-o", "/dev/null", "-s", top));
         args.addAll(files);
         Tool.Result result = run(Tool.IVERILOG, dir, args.toArray(String[]::new));

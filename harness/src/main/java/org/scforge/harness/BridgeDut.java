@@ -86,12 +86,28 @@ public final class BridgeDut implements Dut {
     }
 
     @Override
+    public long until(String port, BigInteger value, long maxEdges) {
+        String reply = command("until " + port + " " + value.toString(16) + " " + maxEdges);
+        String[] f = reply.split(" ");
+        if (f.length != 2 || !f[0].equals("until")) {
+            throw failure("unexpected reply to until: " + reply);
+        }
+        long edges = Long.parseLong(f[1]);
+        cycle += edges < 0 ? maxEdges : edges;
+        return edges;
+    }
+
+    @Override
     public long cycle() {
         return cycle;
     }
 
     @Override
     public FrameResult frame(BigInteger codes, int maxEdges, boolean trace) {
+        if (!ports().runsFrames()) {
+            throw new IllegalStateException(model.design().top() + " is not a network top (no start, codes, done,"
+                    + " counts, class_out): drive it with poke, step and until");
+        }
         if (trace && !ports().hasTrace()) {
             throw new IllegalArgumentException("the design has no trace ports; generate it with trace ports");
         }

@@ -29,7 +29,8 @@ final class BridgeSource {
         model.put("ports", ports.ports());
         model.put("tracePorts", ports.hasTrace() ? ports.tracePorts() : java.util.List.of());
         model.put("codeBits", ports.codeBits());
-        model.put("countBits", ports.port("counts").orElseThrow().width());
+        model.put("countBits", ports.port("counts").map(Port::width).orElse(0));
+        model.put("runsFrames", ports.runsFrames());
         model.put("classBits", ports.classBits());
         model.put("valueBits", ports.ports().stream().mapToInt(Port::width).max().orElse(1));
         return BRIDGES.text(template, model);

@@ -25,6 +25,12 @@ public interface Dut extends AutoCloseable {
     /** {@code cycles} rising clock edges. */
     void step(int cycles);
 
+    /**
+     * Clocks until {@code port} holds {@code value} after an edge, at most {@code maxEdges} edges: the edges it
+     * took, or -1 when the port never held the value.
+     */
+    long until(String port, BigInteger value, long maxEdges);
+
     /** Rising clock edges since the simulator started. */
     long cycle();
 

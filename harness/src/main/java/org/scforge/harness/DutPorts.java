@@ -57,6 +57,16 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
         this(ports, traced, codeBits, countBits, classBits, 1);
     }
 
+    /** The ports of a design that is not a network top (a board top, say): no frames, no traces. */
+    public static DutPorts plain(List<Port> ports) {
+        return new DutPorts(ports, List.of(), 0, 0, 0, 1);
+    }
+
+    /** Whether the design is a network top, which the bridge's {@code frame} command drives. */
+    public boolean runsFrames() {
+        return java.util.stream.Stream.of("start", "codes", "done", "counts", "class_out").allMatch(n -> port(n).isPresent());
+    }
+
     /**
      * The ports of {@code design}, generated from {@code network}: the generator's own list of its top
      * module's ports, the widths it used and its fold's window length, never computed a second time here.

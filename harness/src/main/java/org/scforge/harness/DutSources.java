@@ -5,6 +5,8 @@ import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
+import org.scforge.generators.board.BoardFiles;
+import org.scforge.generators.board.SerialLink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +48,22 @@ public record DutSources(String top, List<Path> files, DutPorts ports) {
     /** A design already generated from {@code network} (with test benches, say), as the harness sees it. */
     public static DutSources of(Network network, GeneratedDesign design) {
         return new DutSources(design.top(), design.rtlFiles(), DutPorts.of(network, design));
+    }
+
+    /**
+     * The board top of {@code network} (docs/rtl.md, "Board top") with {@code fold}, written into {@code dir}:
+     * the network's files, then the UART's and the board top's; its ports are the board's pins.
+     */
+    public static DutSources board(Network network, Fold fold, SerialLink link, Path dir) {
+        try {
+            GeneratedDesign design = Generators.verilog(network).options(GeneratorOptions.defaults().withFold(fold))
+                    .board(link).force(true).writeTo(dir);
+            List<Path> files = new java.util.ArrayList<>(design.rtlFiles());
+            BoardFiles.verilogFiles(network).forEach(f -> files.add(dir.resolve(f)));
+            return new DutSources(BoardFiles.topModule(network), files, DutPorts.plain(BoardFiles.ports()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the board top of " + network.name() + " to " + dir, e);
+        }
     }
 
     /** Generates into a fresh temporary folder. */

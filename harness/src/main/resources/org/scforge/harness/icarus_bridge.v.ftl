@@ -62,6 +62,20 @@ module scforge_bridge;
         $dumpfile(path);
         $dumpvars(0, scforge_bridge);
         $display("ok");
+      end else if (command == "until") begin
+        items = $fscanf(STDIN, "%s %h %d", name, value, limit);
+        found = 0;
+<#list ports as p>        if (name == "${p.name()}") found = ${p.width()?c};
+</#list>        if (found == 0 || items != 3) $display("error until: no such port or no value");
+        else begin
+          done_edge = -1;
+          for (edge_index = 1; edge_index <= limit && done_edge < 0; edge_index = edge_index + 1) begin
+            step;
+<#list ports as p>            if (name == "${p.name()}" && ${p.name()} === value[${(p.width()-1)?c}:0]) done_edge = edge_index;
+</#list>          end
+          $display("until %0d", done_edge);
+        end
+<#if runsFrames>
       end else if (command == "frame") begin
         items = $fscanf(STDIN, "%h %d", value, limit);
         codes = value[${(codeBits-1)?c}:0];
@@ -75,6 +89,7 @@ module scforge_bridge;
           if (done === 1'b1) done_edge = edge_index;
         end
         $display("frame %0d %h %h", done_edge, counts, class_out);
+</#if>
       end else begin
         $display("error unknown command %0s", command);
       end

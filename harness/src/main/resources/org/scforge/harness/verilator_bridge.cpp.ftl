@@ -76,6 +76,14 @@ struct Bridge {
 <#list ports as p>        if (!strcmp(name, "${p.name()}")) { printHex(out, load(dut->${p.name()}), ${p.width()?c}); return true; }
 </#list>        return false;
     }
+    int width(const char* name) {
+<#list ports as p>        if (!strcmp(name, "${p.name()}")) return ${p.width()?c};
+</#list>        return -1;
+    }
+    Words value(const char* name) {
+<#list ports as p>        if (!strcmp(name, "${p.name()}")) return load(dut->${p.name()});
+</#list>        return Words();
+    }
     void traceRow(std::string& out, long edge) {
         out += "t ";
         out += std::to_string(edge);
@@ -119,6 +127,22 @@ int main(int argc, char** argv) {
 #else
             out = "error wave: model built without --trace\n";
 #endif
+        } else if (!strcmp(cmd, "until")) {
+            // until NAME HEX MAXEDGES: clock until NAME holds HEX after an edge
+            char* name = strtok(nullptr, " \r\n"); char* hex = strtok(nullptr, " \r\n"); char* max = strtok(nullptr, " \r\n");
+            int bits = name ? b.width(name) : -1;
+            if (bits < 0 || !hex) {
+                out = "error until: no such port or no value\n";
+            } else {
+                Words want = parseHex(hex, bits);
+                long limit = max ? atol(max) : 0, edges = -1;
+                for (long e = 1; e <= limit; e++) {
+                    b.step();
+                    if (b.value(name) == want) { edges = e; break; }
+                }
+                out = "until " + std::to_string(edges) + "\n";
+            }
+<#if runsFrames>
         } else if (!strcmp(cmd, "frame")) {
             // frame CODES MAXEDGES: latch the codes at a start edge (edge 0), then clock until done.
             char* hex = strtok(nullptr, " \r\n"); char* max = strtok(nullptr, " \r\n");
@@ -136,6 +160,7 @@ int main(int argc, char** argv) {
             out += ' ';
             printHex(out, load(b.dut->class_out), ${classBits?c});
             out += '\n';
+</#if>
         } else {
             out = std::string("error unknown command ") + cmd + "\n";
         }

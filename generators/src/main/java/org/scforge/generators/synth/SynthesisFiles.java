@@ -70,12 +70,13 @@ public final class SynthesisFiles {
         model.put("synthCommand", target.yosysCommand(boardTop(network), netlist(network, target)));
         model.put("statFile", statFile(target));
         files.put(script(target), Templates.render("synth.ys.ftl", model));
-        files.put(target.constraintFile(), constraints(target));
+        files.put(target.constraintFile(), constraintFile(target.constraintFile()));
         return files;
     }
 
-    static String constraints(Target target) {
-        String resource = "/constraints/" + target.constraintFile();
+    /** The text of {@code name} in {@code constraints/}, shipped in the jar. */
+    public static String constraintFile(String name) {
+        String resource = "/constraints/" + name;
         try (InputStream in = SynthesisFiles.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("constraint file " + resource + " is missing from the jar");
