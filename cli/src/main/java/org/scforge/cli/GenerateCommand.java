@@ -5,6 +5,9 @@ import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
+import org.scforge.generators.VerilogGenerator;
+import org.scforge.generators.board.BoardFiles;
+import org.scforge.generators.board.SerialLink;
 import org.scforge.generators.bench.FrameSelection;
 import org.scforge.generators.synth.Target;
 import picocli.CommandLine.Command;
@@ -29,6 +32,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LengthOption length;
 
+    @picocli.CommandLine.Mixin
+    BoardOption board;
+
     @Option(names = "--trace-ports", description = "add <layer>_spikes and <layer>_membrane debug outputs (docs/rtl.md)")
     boolean tracePorts;
 
@@ -45,14 +51,20 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Target t = parseTarget(target);
+        board.checkBaudHasABoard();
+        boolean targetGiven = spec.commandLine().getParseResult().hasMatchedOption("--target");
+        Optional<SerialLink> link = board.given() ? Optional.of(board.link()) : Optional.empty();
+        Target t = link.map(l -> l.board().target()).orElse(parseTarget(target));
+        if (link.isPresent() && targetGiven && parseTarget(target) != t) {
+            throw new UserError("--board " + link.get().board().cliName() + " is a " + t.cliName() + " board: drop --target "
+                    + target + " or give --target " + t.cliName());
+        }
         OptionLimits.frames(frames);
         ModelDocument document = length.apply(Models.load(io.model));
-        // an explicit --target without --fold asks for a plan that fits it
-        boolean targetGiven = spec.commandLine().getParseResult().hasMatchedOption("--target");
-        FoldOption.Plan plan = fold.plan(document.network(), targetGiven ? Optional.of(t) : Optional.empty(),
-                spec.commandLine().getOut());
-        GeneratedDesign design = write(document, t, plan.fold());
+        // an explicit --target (or a board) without --fold asks for a plan that fits it
+        FoldOption.Plan plan = fold.plan(document.network(), targetGiven || link.isPresent() ? Optional.of(t)
+                : Optional.empty(), spec.commandLine().getOut());
+        GeneratedDesign design = write(document, t, plan.fold(), link);
         writePlan(io.out, plan, document);
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s, synth_%s.ys, %s%n",
                 io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames), t.cliName(), t.constraintFile());
@@ -60,6 +72,9 @@ public final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("folded: windows of %d cycles, done at edge %d after start%n",
                     design.timing().windowCycles(), design.timing().doneEdge());
         }
+        link.ifPresent(l -> spec.commandLine().getOut().printf("board top %s for the %s: %d baud (%d clocks per bit), "
+                + "pins in %s; build the bitstream with scforge build --board %s%n", BoardFiles.topModule(document.network()),
+                l.board().description(), l.baud(), l.clocksPerBit(), l.board().constraintFile(), l.board().cliName()));
         spec.commandLine().getOut().printf("run: %s/run_icarus.sh   or   %s/run_verilator.sh%n", io.out, io.out);
         return ExitCodes.OK;
     }
@@ -69,11 +84,13 @@ public final class GenerateCommand implements Callable<Integer> {
         return asked + " frames (" + FrameSelection.of(document, asked, FrameSelection.DEFAULT_SEED).origin() + ")";
     }
 
-    private GeneratedDesign write(ModelDocument document, Target t, Fold plan) {
+    private GeneratedDesign write(ModelDocument document, Target t, Fold plan, Optional<SerialLink> link) {
         try {
-            return Generators.verilog(document)
+            VerilogGenerator generator = Generators.verilog(document)
                     .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(plan))
-                    .testBench(frames).target(t).writeTo(Outputs.folder("generate", io.out, io.force, io.model));
+                    .testBench(frames).target(t);
+            link.ifPresent(generator::board);
+            return generator.writeTo(Outputs.folder("generate", io.out, io.force, io.model));
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }

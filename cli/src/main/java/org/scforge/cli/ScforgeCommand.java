@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 GenerateCommand.class,
                 SynthCommand.class,
+                BuildCommand.class,
                 CosimCommand.class,
                 MutateCommand.class,
                 ExploreCommand.class,

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code scforge synth}: generate, run yosys (and nextpnr-ice40 on iCE40), report area, fmax and throughput. */
@@ -44,12 +45,7 @@ public final class SynthCommand implements Callable<Integer> {
         Target t = GenerateCommand.parseTarget(target);
         ModelDocument document = length.apply(Models.load(io.model));
         PrintWriter console = spec.commandLine().getOut();
-        for (Tool tool : t.placeAndRoute() ? new Tool[] {Tool.YOSYS, Tool.NEXTPNR_ICE40} : new Tool[] {Tool.YOSYS}) {
-            if (!tool.available()) {
-                spec.commandLine().getErr().println("scforge: error: " + tool.missingMessage());
-                return ExitCodes.USER_ERROR;
-            }
-        }
+        SynthesisTools.require(t.placeAndRoute() ? List.of(Tool.YOSYS, Tool.NEXTPNR_ICE40) : List.of(Tool.YOSYS));
         FoldOption.Plan chosen = fold.plan(document.network(), java.util.Optional.of(t), console);
         Fold plan = chosen.fold();
         SynthesisReport report;
@@ -65,14 +61,8 @@ public final class SynthCommand implements Callable<Integer> {
             });
             AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson(plan.toString(),
                     Planner.estimate(document.network(), plan, t)));
-        } catch (Tool.MissingException e) {
-            spec.commandLine().getErr().println("scforge: error: " + e.getMessage());
-            return ExitCodes.USER_ERROR;
-        } catch (SynthesisRunner.FailedException e) {
-            spec.commandLine().getErr().println("scforge: " + e.getMessage());
-            return ExitCodes.CHECK_FAILED;
         } catch (IOException e) {
-            throw new UserError(e.getMessage(), e);
+            return SynthesisTools.failed(e, spec.commandLine().getErr());
         }
         console.printf("%-12s %8s %8s %8s %6s %5s %9s %7s %12s%n", "target", "LUTs", "FFs", "carries", "BRAMs", "fits",
                 "fmax MHz", "cycles", "frames/s");

@@ -19,6 +19,8 @@ public enum Tool {
     VVP("vvp", "iverilog"),
     YOSYS("yosys", "yosys"),
     NEXTPNR_ICE40("nextpnr-ice40", "nextpnr-ice40"),
+    /** Turns nextpnr-ice40's placed design into an iCE40 bitstream. */
+    ICEPACK("icepack", "fpga-icestorm"),
     /** Runs the makefile Verilator writes. */
     MAKE("make", "make"),
     /** Compiles Verilator's C++ model and the bridge. */

@@ -5,6 +5,7 @@ import org.scforge.generators.Port;
 import org.scforge.generators.Templates;
 import org.scforge.generators.rtl.RtlFiles;
 import org.scforge.generators.synth.SynthesisFiles;
+import org.scforge.generators.synth.SynthesisJob;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,13 @@ public final class BoardFiles {
     /** The cell statistics the script writes. */
     public static String statFile(Board board) {
         return "stat_" + board.cliName() + ".json";
+    }
+
+    /** The synthesis of the board top for {@code board}: its script, its pins, and timing at the board's clock. */
+    public static SynthesisJob job(Network network, Board board) {
+        return new SynthesisJob(topModule(network), board.cliName(), board.target(), script(board),
+                netlist(network, board), statFile(board), board.constraintFile(),
+                java.util.OptionalDouble.of(board.clockHz() / 1e6));
     }
 
     /** The Verilog files of the board top, in compile order (after the network's). */

@@ -45,43 +45,75 @@ public final class SynthesisRunner {
         return run(network, FrameTiming.unfolded(network.length(), network.layers().size()), dir, target, progress);
     }
 
-    /** Synthesis of a design with {@code timing} (its cycles per frame give the frames per second). */
+    /** Synthesis of the area wrapper of a design with {@code timing} (its cycles per frame give the frames per second). */
     public static SynthesisReport run(Network network, FrameTiming timing, Path dir, Target target,
                                       Consumer<String> progress) throws IOException {
-        progress.accept("yosys: synthesizing " + SynthesisFiles.boardTop(network) + " for " + target.device()
-                + " (log: " + dir.resolve("yosys_" + target.cliName() + ".log") + ")");
+        return run(SynthesisJob.measurement(network, target), timing, dir, progress);
+    }
+
+    /**
+     * Runs {@code job}'s yosys script in {@code dir} and, on iCE40, nextpnr-ice40 with its constraints (at its
+     * clock when it names one); the report's fmax is nextpnr's, its frames per second at that fmax.
+     */
+    public static SynthesisReport run(SynthesisJob job, FrameTiming timing, Path dir, Consumer<String> progress)
+            throws IOException {
+        Target target = job.target();
+        progress.accept("yosys: synthesizing " + job.top() + " for " + target.device() + " (log: "
+                + dir.resolve(job.yosysLog()) + ")");
         long began = System.nanoTime();
-        Tool.Result yosys = Tool.YOSYS.run(dir, TIMEOUT_SECONDS, "-q", "-l", "yosys_" + target.cliName() + ".log",
-                "-s", SynthesisFiles.script(target));
+        Tool.Result yosys = Tool.YOSYS.run(dir, TIMEOUT_SECONDS, "-q", "-l", job.yosysLog(), "-s", job.script());
         if (!yosys.ok()) {
-            throw new FailedException("yosys failed (exit " + yosys.exitCode() + "); see "
-                    + dir.resolve("yosys_" + target.cliName() + ".log"));
+            throw new FailedException("yosys failed (exit " + yosys.exitCode() + "); see " + dir.resolve(job.yosysLog()));
         }
         progress.accept(String.format("yosys: done in %.1f s", (System.nanoTime() - began) / 1e9));
-        Map<String, Long> cells = cellCounts(dir.resolve(SynthesisFiles.statFile(target)));
+        Map<String, Long> cells = cellCounts(dir.resolve(job.statFile()));
         long luts = count(cells, LUT);
         long ffs = count(cells, FF);
         Double fmax = null;
         boolean fits = luts <= target.lutCapacity() && ffs <= target.ffCapacity();
         if (target.placeAndRoute()) {
-            progress.accept("nextpnr-ice40: placing and routing on " + target.device());
+            progress.accept("nextpnr-ice40: placing and routing on " + target.device()
+                    + (job.clockMhz().isPresent() ? " for " + mhz(job.clockMhz().getAsDouble()) + " MHz" : ""));
             began = System.nanoTime();
-            Tool.Result pnr = Tool.NEXTPNR_ICE40.run(dir, TIMEOUT_SECONDS, target.nextpnrDeviceOption(), "--package",
-                    target.nextpnrPackage(), "--json", SynthesisFiles.netlist(network, target), "--pcf",
-                    target.constraintFile(), "--asc", SynthesisFiles.boardTop(network) + ".asc",
-                    "--report", "nextpnr_" + target.cliName() + ".json", "--timing-allow-fail",
-                    "--log", "nextpnr_" + target.cliName() + ".log");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(target.nextpnrDeviceOption(),
+                    "--package", target.nextpnrPackage(), "--json", job.netlist(), "--pcf", job.constraintFile(),
+                    "--asc", job.asc(), "--report", job.nextpnrReport(), "--timing-allow-fail", "--log",
+                    job.nextpnrLog()));
+            job.clockMhz().ifPresent(f -> args.addAll(java.util.List.of("--freq", mhz(f))));
+            Tool.Result pnr = Tool.NEXTPNR_ICE40.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new));
             progress.accept(String.format("nextpnr-ice40: %s in %.1f s", pnr.ok() ? "done" : "failed",
                     (System.nanoTime() - began) / 1e9));
             fits = pnr.ok();
             if (pnr.ok()) {
-                fmax = fmax(dir.resolve("nextpnr_" + target.cliName() + ".json"));
+                fmax = fmax(dir.resolve(job.nextpnrReport()));
             }
         }
         long cycles = timing.cyclesPerFrame();
         Double fps = fmax == null ? null : fmax * 1e6 / cycles;
         return new SynthesisReport(target.cliName(), luts, ffs, count(cells, CARRY), count(cells, BRAM), fits, fmax,
                 cycles, fps);
+    }
+
+    /**
+     * icepack: {@code job}'s placed design into its bitstream, written to a temporary name and renamed, so
+     * that a failed or interrupted run leaves no truncated {@code .bin} a user could flash.
+     */
+    public static Path pack(SynthesisJob job, Path dir, Consumer<String> progress) throws IOException {
+        String partial = job.bitstream() + ".partial";
+        Tool.Result pack = Tool.ICEPACK.run(dir, TIMEOUT_SECONDS, job.asc(), partial);
+        if (!pack.ok()) {
+            Files.deleteIfExists(dir.resolve(partial));
+            throw new FailedException("icepack failed (exit " + pack.exitCode() + "): " + pack.output().strip());
+        }
+        Path bitstream = dir.resolve(job.bitstream());
+        Files.move(dir.resolve(partial), bitstream, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        progress.accept("icepack: wrote " + bitstream + " (" + Files.size(bitstream) + " bytes)");
+        return bitstream;
+    }
+
+    private static String mhz(double f) {
+        return f == Math.rint(f) ? String.valueOf((long) f) : String.valueOf(f);
     }
 
     /** Cell type to count, from the design totals of yosys {@code stat -json}. */
