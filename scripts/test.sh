@@ -5,7 +5,8 @@
 #   scripts/test.sh                      all tests
 #   scripts/test.sh -pl dsl -am          one module and what it needs
 #
-# Tools: Java >= 17, verilator >= 5.006, iverilog, yosys, nextpnr-ice40, icepack (fpga-icestorm), and
+# Tools: Java >= 17, verilator >= 5.006, iverilog, yosys, nextpnr-ice40, icepack (fpga-icestorm), socat (the
+# pseudo-terminal behind which `scforge classify` talks to the simulated board), and
 # g++ and make (Verilator compiles its models with them). Run as root, the script installs what is
 # missing with apt-get (non-interactive); otherwise it prints the exact command and exits 2.
 set -euo pipefail
@@ -50,6 +51,7 @@ missing_packages() {
   command -v yosys >/dev/null 2>&1 || echo yosys
   command -v nextpnr-ice40 >/dev/null 2>&1 || echo nextpnr-ice40
   command -v icepack >/dev/null 2>&1 || echo fpga-icestorm
+  command -v socat >/dev/null 2>&1 || echo socat
   command -v g++ >/dev/null 2>&1 || echo g++
   command -v make >/dev/null 2>&1 || echo make
 }

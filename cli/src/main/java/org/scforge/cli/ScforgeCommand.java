@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 SynthCommand.class,
                 BuildCommand.class,
+                ClassifyCommand.class,
                 CosimCommand.class,
                 MutateCommand.class,
                 ExploreCommand.class,

@@ -21,6 +21,8 @@ public enum Tool {
     NEXTPNR_ICE40("nextpnr-ice40", "nextpnr-ice40"),
     /** Turns nextpnr-ice40's placed design into an iCE40 bitstream. */
     ICEPACK("icepack", "fpga-icestorm"),
+    /** Makes the pseudo-terminal pair that puts a simulated board behind a serial port name. */
+    SOCAT("socat", "socat"),
     /** Runs the makefile Verilator writes. */
     MAKE("make", "make"),
     /** Compiles Verilator's C++ model and the bridge. */

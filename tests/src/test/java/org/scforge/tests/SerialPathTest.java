@@ -7,18 +7,11 @@ import org.scforge.dsl.Network;
 import org.scforge.generators.ExampleNetwork;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameTiming;
-import org.scforge.generators.board.Board;
 import org.scforge.generators.board.SerialLink;
 import org.scforge.generators.board.SerialProtocol;
-import org.scforge.generators.synth.Planner;
-import org.scforge.generators.synth.Target;
 import org.scforge.harness.BridgeDut;
 import org.scforge.harness.CodePacking;
-import org.scforge.harness.DutSources;
-import org.scforge.harness.ModelBuilder;
 import org.scforge.harness.SerialDriver;
-import org.scforge.harness.Simulator;
-import org.scforge.harness.ToolPolicy;
 import org.scforge.sim.FrameCounts;
 import org.scforge.sim.GoldenModel;
 
@@ -27,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,20 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SerialPathTest {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
-    private static final SerialLink LINK = Board.ICEBREAKER.link(Board.DEFAULT_BAUD);
+    private static final SerialLink LINK = SimulatedBoards.LINK;
 
     @TempDir
     Path dir;
 
-    /** The board top of {@code network} with {@code fold}, out of reset, its line idle. */
     private BridgeDut start(Network network, Fold fold) {
-        ToolPolicy.require(Simulator.VERILATOR);
-        DutSources sources = DutSources.board(network, fold, LINK, dir.resolve("rtl"));
-        BridgeDut dut = BridgeDut.start(ModelBuilder.standard().build(sources, Simulator.VERILATOR, false), null);
-        dut.poke("reset_button_n", 1);
-        dut.poke("uart_rx", 1);
-        dut.step(20); // past the power-on reset
-        return dut;
+        return SimulatedBoards.start(network, fold, dir.resolve("rtl"));
     }
 
     private static byte[] bytes(String hex) {
@@ -123,8 +108,7 @@ class SerialPathTest {
         Network network = document.network();
         assertThat(network.length()).isEqualTo(TrainedMnist.LENGTH);
         // the plan `scforge build --board icebreaker` uses: the fastest that fits the UP5K
-        Fold fold = Planner.choose(network, Target.ICE40_UP5K, OptionalDouble.empty(), Board.ICEBREAKER.clockHz() / 1e6)
-                .orElseThrow().fold();
+        Fold fold = SimulatedBoards.up5kPlan(network);
         assertThat(fold.toString()).as("the plan folds the hidden layer into memory").contains(":memory");
         FrameTiming timing = fold.timing(network);
         SerialProtocol protocol = SerialProtocol.of(network);

@@ -1,0 +1,126 @@
+package org.scforge.tests;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scforge.cli.ConsoleCapture;
+import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.TestFrames;
+import org.scforge.generators.Fold;
+import org.scforge.generators.Tool;
+import org.scforge.generators.Tools;
+import org.scforge.harness.BridgeDut;
+import org.scforge.harness.SerialDriver;
+import org.scforge.harness.SimulatedSerialBoard;
+import org.scforge.sim.GoldenModel;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code scforge classify} against the simulated board: the Verilator model of the MNIST board top behind a
+ * pseudo-terminal pair (socat), so the command opens a serial port through jSerialComm exactly as it opens a
+ * real board's, and the bytes cross the UART pins bit by bit.
+ */
+class ClassifyCommandTest {
+
+    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)", Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
+
+    /** Two linked pseudo-terminals: the host's end {@code host}, the board's end {@code board}. */
+    private Process ptyPair(Path host, Path board) throws Exception {
+        Tools.require(Tool.SOCAT);
+        Process socat = new ProcessBuilder("socat", "pty,rawer,link=" + host, "pty,rawer,link=" + board)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
+        for (int i = 0; i < 100 && !(Files.exists(host) && Files.exists(board)); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(board).as("socat made the pseudo-terminals").exists();
+        return socat;
+    }
+
+    @Test
+    void fiftyMnistFramesFromTheSimulatedBoardGiveTheGoldenClasses() throws Exception {
+        ModelDocument document = TrainedMnist.document();
+        Network network = document.network();
+        Fold fold = SimulatedBoards.up5kPlan(network);
+        long listen = fold.timing(network).doneEdge() + 4L * 10 * SimulatedBoards.LINK.clocksPerBit();
+        Path host = dir.resolve("ttyHost");
+        Path board = dir.resolve("ttyBoard");
+        Process socat = ptyPair(host, board);
+        ConsoleCapture run;
+        try (BridgeDut dut = SimulatedBoards.start(network, fold, dir.resolve("rtl"))) {
+            SimulatedSerialBoard simulated = new SimulatedSerialBoard(new SerialDriver(dut,
+                    SimulatedBoards.LINK.clocksPerBit()), listen);
+            Thread serving = new Thread(() -> {
+                try (FileInputStream in = new FileInputStream(board.toFile());
+                     FileOutputStream out = new FileOutputStream(board.toFile())) {
+                    simulated.serve(in, out);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "simulated-board");
+            serving.setDaemon(true);
+            serving.start();
+            run = ConsoleCapture.run("classify", "--port", host.toString(), "--model", TrainedMnist.model().toString(),
+                    "--frames", "50", "--timeout", "60");
+        } finally {
+            socat.destroy();
+            socat.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        TestFrames test = document.testFrames().orElseThrow();
+        GoldenModel golden = GoldenModel.of(network);
+        List<Integer> printed = new ArrayList<>();
+        List<Integer> expected = new ArrayList<>();
+        Matcher row = ROW.matcher(run.out());
+        while (row.find()) {
+            int f = Integer.parseInt(row.group(1));
+            printed.add(Integer.parseInt(row.group(2)));
+            expected.add(golden.run(test.frame(f)).predictedClass());
+            assertThat(row.group(3)).isEqualTo(String.valueOf(test.labels().get(f)));
+            assertThat(row.group(4)).isEqualTo("same");
+        }
+        assertThat(printed).hasSize(50).isEqualTo(expected);
+        assertThat(run.out()).contains("the board agrees with the golden model on 50 of 50 frames (class and counts); "
+                + "it reports " + fold.timing(network).doneEdge() + " cycles per frame").contains("frames/s: ");
+    }
+
+    @Test
+    void aPortWithNoBoardBehindItTimesOutWithAHintAndAMissingPortListsThePorts() throws Exception {
+        Path host = dir.resolve("ttyHost");
+        Process socat = ptyPair(host, dir.resolve("ttyNobody"));
+        Path model = TrainedMnist.model();
+        try {
+            ConsoleCapture silent = ConsoleCapture.run("classify", "--port", host.toString(), "--model", model.toString(),
+                    "--frames", "1", "--timeout", "0.5");
+            assertThat(silent.exitCode()).isEqualTo(2);
+            assertThat(silent.errLines()).hasSize(1);
+            assertThat(silent.err()).contains("no reply from " + host + " within 500 ms to frame 0: is the board programmed");
+        } finally {
+            socat.destroy();
+            socat.waitFor(10, TimeUnit.SECONDS);
+        }
+        ConsoleCapture missing = ConsoleCapture.run("classify", "--port", dir.resolve("ttyNone").toString(), "--model",
+                model.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errLines()).hasSize(1);
+        assertThat(missing.err()).contains("--port " + dir.resolve("ttyNone") + ": no such serial port; ");
+        ConsoleCapture tooMany = ConsoleCapture.run("classify", "--port", host.toString(), "--model", model.toString(),
+                "--frames", "100000");
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--frames 100000: the model has ");
+    }
+}
