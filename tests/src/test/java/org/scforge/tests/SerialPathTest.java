@@ -1,9 +1,16 @@
 package org.scforge.tests;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.RandomNetworks;
+import org.scforge.generators.bench.FrameSelection;
+import org.scforge.generators.board.Board;
 import org.scforge.generators.ExampleNetwork;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameTiming;
@@ -150,5 +157,51 @@ class SerialPathTest {
         Network network = ExampleNetwork.network();
         BigInteger port = CodePacking.pack(new int[] {6, 3}, network.inputCode());
         assertThat(HEX.formatHex(SerialProtocol.of(network).request(port))).isEqualTo("a5 1e 1e");
+    }
+
+    /**
+     * Random networks (code and count widths, classes, signedness: so request and reply lengths of 1 to
+     * many bytes, classes past the LEDs' 4 bits) and random folding plans, through the UART at 1 Mbaud (12
+     * clocks per bit, the fewest that the 12 MHz clock gives a common rate with): corner and random frames
+     * give the golden class, counts and cycle count.
+     */
+    @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+    void randomNetworksAnswerTheirFramesThroughTheUartAsTheGoldenModelDoes(
+            @ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) throws Exception {
+        Network network = RandomNetworks.seeded(seed);
+        Fold fold = RandomNetworkCosimProperties.randomFold(network, seed);
+        SerialLink fast = Board.ICEBREAKER.link(1_000_000);
+        SerialProtocol protocol = SerialProtocol.of(network);
+        FrameTiming timing = fold.timing(network);
+        GoldenModel golden = GoldenModel.of(network);
+        int[][] frames = FrameSelection.of(new ModelDocument(network, java.util.Optional.empty(), java.util.Map.of()), 6,
+                seed).codes();
+        Path rtl = java.nio.file.Files.createTempDirectory("scforge-serial-");
+        try (BridgeDut dut = SimulatedBoards.start(network, fold, fast, rtl)) {
+            SerialDriver uart = new SerialDriver(dut, fast.clocksPerBit());
+            for (int[] codes : frames) {
+                FrameCounts expected = golden.run(codes);
+                uart.send(protocol.request(CodePacking.pack(codes, network.inputCode())));
+                SerialProtocol.Reply reply = uart.reply(protocol, timing.doneEdge() + 40L * fast.clocksPerBit());
+                assertThat(reply).as("%s %s, frame %s", network.summary(), fold, java.util.Arrays.toString(codes))
+                        .isEqualTo(new SerialProtocol.Result(expected.predictedClass(),
+                                packCounts(expected.readout(), protocol.countBits()), timing.doneEdge()));
+                dut.expect("led_class", expected.predictedClass() & 0xf);
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(rtl)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** Counts as on the counts port: count j at bits [j*C +: C], two's complement. */
+    private static BigInteger packCounts(int[] counts, int bits) {
+        BigInteger packed = BigInteger.ZERO;
+        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+        for (int j = counts.length - 1; j >= 0; j--) {
+            packed = packed.shiftLeft(bits).or(BigInteger.valueOf(counts[j]).and(mask));
+        }
+        return packed;
     }
 }

@@ -30,8 +30,13 @@ final class SimulatedBoards {
 
     /** The board top of {@code network} with {@code fold}, generated into {@code dir}, out of reset, its line idle. */
     static BridgeDut start(Network network, Fold fold, Path dir) {
+        return start(network, fold, LINK, dir);
+    }
+
+    /** The same on {@code link}. */
+    static BridgeDut start(Network network, Fold fold, SerialLink link, Path dir) {
         ToolPolicy.require(Simulator.VERILATOR);
-        DutSources sources = DutSources.board(network, fold, LINK, dir);
+        DutSources sources = DutSources.board(network, fold, link, dir);
         BridgeDut dut = BridgeDut.start(ModelBuilder.standard().build(sources, Simulator.VERILATOR, false), null);
         dut.poke("reset_button_n", 1);
         dut.poke("uart_rx", 1);
