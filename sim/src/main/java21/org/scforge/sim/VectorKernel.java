@@ -1,0 +1,110 @@
+package org.scforge.sim;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The inner loops on the Vector API (JDK 21 or later, {@code --add-modules jdk.incubator.vector}), at the
+ * widest vectors the CPU prefers. One-word layers (fan-in below 64, the MNIST network's hidden layer) run
+ * across neurons: one lane per neuron, a lane-wise popcount ({@code VPOPCNTQ} where AVX-512 has it)
+ * narrowed to int. Packing compares a vector of ints and takes the comparison mask as bits, one
+ * instruction for 16 spikes or input SNGs instead of a shift and an OR each. Layers of several words
+ * per neuron (the readout) stay scalar: their words are strided in the table, so lanes across neurons would
+ * need gathers (not tried). Loaded by name from {@link Kernels}; it lives only in the Java 21
+ * part of the multi-release jar (sim/src/main/java21).
+ */
+final class VectorKernel implements BatchKernel {
+
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    /** As many int lanes as {@link #LONGS} has long lanes: the popcounts narrowed into {@code sums}. */
+    private static final VectorSpecies<Integer> NARROW =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+
+    /** For {@link Kernels}, which constructs it reflectively. */
+    VectorKernel() {
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public String description() {
+        return "vector (jdk.incubator.vector, " + LONGS.vectorBitSize() + "-bit)";
+    }
+
+    @Override
+    public void andSums(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
+                        int[] negativeProducts, int[] sums, int n) {
+        if (words != 1) {
+            ScalarKernel.INSTANCE.andSums(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
+            return;
+        }
+        long input = x[xOff];
+        int bound = LONGS.loopBound(n);
+        for (int j = 0; j < bound; j += LONGS.length()) {
+            LongVector counts = LongVector.fromArray(LONGS, fires, base + j).and(input)
+                    .lanewise(VectorOperators.XOR, LongVector.fromArray(LONGS, productSigns, j))
+                    .lanewise(VectorOperators.BIT_COUNT);
+            narrow(counts).sub(IntVector.fromArray(NARROW, negativeProducts, j)).intoArray(sums, j);
+        }
+        ScalarKernel.andSumsOneWord(fires, base, input, productSigns, negativeProducts, sums, bound, n);
+    }
+
+    @Override
+    public void xnorSums(long[] fires, int base, long[] x, int xOff, int words, int synapses, int[] sums, int n) {
+        if (words != 1) {
+            ScalarKernel.INSTANCE.xnorSums(fires, base, x, xOff, words, synapses, sums, n);
+            return;
+        }
+        long input = x[xOff];
+        IntVector all = IntVector.broadcast(NARROW, synapses);
+        int bound = LONGS.loopBound(n);
+        for (int j = 0; j < bound; j += LONGS.length()) {
+            IntVector mismatches = narrow(LongVector.fromArray(LONGS, fires, base + j)
+                    .lanewise(VectorOperators.XOR, input).lanewise(VectorOperators.BIT_COUNT));
+            all.sub(mismatches.add(mismatches)).intoArray(sums, j);
+        }
+        ScalarKernel.xnorSumsOneWord(fires, base, input, synapses, sums, bound, n);
+    }
+
+    private static IntVector narrow(LongVector counts) {
+        return (IntVector) counts.convertShape(VectorOperators.L2I, NARROW, 0);
+    }
+
+    @Override
+    public void pack(int[] spikes, int n, long[] out, int off) {
+        int lanes = INTS.length();
+        for (int from = 0; from <= n; from += 64) {
+            int to = Math.min(n, from + 64);
+            long bits = 0;
+            int j = from;
+            for (; j + lanes <= to; j += lanes) {
+                bits |= IntVector.fromArray(INTS, spikes, j).compare(VectorOperators.NE, 0).toLong() << (j - from);
+            }
+            out[off + (from >>> 6)] = ScalarKernel.packBits(spikes, j, to, bits);
+        }
+    }
+
+    /** {@code (r ^ mask) < |code|} is the scalar kernel's sign test: both sides are far below 2^31. */
+    @Override
+    public void fires(int r, int[] masks, int[] magnitudes, int n, long[] out, int off) {
+        int lanes = INTS.length();
+        IntVector number = IntVector.broadcast(INTS, r);
+        for (int from = 0; from <= n; from += 64) {
+            int to = Math.min(n, from + 64);
+            long bits = 0;
+            int i = from;
+            for (; i + lanes <= to; i += lanes) {
+                bits |= number.lanewise(VectorOperators.XOR, IntVector.fromArray(INTS, masks, i))
+                        .compare(VectorOperators.LT, IntVector.fromArray(INTS, magnitudes, i)).toLong() << (i - from);
+            }
+            out[off + (from >>> 6)] = ScalarKernel.firesBits(r, masks, magnitudes, i, to, bits);
+        }
+    }
+}
