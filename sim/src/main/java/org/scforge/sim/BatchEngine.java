@@ -153,8 +153,8 @@ final class BatchEngine {
      * One layer over a block of steps. {@code x} holds one input vector per step, {@code productSigns}
      * per neuron the synapses whose product (input sign times weight sign) is negative; {@code out} (null for the readout) receives this layer's spikes per step
      * as the next layer's input vectors, bias bit included. {@code sums} and {@code spikes} are scratch
-     * of one entry per neuron: the sums come first (popcounts), then the neuron update runs as a plain
-     * loop over int arrays (separate loops measured twice as fast as one fused loop).
+     * of one entry per neuron: the sums come first (popcounts), then the neuron update and the packing of
+     * its spikes (in the scalar kernel two loops, measured twice as fast as one fused loop).
      */
     private void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] productSigns,
                             int[] negativeProducts, int[] v,
@@ -178,34 +178,10 @@ final class BatchEngine {
                     v[j] += sums[j];
                 }
             } else {
-                integrateAndFire(layer, v, sums, spikes, counts, n);
                 int off = s * outWords;
-                kernel.pack(spikes, n, out, off);
+                kernel.fire(layer, v, sums, spikes, counts, out, off);
                 out[off + (n >>> 6)] |= 1L << n;
             }
-        }
-    }
-
-    /** docs/semantics.md section 6, branch-free: leak, integrate, spike, subtractive reset, saturate. */
-    private static void integrateAndFire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts,
-                                         int n) {
-        int threshold = layer.threshold;
-        int floor = layer.floor;
-        int ceiling = layer.ceiling;
-        int leakShift = layer.leakShift;
-        int leakMask = layer.leakMask;
-        for (int j = 0; j < n; j++) {
-            int vj = v[j];
-            int u = vj - ((vj >> leakShift) & leakMask) + sums[j];
-            int spike = (threshold - 1 - u) >>> 31;
-            u -= threshold & -spike;
-            // saturation without branches: the JIT turns Math.min/max into mispredicted branches here
-            int over = u - ceiling;
-            u -= over & ~(over >> 31);
-            int under = floor - u;
-            v[j] = u + (under & ~(under >> 31));
-            counts[j] += spike;
-            spikes[j] = spike;
         }
     }
 

@@ -1,9 +1,9 @@
 package org.scforge.sim;
 
 /**
- * The inner loops of {@link BatchEngine}, one step of one layer at a time: the per-neuron popcount sums
- * and the packing of bits into words. They are all the engine spends its time on besides the neuron
- * update (which C2 vectorises on its own), so they are the part a faster instruction set can replace.
+ * The inner loops of {@link BatchEngine}, one step of one layer at a time: the per-neuron popcount sums,
+ * the neuron update and the packing of bits into words. They are all the engine spends its time on, so
+ * they are the part a faster instruction set can replace.
  * Every implementation is bit-exact with {@link ScalarKernel}; {@link Kernels} picks one per JVM.
  * Implementations are stateless and shared between threads.
  */
@@ -26,13 +26,18 @@ interface BatchKernel {
     /** Xnor synapses: per neuron {@code j < n}, {@code sums[j] = synapses - 2 * popcount(x ^ W_j)}, laid out as in {@link #andSums}. */
     void xnorSums(long[] fires, int base, long[] x, int xOff, int words, int synapses, int[] sums, int n);
 
-    /** Bit {@code j} of {@code out[off ..]} is set where {@code spikes[j]} is 1, for {@code j < n}.
-     * Writes words {@code 0 .. n / 64}: bit {@code n}, the next layer's bias, is left 0 for the caller to set. */
-    void pack(int[] spikes, int n, long[] out, int off);
+    /**
+     * One step of a layer of integrate-and-fire neurons {@code j < layer.neurons} (docs/semantics.md section 6):
+     * leak, add {@code sums[j]}, spike at the threshold with subtractive reset, saturate into {@code v[j]};
+     * {@code counts[j]} counts the spike, and bit {@code j} of {@code out[off ..]} is set where it fired.
+     * Writes words {@code 0 .. n / 64}: bit {@code n}, the next layer's bias, is left 0 for the caller to set.
+     * {@code spikes} is scratch of one entry per neuron.
+     */
+    void fire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts, long[] out, int off);
 
     /**
      * The input SNGs of one step: bit {@code i} of {@code out[off ..]} is set where {@code (r ^ masks[i]) < magnitudes[i]},
-     * for {@code i < n}; writes words {@code 0 .. n / 64} as {@link #pack} does.
+     * for {@code i < n}; writes words {@code 0 .. n / 64} as {@link #fire} does.
      */
     void fires(int r, int[] masks, int[] magnitudes, int n, long[] out, int off);
 }

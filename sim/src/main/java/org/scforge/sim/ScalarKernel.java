@@ -76,10 +76,35 @@ final class ScalarKernel implements BatchKernel {
         }
     }
 
+    /** The neuron update over every neuron, then the packing: two loops, so that C2 vectorises the first. */
     @Override
-    public void pack(int[] spikes, int n, long[] out, int off) {
+    public void fire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts, long[] out, int off) {
+        int n = layer.neurons;
+        integrateAndFire(layer, v, sums, spikes, counts, 0, n);
         for (int from = 0; from <= n; from += 64) {
             out[off + (from >>> 6)] = packBits(spikes, from, Math.min(n, from + 64), 0L);
+        }
+    }
+
+    /** docs/semantics.md section 6, branch-free, neurons {@code from .. to-1}: leak, integrate, spike, subtractive reset, saturate. */
+    static void integrateAndFire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts, int from, int to) {
+        int threshold = layer.threshold;
+        int floor = layer.floor;
+        int ceiling = layer.ceiling;
+        int leakShift = layer.leakShift;
+        int leakMask = layer.leakMask;
+        for (int j = from; j < to; j++) {
+            int vj = v[j];
+            int u = vj - ((vj >> leakShift) & leakMask) + sums[j];
+            int spike = (threshold - 1 - u) >>> 31;
+            u -= threshold & -spike;
+            // saturation without branches: the JIT turns Math.min/max into mispredicted branches here
+            int over = u - ceiling;
+            u -= over & ~(over >> 31);
+            int under = floor - u;
+            v[j] = u + (under & ~(under >> 31));
+            counts[j] += spike;
+            spikes[j] = spike;
         }
     }
 

@@ -2,6 +2,7 @@ package org.scforge.sim;
 
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -10,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The inner loops on the Vector API (JDK 21 or later, {@code --add-modules jdk.incubator.vector}), at the
  * widest vectors the CPU prefers. One-word layers (fan-in below 64, the MNIST network's hidden layer) run
  * across neurons: one lane per neuron, a lane-wise popcount ({@code VPOPCNTQ} where AVX-512 has it)
- * narrowed to int. Packing compares a vector of ints and takes the comparison mask as bits, one
- * instruction for 16 spikes or input SNGs instead of a shift and an OR each. Layers of several words
+ * narrowed to int. The neuron update and the input SNGs compare vectors of ints and take the comparison
+ * mask as the packed bits, one instruction for 16 spikes or inputs instead of a shift and an OR each. Layers of several words
  * per neuron (the readout) stay scalar: their words are strided in the table, so lanes across neurons would
  * need gathers (not tried). Loaded by name from {@link Kernels}; it lives only in the Java 21
  * part of the multi-release jar (sim/src/main/java21).
@@ -77,16 +78,30 @@ final class VectorKernel implements BatchKernel {
         return (IntVector) counts.convertShape(VectorOperators.L2I, NARROW, 0);
     }
 
+    /**
+     * The neuron update lane-wise, 16 neurons at a time at 512 bits: the spike is a comparison mask, which
+     * counts, resets and packs (its bits are the packed word) without an int per spike; saturation is a
+     * lane-wise min and max. The neurons past the last whole vector of a word take the scalar loop.
+     */
     @Override
-    public void pack(int[] spikes, int n, long[] out, int off) {
+    public void fire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts, long[] out, int off) {
+        int n = layer.neurons;
         int lanes = INTS.length();
+        int threshold = layer.threshold;
         for (int from = 0; from <= n; from += 64) {
             int to = Math.min(n, from + 64);
             long bits = 0;
             int j = from;
             for (; j + lanes <= to; j += lanes) {
-                bits |= IntVector.fromArray(INTS, spikes, j).compare(VectorOperators.NE, 0).toLong() << (j - from);
+                IntVector vj = IntVector.fromArray(INTS, v, j);
+                IntVector u = vj.sub(vj.lanewise(VectorOperators.ASHR, layer.leakShift).and(layer.leakMask))
+                        .add(IntVector.fromArray(INTS, sums, j));
+                VectorMask<Integer> spike = u.compare(VectorOperators.GE, threshold);
+                u.sub(threshold, spike).min(layer.ceiling).max(layer.floor).intoArray(v, j);
+                IntVector.fromArray(INTS, counts, j).add(1, spike).intoArray(counts, j);
+                bits |= spike.toLong() << (j - from);
             }
+            ScalarKernel.integrateAndFire(layer, v, sums, spikes, counts, j, to);
             out[off + (from >>> 6)] = ScalarKernel.packBits(spikes, j, to, bits);
         }
     }
