@@ -16,6 +16,12 @@ interface BatchKernel {
     String description();
 
     /**
+     * Whether it beats the scalar kernel on this CPU, so that {@link Kernels} may take it without being asked
+     * (measured in docs/benchmarks.md, "Vector API kernel"; {@code -Dscforge.kernel} still forces it).
+     */
+    boolean pays();
+
+    /**
      * And synapses: per neuron {@code j < n}, {@code sums[j] = popcount((x & W_j) ^ N_j) - negativeProducts[j]}
      * over its {@code words} words, where {@code W_j} starts at {@code fires[base + j * words]}, {@code x} at
      * {@code x[xOff]} and {@code N_j} (the synapses whose product is negative) at {@code productSigns[j * words]}.

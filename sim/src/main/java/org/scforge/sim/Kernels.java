@@ -5,10 +5,11 @@ import java.util.Optional;
 /**
  * Which {@link BatchKernel} the golden model runs, chosen once per JVM: {@code -Dscforge.kernel=scalar|vector}
  * when set, else the vector kernel where this JVM can run it (JDK 21 or later, started with
- * {@code --add-modules jdk.incubator.vector}, a jar or class path that holds the Java 21 classes), else the
- * scalar one. The vector kernel is the default without a calibration run because it measured faster on
- * the machines of docs/benchmarks.md ("Vector API kernel"). A wrong property value is kept as an
- * error, not thrown here, so that the class still loads and every caller gets the same clear message.
+ * {@code --add-modules jdk.incubator.vector}, a jar or class path that holds the Java 21 classes) and it
+ * pays on this CPU ({@link BatchKernel#pays}: vectors of 256 bits or more), else the scalar one. No
+ * calibration run at start-up: the width decided it in every measurement of docs/benchmarks.md ("Vector
+ * API kernel"). A wrong property value is kept as an error, not thrown here, so that the class still loads
+ * and every caller gets the same clear message.
  */
 final class Kernels {
 
@@ -43,7 +44,7 @@ final class Kernels {
     /** The kernel for a value of the property ({@code null}: not set), given the vector kernel if there is one. */
     static Choice choose(String value, Optional<BatchKernel> vector) {
         if (value == null || value.isBlank()) {
-            return new Choice(Optional.of(vector.orElse(ScalarKernel.INSTANCE)), "");
+            return new Choice(Optional.of(vector.filter(BatchKernel::pays).orElse(ScalarKernel.INSTANCE)), "");
         }
         switch (value.trim()) {
             case "scalar":

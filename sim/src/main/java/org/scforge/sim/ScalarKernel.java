@@ -22,6 +22,11 @@ final class ScalarKernel implements BatchKernel {
     }
 
     @Override
+    public boolean pays() {
+        return true;
+    }
+
+    @Override
     public void andSums(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
                         int[] negativeProducts, int[] sums, int n) {
         if (words == 1) {

@@ -11,17 +11,31 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /** The choice of kernel: the property, its default, its errors; and that a JDK 21+ build really has the vector kernel. */
 class KernelsTest {
 
-    /** A stand-in for the vector kernel: only its identity matters to the choice. */
-    private static final BatchKernel VECTOR = (BatchKernel) Proxy.newProxyInstance(BatchKernel.class.getClassLoader(),
-            new Class<?>[] {BatchKernel.class}, (proxy, method, args) -> {
-                throw new UnsupportedOperationException(method.getName());
-            });
+    /** Stand-ins for the vector kernel: only their identity and {@link BatchKernel#pays} matter to the choice. */
+    private static final BatchKernel VECTOR = standIn(true);
+    private static final BatchKernel NARROW_VECTOR = standIn(false);
+
+    private static BatchKernel standIn(boolean pays) {
+        return (BatchKernel) Proxy.newProxyInstance(BatchKernel.class.getClassLoader(), new Class<?>[] {BatchKernel.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("pays")) {
+                        return pays;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
 
     @Test
     void defaultIsTheVectorKernelWhereThereIsOne() {
         assertThat(Kernels.choose(null, Optional.of(VECTOR)).kernel()).containsSame(VECTOR);
         assertThat(Kernels.choose(null, Optional.empty()).kernel()).containsSame(ScalarKernel.INSTANCE);
         assertThat(Kernels.choose(" ", Optional.empty()).kernel()).containsSame(ScalarKernel.INSTANCE);
+    }
+
+    @Test
+    void aVectorKernelThatDoesNotPayIsTakenOnlyWhenAskedFor() {
+        assertThat(Kernels.choose(null, Optional.of(NARROW_VECTOR)).kernel()).containsSame(ScalarKernel.INSTANCE);
+        assertThat(Kernels.choose("vector", Optional.of(NARROW_VECTOR)).kernel()).containsSame(NARROW_VECTOR);
     }
 
     @Test
