@@ -31,9 +31,15 @@ final class ScalarKernel implements BatchKernel {
                         int[] negativeProducts, int[] sums, int n) {
         if (words == 1) {
             andSumsOneWord(fires, base, x[xOff], productSigns, negativeProducts, sums, 0, n);
-            return;
+        } else {
+            andSumsWords(fires, base, x, xOff, words, productSigns, negativeProducts, sums, 0, n);
         }
-        for (int j = 0, k = base, q = 0; j < n; j++) {
+    }
+
+    /** Neurons {@code from .. to-1} of a layer of several words per neuron. */
+    static void andSumsWords(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
+                             int[] negativeProducts, int[] sums, int from, int to) {
+        for (int j = from, k = base + from * words, q = from * words; j < to; j++) {
             int sum = -negativeProducts[j];
             for (int w = 0; w < words; w++, k++, q++) {
                 sum += Long.bitCount((x[xOff + w] & fires[k]) ^ productSigns[q]);

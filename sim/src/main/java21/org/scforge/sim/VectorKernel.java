@@ -12,9 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * widest vectors the CPU prefers. One-word layers (fan-in below 64, the MNIST network's hidden layer) run
  * across neurons: one lane per neuron, a lane-wise popcount ({@code VPOPCNTQ} where AVX-512 has it)
  * narrowed to int. The neuron update and the input SNGs compare vectors of ints and take the comparison
- * mask as the packed bits, one instruction for 16 spikes or inputs instead of a shift and an OR each. Layers of several words
- * per neuron (the readout) stay scalar: their words are strided in the table, so lanes across neurons would
- * need gathers (not tried). Loaded by name from {@link Kernels}; it lives only in the Java 21
+ * mask as the packed bits, one instruction for 16 spikes or inputs instead of a shift and an OR each. And
+ * layers of several words per neuron (the readout) gather each lane's words from the strided table; xnor
+ * layers of several words stay scalar (no measured need). Loaded by name from {@link Kernels}; it lives only in the Java 21
  * part of the multi-release jar (sim/src/main/java21).
  */
 final class VectorKernel implements BatchKernel {
@@ -24,6 +24,18 @@ final class VectorKernel implements BatchKernel {
     private static final VectorSpecies<Integer> NARROW =
             VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    /** {@code STRIDES[w][i] = i * w}: the gather offsets of lane {@code i} for layers of {@code w} words per neuron, up to 16. */
+    private static final int[][] STRIDES = strides(16);
+
+    private static int[][] strides(int maxWords) {
+        int[][] strides = new int[maxWords + 1][LONGS.length()];
+        for (int w = 0; w <= maxWords; w++) {
+            for (int i = 0; i < LONGS.length(); i++) {
+                strides[w][i] = i * w;
+            }
+        }
+        return strides;
+    }
 
     /** For {@link Kernels}, which constructs it reflectively. */
     VectorKernel() {
@@ -53,7 +65,11 @@ final class VectorKernel implements BatchKernel {
     public void andSums(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
                         int[] negativeProducts, int[] sums, int n) {
         if (words != 1) {
-            ScalarKernel.INSTANCE.andSums(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
+            if (words < STRIDES.length) {
+                andSumsGathered(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
+            } else {
+                ScalarKernel.INSTANCE.andSums(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
+            }
             return;
         }
         long input = x[xOff];
@@ -65,6 +81,27 @@ final class VectorKernel implements BatchKernel {
             narrow(counts).sub(IntVector.fromArray(NARROW, negativeProducts, j)).intoArray(sums, j);
         }
         ScalarKernel.andSumsOneWord(fires, base, input, productSigns, negativeProducts, sums, bound, n);
+    }
+
+    /**
+     * Several words per neuron (the readout: 129 synapses, 3 words): one lane per neuron as in the one-word
+     * case, its words gathered from the table at a stride of {@code words}: whole frames ran 1.1 to 1.3x as
+     * fast as with the scalar loop, on one thread (docs/benchmarks.md, "Vector API kernel").
+     */
+    private static void andSumsGathered(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
+                                        int[] negativeProducts, int[] sums, int n) {
+        int[] stride = STRIDES[words];
+        int bound = LONGS.loopBound(n);
+        for (int j = 0; j < bound; j += LONGS.length()) {
+            LongVector counts = LongVector.zero(LONGS);
+            for (int w = 0; w < words; w++) {
+                counts = counts.add(LongVector.fromArray(LONGS, fires, base + j * words + w, stride, 0).and(x[xOff + w])
+                        .lanewise(VectorOperators.XOR, LongVector.fromArray(LONGS, productSigns, j * words + w, stride, 0))
+                        .lanewise(VectorOperators.BIT_COUNT));
+            }
+            narrow(counts).sub(IntVector.fromArray(NARROW, negativeProducts, j)).intoArray(sums, j);
+        }
+        ScalarKernel.andSumsWords(fires, base, x, xOff, words, productSigns, negativeProducts, sums, bound, n);
     }
 
     @Override
