@@ -52,7 +52,7 @@ final class VectorKernel implements BatchKernel {
     }
 
     /**
-     * 256 bits or more (AVX2, AVX-512): measured 1.4 to 2.2x the scalar kernel. At 128 bits (the JVM limited
+     * 256 bits or more (AVX2, AVX-512): measured 1.4 to 2.4x the scalar kernel. At 128 bits (the JVM limited
      * to SSE or AVX1 with {@code -XX:UseAVX=0} or {@code 1}) some operations are not compiled to vector
      * instructions and it ran 3 to 8x slower than the scalar kernel.
      */
