@@ -89,14 +89,10 @@ status=0
 newest="$(newest_java)"
 if [ "$status" -eq 0 ] && [ $# -eq 0 ] && [ -n "$newest" ] \
     && [ "$(java_feature_release "$newest")" != "$(java_version)" ]; then
-  newest_home="$(dirname "$(dirname "$(readlink -f "$newest")")")"
+  newest_home="$(java_home_of "$newest")"
+  # On JDK 21+ this also compiles and tests the Vector API kernel (the pom's jdk21-vector profile)
   echo "scforge: the dsl and sim tests again on JDK $(java_feature_release "$newest") ($newest_home)"
-  # Maven's own libraries (jansi, guava) warn on JDK 24+ unless these are allowed
-  maven_opts=""
-  if [ "$(java_feature_release "$newest")" -ge 24 ]; then
-    maven_opts="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
-  fi
-  JAVA_HOME="$newest_home" MAVEN_OPTS="$maven_opts ${MAVEN_OPTS:-}" \
+  JAVA_HOME="$newest_home" MAVEN_OPTS="$(maven_opts_for "$(java_feature_release "$newest")") ${MAVEN_OPTS:-}" \
     ./mvnw -B --no-transfer-progress -pl dsl,sim test || status=$?
 fi
 elapsed=$(( $(date +%s) - started ))

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * Frames per second of the golden model on a 50-128-10 network (sm8 inputs, 8-bit weights, L = 512,
  * default source plan, random weights in range). Every score is frames per second: the batch
  * benchmarks count each frame of the batch as one operation. Synapse-bit operations per second are
- * frames/s x synapses x L (the setup prints synapses and the weight-stream table size).
+ * frames/s x synapses x L (the setup prints synapses and the weight-stream table size). The kernel is the
+ * golden model's default (docs/benchmarks.md, "Vector API kernel"): on JDK 21+ pass
+ * {@code -jvmArgsAppend "--add-modules jdk.incubator.vector"} for the vector one, {@code -Dscforge.kernel=scalar} to compare.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -46,9 +48,9 @@ public class GoldenModelBenchmark {
         model = workload.model();
         frames = workload.frames();
         counts = model.newCounts();
-        System.out.printf("%n[bench] %s; synapses %d; synapse-bits per frame %d; weight streams %d bytes%n",
+        System.out.printf("%n[bench] %s; synapses %d; synapse-bits per frame %d; weight streams %d bytes; kernel %s; JDK %s%n",
                 model.network().summary(), model.network().synapses(), model.network().synapses() * LENGTH,
-                model.weightStreamBytes());
+                model.weightStreamBytes(), GoldenModel.kernelDescription(), System.getProperty("java.version"));
     }
 
     /** Both cores: runAll over a batch. */

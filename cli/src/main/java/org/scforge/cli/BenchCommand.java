@@ -20,9 +20,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Frames per batch: enough to keep every core busy, few enough to check the clock often. */
     static final int BATCH = 256;
-    /** The golden model's one kernel today: the scalar batch engine. */
-    static final String KERNEL = "scalar";
-
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
             description = "measure for S seconds (1 .. 600) after a warm-up of S seconds (default: ${DEFAULT-VALUE})")
     int seconds;
@@ -46,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
         long[] counted = run(model, frames, seconds * 1_000_000_000L);
         double perSecond = counted[0] / (counted[1] / 1e9);
         out.printf("frames/s: %.0f (JDK %s, kernel %s, %d threads)%n", perSecond, System.getProperty("java.version"),
-                KERNEL, Runtime.getRuntime().availableProcessors());
+                GoldenModel.kernel(), Runtime.getRuntime().availableProcessors());
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,6 @@
 package org.scforge.cli;
 
+import org.scforge.sim.GoldenModel;
 import picocli.CommandLine;
 
 /** Entry point of the {@code scforge} command. */
@@ -26,6 +27,13 @@ public final class Main {
             Failures.error(cmd.getErr(), ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USER_ERROR;
         });
+        try {
+            // the kernel is chosen once per JVM: a wrong -Dscforge.kernel is a usage error before any command runs
+            GoldenModel.kernel();
+        } catch (IllegalArgumentException e) {
+            Failures.error(cli.getErr(), e.getMessage());
+            return ExitCodes.USER_ERROR;
+        }
         try {
             return cli.execute(args);
         } catch (RuntimeException | Error e) { // picocli lets Errors (OutOfMemoryError, StackOverflowError) through

@@ -1,6 +1,7 @@
 package org.scforge.cli;
 
 import org.scforge.dsl.ScforgeVersion;
+import org.scforge.sim.GoldenModel;
 import picocli.CommandLine.Command;
 
 /** The root command; each subcommand is one step of the pipeline. */
@@ -23,12 +24,13 @@ import picocli.CommandLine.Command;
         })
 public final class ScforgeCommand implements Runnable {
 
-    /** {@code scforge 0.1.0-SNAPSHOT} and the JVM that runs it, which decides how fast the golden model is. */
+    /** {@code scforge 0.1.0-SNAPSHOT}, the JVM that runs it and the golden model's kernel, which decide how fast the golden model is. */
     static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"scforge " + ScforgeVersion.NUMBER, "JDK " + System.getProperty("java.version") + " ("
-                    + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")"};
+                    + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")",
+                    "golden-model kernel: " + GoldenModel.kernelDescription()};
         }
     }
 

@@ -1,6 +1,7 @@
 package org.scforge.cli;
 
 import org.junit.jupiter.api.Test;
+import org.scforge.sim.GoldenModel;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ class BenchCommandTest {
         assertThat(m.matches()).as(run.out()).isTrue();
         assertThat(Long.parseLong(m.group(1))).isPositive();
         assertThat(m.group(2)).isEqualTo(System.getProperty("java.version"));
-        assertThat(m.group(3)).isEqualTo("scalar");
+        assertThat(m.group(3)).isEqualTo(GoldenModel.kernel());
         assertThat(Integer.parseInt(m.group(4))).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(run.err()).contains("50-128-10", "warming up for 1 s", "measuring for 1 s");
     }

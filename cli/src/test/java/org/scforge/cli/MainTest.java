@@ -1,6 +1,11 @@
 package org.scforge.cli;
 
 import org.junit.jupiter.api.Test;
+import org.scforge.sim.GoldenModel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,19 @@ class MainTest {
         assertThat(run.out()).startsWith("scforge ");
         // which JVM runs: the launcher picks the newest JDK, and the golden model's speed depends on it
         assertThat(run.out()).contains("JDK " + System.getProperty("java.version") + " (");
+        assertThat(run.out()).contains("golden-model kernel: " + GoldenModel.kernel() + " (");
+    }
+
+    /** The kernel is chosen once per JVM, so a wrong property needs a JVM of its own. */
+    @Test
+    void wrongKernelPropertyIsOneLineAndAUsageError() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Dscforge.kernel=avx", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "--version")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(err).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.strip()).isEqualTo("scforge: error: -Dscforge.kernel=avx: expected scalar or vector");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.List;
  * <p>Steps run in blocks: a layer runs all steps of a block before the next layer starts them, which
  * is the same result as step by step (a layer's step t depends only on its own state and the previous
  * layer's step t) and keeps one layer's table hot at a time. Immutable; every thread brings its own
- * {@link Scratch}.
+ * {@link Scratch}. The inner loops are a {@link BatchKernel}'s, so that a JDK with the Vector API runs them
+ * with wider instructions.
  */
 final class BatchEngine {
 
@@ -33,9 +34,11 @@ final class BatchEngine {
     private final int[] inputNumbers;
     private final int[] inputMasks;
     private final int inputWords;
+    private final BatchKernel kernel;
 
-    BatchEngine(Network network) {
+    BatchEngine(Network network, BatchKernel kernel) {
         this.network = network;
+        this.kernel = kernel;
         this.length = network.length();
         this.inputs = network.inputs();
         Source in = network.source(network.inputPlan().source()).orElseThrow();
@@ -137,22 +140,11 @@ final class BatchEngine {
 
     /** The input SNGs' bits for steps {@code t0 ..}, one vector of {@code inputWords} per step, bias bit set. */
     private void inputBlock(int t0, int steps, int[] magnitude, long[] x) {
-        int words = inputWords;
         long biasBit = 1L << inputs;
         int biasWord = inputs >>> 6;
         for (int s = 0; s < steps; s++) {
-            int r = inputNumbers[t0 + s];
-            int off = s * words;
-            for (int w = 0; w < words; w++) {
-                int from = w << 6;
-                int to = Math.min(inputs, from + 64);
-                long bits = 0;
-                for (int i = from; i < to; i++) {
-                    // fires when |code| > (r ^ mask), i.e. when (r ^ mask) - |code| is negative
-                    bits |= (long) (((r ^ inputMasks[i]) - magnitude[i]) >>> 31) << i;
-                }
-                x[off + w] = bits;
-            }
+            int off = s * inputWords;
+            kernel.fires(inputNumbers[t0 + s], inputMasks, magnitude, inputs, x, off);
             x[off + biasWord] |= biasBit;
         }
     }
@@ -161,12 +153,12 @@ final class BatchEngine {
      * One layer over a block of steps. {@code x} holds one input vector per step, {@code productSigns}
      * per neuron the synapses whose product (input sign times weight sign) is negative; {@code out} (null for the readout) receives this layer's spikes per step
      * as the next layer's input vectors, bias bit included. {@code sums} and {@code spikes} are scratch
-     * of one entry per neuron: the sums come first (popcounts), then the neuron update runs as a plain
-     * loop over int arrays (separate loops measured twice as fast as one fused loop).
+     * of one entry per neuron: the sums come first (popcounts), then the neuron update and the packing of
+     * its spikes (in the scalar kernel two loops, measured twice as fast as one fused loop).
      */
-    private static void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] productSigns,
-                                   int[] negativeProducts, int[] v,
-                                   int[] counts, long[] out, int[] sums, int[] spikes) {
+    private void layerBlock(LayerStreams layer, int t0, int steps, long[] x, long[] productSigns,
+                            int[] negativeProducts, int[] v,
+                            int[] counts, long[] out, int[] sums, int[] spikes) {
         int n = layer.neurons;
         int words = layer.words;
         int outWords = LayerStreams.wordsFor(n + 1);
@@ -177,98 +169,20 @@ final class BatchEngine {
             int base = slotOfStep[t0 + s] * stride;
             int xOff = s * words;
             if (layer.xnor) {
-                xnorSums(fires, base, x, xOff, words, sums, n, layer.fanIn + 1);
-            } else if (words == 1) {
-                sumsOneWord(fires, productSigns, negativeProducts, base, x[xOff], sums, n);
+                kernel.xnorSums(fires, base, x, xOff, words, layer.fanIn + 1, sums, n);
             } else {
-                sums(fires, productSigns, negativeProducts, base, x, xOff, words, sums, n);
+                kernel.andSums(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
             }
             if (layer.readout) {
                 for (int j = 0; j < n; j++) {
                     v[j] += sums[j];
                 }
             } else {
-                integrateAndFire(layer, v, sums, spikes, counts, n);
-                pack(spikes, n, out, s * outWords, outWords);
+                int off = s * outWords;
+                kernel.fire(layer, v, sums, spikes, counts, out, off);
+                out[off + (n >>> 6)] |= 1L << n;
             }
         }
-    }
-
-    /**
-     * The per-step sums of every neuron when fan-in and bias fit one word. With {@code P = X & W} and
-     * {@code N} the synapses whose product is negative, a firing synapse counts +1 outside {@code N}
-     * and -1 inside it, so {@code S = popcount(P ^ N) - popcount(N)}: inside {@code N} a synapse that
-     * does not fire adds the 1 that {@code popcount(N)} takes back. One popcount instead of two.
-     */
-    private static void sumsOneWord(long[] fires, long[] productSigns, int[] negativeProducts, int base, long x,
-                                    int[] sums, int n) {
-        for (int j = 0; j < n; j++) {
-            sums[j] = Long.bitCount((x & fires[base + j]) ^ productSigns[j]) - negativeProducts[j];
-        }
-    }
-
-    private static void sums(long[] fires, long[] productSigns, int[] negativeProducts, int base, long[] x,
-                             int xOff, int words, int[] sums, int n) {
-        for (int j = 0, k = base, q = 0; j < n; j++) {
-            int sum = -negativeProducts[j];
-            for (int w = 0; w < words; w++, k++, q++) {
-                sum += Long.bitCount((x[xOff + w] & fires[k]) ^ productSigns[q]);
-            }
-            sums[j] = sum;
-        }
-    }
-
-    /**
-     * docs/semantics.md section 5.2: every synapse counts, +1 where input and weight agree, so
-     * {@code S = (F + 1) - 2 * popcount(x ^ w)}. Bits above the bias are 0 in both the input vectors and
-     * the weight table, so they never count as a mismatch.
-     */
-    private static void xnorSums(long[] fires, int base, long[] x, int xOff, int words, int[] sums, int n,
-                                 int synapses) {
-        for (int j = 0, k = base; j < n; j++) {
-            int mismatches = 0;
-            for (int w = 0; w < words; w++, k++) {
-                mismatches += Long.bitCount(x[xOff + w] ^ fires[k]);
-            }
-            sums[j] = synapses - 2 * mismatches;
-        }
-    }
-
-    /** docs/semantics.md section 6, branch-free: leak, integrate, spike, subtractive reset, saturate. */
-    private static void integrateAndFire(LayerStreams layer, int[] v, int[] sums, int[] spikes, int[] counts,
-                                         int n) {
-        int threshold = layer.threshold;
-        int floor = layer.floor;
-        int ceiling = layer.ceiling;
-        int leakShift = layer.leakShift;
-        int leakMask = layer.leakMask;
-        for (int j = 0; j < n; j++) {
-            int vj = v[j];
-            int u = vj - ((vj >> leakShift) & leakMask) + sums[j];
-            int spike = (threshold - 1 - u) >>> 31;
-            u -= threshold & -spike;
-            // saturation without branches: the JIT turns Math.min/max into mispredicted branches here
-            int over = u - ceiling;
-            u -= over & ~(over >> 31);
-            int under = floor - u;
-            v[j] = u + (under & ~(under >> 31));
-            counts[j] += spike;
-            spikes[j] = spike;
-        }
-    }
-
-    /** Packs one step's spikes into the next layer's input vector; its bias bit (position n) is set. */
-    private static void pack(int[] spikes, int n, long[] out, int off, int outWords) {
-        for (int w = 0; w < outWords; w++) {
-            int from = w << 6;
-            int to = Math.min(n, from + 64);
-            long bits = 0;
-            for (int j = from; j < to; j++) {
-                bits |= (long) spikes[j] << j;
-            }
-            out[off + w] = bits;
-        }
-        out[off + (n >>> 6)] |= 1L << n;
     }
 
     /** Per-thread working memory of one frame, reused from frame to frame. */

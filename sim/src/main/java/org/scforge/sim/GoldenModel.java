@@ -21,15 +21,38 @@ public final class GoldenModel {
     /** Per-thread working memory, so that frames allocate nothing but their results. */
     private final ThreadLocal<BatchEngine.Scratch> scratch;
 
-    private GoldenModel(Network network) {
+    private GoldenModel(Network network, BatchKernel kernel) {
         this.network = network;
         this.reference = new ReferenceSimulator(network);
-        this.engine = new BatchEngine(network);
+        this.engine = new BatchEngine(network, kernel);
         this.scratch = ThreadLocal.withInitial(engine::newScratch);
     }
 
+    /**
+     * The model on this JVM's kernel ({@link #kernel()}); an {@link IllegalArgumentException} when
+     * {@code -Dscforge.kernel} names one it cannot run.
+     */
     public static GoldenModel of(Network network) {
-        return new GoldenModel(network);
+        return new GoldenModel(network, Kernels.chosen());
+    }
+
+    /** The model on a given kernel: the tests hold every kernel equal to the trace path. */
+    static GoldenModel of(Network network, BatchKernel kernel) {
+        return new GoldenModel(network, kernel);
+    }
+
+    /**
+     * The inner-loop kernel every model of this JVM runs, chosen once: {@code vector} (the Vector API,
+     * JDK 21 or later with {@code --add-modules jdk.incubator.vector}) or {@code scalar}; {@code -Dscforge.kernel}
+     * overrides. An {@link IllegalArgumentException} with a one-line reason when the property is wrong.
+     */
+    public static String kernel() {
+        return Kernels.chosen().name();
+    }
+
+    /** {@link #kernel()} with what it runs on, e.g. the vector width, for {@code --version}. */
+    public static String kernelDescription() {
+        return Kernels.chosen().description();
     }
 
     public Network network() {

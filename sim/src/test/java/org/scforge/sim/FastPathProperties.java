@@ -12,11 +12,17 @@ import org.scforge.dsl.SourcePlan;
 import org.scforge.dsl.SplitMix64;
 import org.scforge.dsl.Synapse;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The fast batch engine equals the trace path (ReferenceSimulator) on random networks (and and xnor layers) and inputs. */
+/**
+ * The fast batch engine equals the trace path (ReferenceSimulator) on random networks (and and xnor layers) and
+ * inputs, on every kernel this JVM can run: the scalar one always, the vector one on JDK 21 or later with the
+ * incubator module (the Maven build adds it there, and {@link KernelsTest} fails if the kernel is missing).
+ */
 class FastPathProperties {
 
     @Property(tries = 150)
@@ -53,7 +59,6 @@ class FastPathProperties {
         }
         Network network = RandomWeights.uniform(builder.dense("out", classes, Neuron.counter(), synapses[hiddenLayers])
                 .build(), random, 4);
-        GoldenModel model = GoldenModel.of(network);
         Code code = network.inputCode();
         int[][] frames = new int[3][inputs];
         for (int[] frame : frames) {
@@ -61,15 +66,28 @@ class FastPathProperties {
                 frame[i] = code.minValue() + (int) random.nextBelow(code.maxMagnitude() - code.minValue() + 1);
             }
         }
-        FrameCounts[] all = model.runAll(frames);
+        FrameCounts[] expected = new FrameCounts[frames.length];
         for (int f = 0; f < frames.length; f++) {
-            FrameCounts expected = countsOf(model.trace(frames[f]));
-            FrameCounts fast = model.run(frames[f]);
-            assertThat(fast.layerCounts()).isDeepEqualTo(expected.layerCounts());
-            assertThat(fast.predictedClass()).isEqualTo(expected.predictedClass());
-            assertThat(all[f].layerCounts()).isDeepEqualTo(expected.layerCounts());
-            assertThat(model.predict(frames[f])).isEqualTo(expected.predictedClass());
+            expected[f] = countsOf(GoldenModel.of(network, ScalarKernel.INSTANCE).trace(frames[f]));
         }
+        for (BatchKernel kernel : kernels()) {
+            GoldenModel model = GoldenModel.of(network, kernel);
+            FrameCounts[] all = model.runAll(frames);
+            for (int f = 0; f < frames.length; f++) {
+                FrameCounts fast = model.run(frames[f]);
+                assertThat(fast.layerCounts()).as(kernel.name()).isDeepEqualTo(expected[f].layerCounts());
+                assertThat(fast.predictedClass()).as(kernel.name()).isEqualTo(expected[f].predictedClass());
+                assertThat(all[f].layerCounts()).as(kernel.name()).isDeepEqualTo(expected[f].layerCounts());
+                assertThat(model.predict(frames[f])).as(kernel.name()).isEqualTo(expected[f].predictedClass());
+            }
+        }
+    }
+
+    /** The scalar kernel and, where this JVM runs it, the vector kernel. */
+    static List<BatchKernel> kernels() {
+        List<BatchKernel> kernels = new ArrayList<>(List.of(ScalarKernel.INSTANCE));
+        Kernels.vector().ifPresent(kernels::add);
+        return kernels;
     }
 
     /** The counts a trace implies: spikes summed over the frame, the readout's final counts. */
