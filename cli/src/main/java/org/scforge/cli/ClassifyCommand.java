@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,8 +34,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "the model the board was built from")
     Path model;
 
-    @Option(names = "--frames", paramLabel = "N", description = "the first N of the model's test frames (default: all)")
+    @Option(names = "--frames", paramLabel = "N", description = "the first N of the model's test frames (default: all, "
+            + "when no image is given)")
     Integer frames;
+
+    @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "IMAGE",
+            description = "images to classify instead of test frames (PNG or another format ImageIO reads, the model's "
+                    + "image size, white on black as MNIST), encoded with the model's preprocessing")
+    List<Path> images = List.of();
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "" + Board.DEFAULT_BAUD,
             description = "the board top's baud (default: ${DEFAULT-VALUE})")
@@ -60,12 +67,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         ModelDocument document = length.apply(Models.load(model));
         Network network = document.network();
-        TestFrames test = document.testFrames().orElseThrow(() -> new UserError(model
-                + " has no test frames to send (train it with scforge train or scforge mnist)"));
-        int count = frames == null ? test.size() : frames;
-        if (count < 1 || count > test.size()) {
-            throw new UserError("--frames " + count + ": the model has " + test.size() + " test frames (1.." + test.size() + ")");
-        }
+        List<Frame> toSend = images.isEmpty() ? testFrames(document) : imageFrames(document);
+        int count = toSend.size();
         SerialProtocol protocol = SerialProtocol.of(network);
         GoldenModel golden = GoldenModel.of(network);
         PrintWriter out = spec.commandLine().getOut();
@@ -76,12 +79,13 @@ public final class ClassifyCommand implements Callable<Integer> {
         int correct = 0;
         long cycles = -1;
         try (SerialConnection line = SerialConnection.open(port, baud)) {
-            out.printf("classify: %s on %s at %d baud, %d of the model's test frames%n", network.name(), port, baud, count);
+            out.printf("classify: %s on %s at %d baud, %s%n", network.name(), port, baud, images.isEmpty()
+                    ? count + " of the model's test frames" : count + " image" + (count == 1 ? "" : "s"));
             out.printf("%6s %6s %6s  %s%n", "frame", "class", "label", "golden model");
             out.flush();
             long began = System.nanoTime();
             for (int f = 0; f < count; f++) {
-                int[] codes = test.frame(f);
+                int[] codes = toSend.get(f).codes();
                 line.write(protocol.request(CodePacking.pack(codes, network.inputCode())));
                 SerialProtocol.Reply reply = read(line, protocol, timeoutMillis, f);
                 if (reply instanceof SerialProtocol.Error e) {
@@ -94,15 +98,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                 int[] counts = CodePacking.signedCounts(result.counts(), protocol.classes(), protocol.countBits());
                 boolean same = result.classIndex() == expected.predictedClass() && Arrays.equals(counts, expected.readout());
                 agree += same ? 1 : 0;
-                int label = test.labels().isEmpty() ? -1 : test.labels().get(f);
+                int label = toSend.get(f).label();
                 if (label >= 0) {
                     labelled++;
                     correct += result.classIndex() == label ? 1 : 0;
                 }
                 cycles = result.cycles();
-                out.printf("%6d %6d %6s  %s%n", f, result.classIndex(), label >= 0 ? String.valueOf(label) : "-",
+                out.printf("%6d %6d %6s  %s%s%n", f, result.classIndex(), label >= 0 ? String.valueOf(label) : "-",
                         same ? "same" : "DIFFERENT: board counts " + Arrays.toString(counts) + ", golden class "
-                                + expected.predictedClass() + " counts " + Arrays.toString(expected.readout()));
+                                + expected.predictedClass() + " counts " + Arrays.toString(expected.readout()),
+                        toSend.get(f).name().map(n -> "  " + n).orElse(""));
                 out.flush();
             }
             double seconds = (System.nanoTime() - began) / 1e9;
@@ -116,6 +121,40 @@ public final class ClassifyCommand implements Callable<Integer> {
                     seconds);
         }
         return agree == count ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** One frame to send: its codes, its label (-1 for none) and, for an image, its file. */
+    private record Frame(int[] codes, int label, java.util.Optional<String> name) {
+    }
+
+    private List<Frame> testFrames(ModelDocument document) {
+        TestFrames test = document.testFrames().orElseThrow(() -> new UserError(model
+                + " has no test frames to send (train it with scforge train or scforge mnist, or give images)"));
+        int count = frames == null ? test.size() : frames;
+        if (count < 1 || count > test.size()) {
+            throw new UserError("--frames " + count + ": the model has " + test.size() + " test frames (1.." + test.size() + ")");
+        }
+        List<Frame> out = new java.util.ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            out.add(new Frame(test.frame(f), test.labels().isEmpty() ? -1 : test.labels().get(f), java.util.Optional.empty()));
+        }
+        return out;
+    }
+
+    private List<Frame> imageFrames(ModelDocument document) {
+        if (frames != null) {
+            throw new UserError("give images or --frames, not both");
+        }
+        org.scforge.dsl.Preprocessing pre = document.preprocessing().orElseThrow(() -> new UserError(model
+                + " does not say how an image becomes its codes (no \"preprocessing\": a model trained before 2026-12-04 or "
+                + "written by hand); train it again with scforge mnist or scforge train, or send its test frames with --frames"));
+        org.scforge.sim.data.ImageEncoder encoder = org.scforge.sim.data.ImageEncoder.of(pre, document.network().inputCode());
+        List<Frame> out = new java.util.ArrayList<>();
+        for (Path image : images) {
+            out.add(new Frame(encoder.encode(Images.greyLevels(image, pre.height(), pre.width())), -1,
+                    java.util.Optional.of(image.toString())));
+        }
+        return out;
     }
 
     /** The board's reply to frame {@code f}: its first byte says how many follow. */

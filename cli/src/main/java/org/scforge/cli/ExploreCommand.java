@@ -154,7 +154,7 @@ public final class ExploreCommand implements Callable<Integer> {
         console.println("synthesizing " + (e.fold().toString().isEmpty() ? "the fully parallel design" : e.fold())
                 + " into " + dir.getFileName());
         console.flush();
-        ModelDocument at = new ModelDocument(network, document.testFrames(), document.info());
+        ModelDocument at = document.withNetwork(network);
         GeneratedDesign design = Generators.verilog(at).options(GeneratorOptions.defaults().withFold(e.fold())).target(t)
                 .writeTo(dir);
         try {

@@ -20,7 +20,7 @@ public final class LengthOption {
             return document;
         }
         try {
-            return new ModelDocument(document.network().withLength(length), document.testFrames(), document.info());
+            return document.withNetwork(document.network().withLength(length));
         } catch (ValidationException e) {
             throw new UserError("--length " + length + ": " + e.getMessage());
         }

@@ -114,7 +114,7 @@ final class PipelineRun {
         }
         List<Integer> labels = java.util.Arrays.stream(outcome.testLabels()).boxed().toList();
         ModelDocument document = new ModelDocument(outcome.network(), Optional.of(new TestFrames(frames, labels)),
-                outcome.info());
+                outcome.info(), Optional.of(outcome.preprocessing()));
         ModelFile.save(document, dir.resolve(MODEL));
         Files.writeString(dir.resolve(REPORT), report(outcome, options, totalSeconds));
         Charts.confusion(outcome.test().confusion(), String.format("%s, bit-exact at L=%d: accuracy %.4f",

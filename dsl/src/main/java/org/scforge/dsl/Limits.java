@@ -18,6 +18,8 @@ public final class Limits {
     public static final int MAX_NEURONS = 1 << 16;
     /** Input features of a frame. */
     public static final int MAX_INPUTS = 1 << 16;
+    /** Pixels of a preprocessing's image: as many as inputs. */
+    public static final int MAX_IMAGE_PIXELS = MAX_INPUTS;
     /** Synapses (weights and biases) of the whole network. */
     public static final long MAX_SYNAPSES = 1L << 22;
     /** L, the bitstream length: steps per frame. */

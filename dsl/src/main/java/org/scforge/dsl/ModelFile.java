@@ -117,11 +117,40 @@ public final class ModelFile {
             ObjectNode info = root.putObject("info");
             new java.util.TreeMap<>(document.info()).forEach(info::put);
         }
+        document.preprocessing().ifPresent(pre -> {
+            ObjectNode o = root.putObject("preprocessing");
+            ObjectNode image = o.putObject("image");
+            image.put("height", pre.height());
+            image.put("width", pre.width());
+            pre.projection().ifPresent(projection -> {
+                ObjectNode pca = o.putObject("projection");
+                doubles(pca.putArray("mean"), projection.mean());
+                ArrayNode components = pca.putArray("components");
+                for (double[] component : projection.components()) {
+                    doubles(components.addArray(), component);
+                }
+            });
+            ObjectNode scaling = o.putObject("scaling");
+            if (pre.scaling() instanceof Preprocessing.Scaling.SignMagnitude sm) {
+                scaling.put("kind", "sign-magnitude");
+                doubles(scaling.putArray("scales"), sm.scales());
+            } else if (pre.scaling() instanceof Preprocessing.Scaling.Unsigned u) {
+                scaling.put("kind", "unsigned");
+                scaling.put("min", u.min());
+                scaling.put("max", u.max());
+            }
+        });
         return FoldedJson.write(root) + "\n";
     }
 
     private static void ints(ArrayNode array, List<Integer> values) {
         values.forEach(array::add);
+    }
+
+    private static void doubles(ArrayNode array, double[] values) {
+        for (double v : values) {
+            array.add(v);
+        }
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -260,7 +289,65 @@ public final class ModelFile {
                     info.put(e.getKey(), text(infoNode, e.getKey()));
                 }
             }
-            return new ModelDocument(network, frames, info);
+            Optional<Preprocessing> preprocessing = Optional.empty();
+            if (root.has("preprocessing")) {
+                preprocessing = Optional.of(preprocessing(object(root, "preprocessing"), network));
+            }
+            return new ModelDocument(network, frames, info, preprocessing);
+        }
+
+        private Preprocessing preprocessing(At pre, Network network) throws ModelFileException {
+            At image = object(pre, "image");
+            int height = integer(image, "height");
+            int width = integer(image, "width");
+            if (height < 1 || width < 1 || (long) height * width > Limits.MAX_IMAGE_PIXELS) {
+                throw fail(image, "is " + height + " x " + width + " pixels; each side must be at least 1 and the image at most "
+                        + Limits.MAX_IMAGE_PIXELS + " pixels");
+            }
+            Optional<Preprocessing.Projection> projection = Optional.empty();
+            int features = height * width;
+            if (pre.has("projection")) {
+                At pca = object(pre, "projection");
+                double[] mean = doubleList(pca, "mean");
+                if (mean.length != height * width) {
+                    throw fail(pca.field("mean"), "has " + mean.length + " values, the image " + height * width + " pixels");
+                }
+                List<At> rows = array(pca, "components").elements();
+                double[][] components = new double[rows.size()][];
+                for (int k = 0; k < components.length; k++) {
+                    components[k] = doubleList(rows.get(k));
+                    if (components[k].length != mean.length) {
+                        throw fail(rows.get(k), "has " + components[k].length + " values, the image " + mean.length + " pixels");
+                    }
+                }
+                projection = Optional.of(new Preprocessing.Projection(mean, components));
+                features = components.length;
+            }
+            if (features != network.inputs()) {
+                throw fail(pre, "gives " + features + " features, the network has " + network.inputs() + " inputs");
+            }
+            At scaling = object(pre, "scaling");
+            String kind = text(scaling, "kind");
+            Preprocessing.Scaling s = switch (kind) {
+                case "sign-magnitude" -> {
+                    if (!network.inputCode().signed()) {
+                        throw fail(scaling.field("kind"), "is sign-magnitude, the inputs are " + network.inputCode().shortName());
+                    }
+                    double[] scales = doubleList(scaling, "scales");
+                    if (scales.length != features) {
+                        throw fail(scaling.field("scales"), "has " + scales.length + " values for " + features + " features");
+                    }
+                    yield new Preprocessing.Scaling.SignMagnitude(scales);
+                }
+                case "unsigned" -> {
+                    if (network.inputCode().signed()) {
+                        throw fail(scaling.field("kind"), "is unsigned, the inputs are " + network.inputCode().shortName());
+                    }
+                    yield new Preprocessing.Scaling.Unsigned(number(scaling, "min"), number(scaling, "max"));
+                }
+                default -> throw fail(scaling.field("kind"), "is '" + kind + "'; use sign-magnitude or unsigned");
+            };
+            return new Preprocessing(height, width, projection, s);
         }
 
         private Source source(At s) throws ModelFileException {
@@ -361,6 +448,34 @@ public final class ModelFile {
                 throw fail(at, "must be an array");
             }
             return at;
+        }
+
+        double number(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isNumber() || !Double.isFinite(at.node().doubleValue())) {
+                throw fail(at, "must be a number, found " + at.node());
+            }
+            return at.node().doubleValue();
+        }
+
+        double[] doubleList(At parent, String field) throws ModelFileException {
+            return doubleList(array(parent, field));
+        }
+
+        /** {@code array}, which must be an array of finite numbers. */
+        double[] doubleList(At array) throws ModelFileException {
+            if (!array.node().isArray()) {
+                throw fail(array, "must be an array of numbers");
+            }
+            double[] out = new double[array.node().size()];
+            for (int i = 0; i < out.length; i++) {
+                At v = array.element(i);
+                if (!v.node().isNumber() || !Double.isFinite(v.node().doubleValue())) {
+                    throw fail(v, "must be a number, found " + v.node());
+                }
+                out[i] = v.node().doubleValue();
+            }
+            return out;
         }
 
         /** The field {@code field} of {@code parent}, an array of whole numbers. */

@@ -24,7 +24,7 @@ final class TrainedMnist {
     /** The model file, trained now if this build has none yet. */
     static synchronized Path model() {
         Path model = DIR.resolve("model.json");
-        if (!Files.isRegularFile(model)) {
+        if (!Files.isRegularFile(model) || !hasPreprocessing(model)) { // one trained before the file held it
             ConsoleCapture run = ConsoleCapture.run("mnist", "--length", String.valueOf(LENGTH), "--lengths",
                     String.valueOf(LENGTH), "--out", DIR.toString(), "--force");
             if (run.exitCode() != 0 || !Files.isRegularFile(model)) {
@@ -33,6 +33,14 @@ final class TrainedMnist {
             }
         }
         return model.toAbsolutePath();
+    }
+
+    private static boolean hasPreprocessing(Path model) {
+        try {
+            return ModelFile.load(model).preprocessing().isPresent();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static ModelDocument document() {

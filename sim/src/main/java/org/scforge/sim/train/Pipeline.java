@@ -191,7 +191,8 @@ public final class Pipeline {
     /** Everything a command reports or writes. */
     public record Outcome(Network network, int[][] testCodes, int[] testLabels, Evaluation test,
                           Map<Integer, Double> accuracyByLength, double floatReferenceAccuracy, double trainSeconds,
-                          ScTrainer.Result training, Map<String, String> info) {
+                          ScTrainer.Result training, Map<String, String> info,
+                          org.scforge.dsl.Preprocessing preprocessing) {
     }
 
     private Pipeline() {
@@ -222,8 +223,10 @@ public final class Pipeline {
         double[][] testRows = test.pixelRows();
         Quantiser quantiser;
         String features;
+        java.util.Optional<Pca> projection = java.util.Optional.empty();
         if (o.features() > 0) {
             Pca pca = Pca.fit(trainRows, o.features());
+            projection = java.util.Optional.of(pca);
             trainRows = pca.transformAll(trainRows);
             augmentedRows = pca.transformAll(augmentedRows);
             testRows = pca.transformAll(testRows);
@@ -288,7 +291,7 @@ public final class Pipeline {
                 + (settings.bitExactOnRateSet() ? " on the augmented set" : ""));
         info.put("trainer", "org.scforge.sim.train.ScTrainer");
         return new Outcome(network, testCodes, test.labels(), evaluation, byLength, floatAccuracy.join(), trainSeconds, result,
-                info);
+                info, org.scforge.sim.data.ImageEncoder.describe(train.rows(), train.cols(), projection, quantiser));
     }
 
     private static Dataset pick(Dataset set, int count, long seed, String what) {
