@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * model's verdict, and ends with the agreement and the frames per second over the line.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Send a model's test frames to a board running its board top (scforge build) over a serial "
-                + "port; print each frame's class, whether class and counts equal the golden model's, and the frames "
+        description = "Send a model's test frames, or images, to a board running its board top (scforge build) over a "
+                + "serial port; print each frame's class, whether class and counts equal the golden model's, and the frames "
                 + "per second over the serial line. Exit 1 when the board disagrees with the golden model.")
 public final class ClassifyCommand implements Callable<Integer> {
 
