@@ -81,15 +81,11 @@ public final class BuildCommand implements Callable<Integer> {
                 console.println(line);
                 console.flush();
             });
-            Optional<String> bitstream = Optional.empty();
-            long bytes = 0;
-            BoardReport measured = new BoardReport(link, plan.fold().toString(), synthesis, bitstream, bytes);
-            if (target.placeAndRoute() && synthesis.fits() && measured.meetsTiming()) {
+            report = new BoardReport(link, plan.fold().toString(), synthesis, Optional.empty(), 0);
+            if (target.placeAndRoute() && synthesis.fits() && report.meetsTiming()) {
                 Path bin = SynthesisRunner.pack(job, io.out, console::println);
-                bitstream = Optional.of(bin.getFileName().toString());
-                bytes = Files.size(bin);
+                report = report.withBitstream(bin.getFileName().toString(), Files.size(bin));
             }
-            report = new BoardReport(link, plan.fold().toString(), synthesis, bitstream, bytes);
             AtomicFiles.writeString(io.out.resolve("build.json"), report.toJson());
         } catch (IOException e) {
             return SynthesisTools.failed(e, spec.commandLine().getErr());

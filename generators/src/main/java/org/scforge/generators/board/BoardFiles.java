@@ -1,6 +1,7 @@
 package org.scforge.generators.board;
 
 import org.scforge.dsl.Network;
+import org.scforge.dsl.Widths;
 import org.scforge.generators.Port;
 import org.scforge.generators.Templates;
 import org.scforge.generators.rtl.RtlFiles;
@@ -18,9 +19,6 @@ import java.util.Map;
  * {@code synth_<board>.ys} for the board top.
  */
 public final class BoardFiles {
-
-    /** LEDs that show the class: classes 0..15, or the class's low 4 bits. */
-    public static final int LED_CLASS_BITS = 4;
 
     private final Network network;
     private final RtlFiles rtl;
@@ -43,7 +41,7 @@ public final class BoardFiles {
     /** The board top's ports, in declaration order: the clock, the button, the UART pins and the LEDs. */
     public static List<Port> ports() {
         return List.of(Port.in("clk", 1), Port.in("reset_button_n", 1), Port.in("uart_rx", 1),
-                Port.out("uart_tx", 1), Port.out("led_class", LED_CLASS_BITS), Port.out("led_error", 1));
+                Port.out("uart_tx", 1), Port.out("led_class", SynthesisFiles.BOARD_CLASS_BITS), Port.out("led_error", 1));
     }
 
     /** The yosys script of {@code board}. */
@@ -97,7 +95,7 @@ public final class BoardFiles {
     private Map<String, Object> uartModel(String file, String purpose) {
         Map<String, Object> model = rtl.header(file, purpose + " of the board top, " + link.baud() + " baud");
         model.put("clocksPerBit", link.clocksPerBit());
-        model.put("countdownBits", bitsFor(link.clocksPerBit() - 1));
+        model.put("countdownBits", Widths.unsignedBits(link.clocksPerBit() - 1));
         return model;
     }
 
@@ -115,14 +113,9 @@ public final class BoardFiles {
         model.put("countBytes", protocol.countBytes());
         model.put("classBits", rtl.classBits());
         // byte_index counts the code bytes and the reply's bytes, one past the last
-        model.put("indexBits", bitsFor(Math.max(protocol.codeBytes(), protocol.resultLength())));
+        model.put("indexBits", Widths.unsignedBits(Math.max(protocol.codeBytes(), protocol.resultLength())));
         model.put("quietCycles", link.quietCycles());
-        model.put("quietBits", bitsFor(link.quietCycles()));
+        model.put("quietBits", Widths.unsignedBits(link.quietCycles()));
         return model;
-    }
-
-    /** Bits to hold 0 .. {@code max}. */
-    static int bitsFor(long max) {
-        return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
     }
 }

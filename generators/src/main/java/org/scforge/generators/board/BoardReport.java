@@ -20,6 +20,11 @@ public record BoardReport(SerialLink link, String fold, SynthesisReport synthesi
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** This report with the bitstream icepack wrote. */
+    public BoardReport withBitstream(String name, long bytes) {
+        return new BoardReport(link, fold, synthesis, Optional.of(name), bytes);
+    }
+
     public double clockMhz() {
         return link.board().clockHz() / 1e6;
     }

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 public final class SynthesisFiles {
 
-    /** class_out bits the board wrapper puts on pins (LEDs): classes 0..15. */
-    static final int BOARD_CLASS_BITS = 4;
+    /** class_out bits a board puts on pins (LEDs), here and in the UART top: classes 0..15, or the low 4 bits. */
+    public static final int BOARD_CLASS_BITS = 4;
 
     private final ModelDocument document;
     private final RtlFiles rtl;
