@@ -2,6 +2,7 @@ package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.dsl.io.Claim;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
@@ -69,12 +70,12 @@ public final class BuildCommand implements Callable<Integer> {
         ModelDocument document = length.apply(Models.load(io.model));
         FoldOption.Plan plan = fold.plan(document.network(), Optional.of(target), console);
         BoardReport report;
-        try {
+        try (Claim claim = Outputs.claim(Outputs.folder("build", io.out, io.force, io.model))) {
             console.printf("generating the %s board top of %s (%d baud, %d clocks per bit) into %s%n", b.cliName(),
                     document.network().name(), link.baud(), link.clocksPerBit(), io.out);
             console.flush();
             GeneratedDesign design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan.fold()))
-                    .board(link).writeTo(Outputs.folder("build", io.out, io.force, io.model));
+                    .board(link).publish(claim);
             GenerateCommand.writePlan(io.out, plan, document);
             SynthesisJob job = BoardFiles.job(document.network(), b);
             SynthesisReport synthesis = SynthesisRunner.run(job, design.timing(), io.out, line -> {

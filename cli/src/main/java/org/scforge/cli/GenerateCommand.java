@@ -1,6 +1,7 @@
 package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.io.Claim;
 import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
@@ -64,8 +65,11 @@ public final class GenerateCommand implements Callable<Integer> {
         // an explicit --target (or a board) without --fold asks for a plan that fits it
         FoldOption.Plan plan = fold.plan(document.network(), targetGiven || link.isPresent() ? Optional.of(t)
                 : Optional.empty(), spec.commandLine().getOut());
-        GeneratedDesign design = write(document, t, plan.fold(), link);
-        writePlan(io.out, plan, document);
+        GeneratedDesign design;
+        try (Claim claim = Outputs.claim(Outputs.folder("generate", io.out, io.force, io.model))) {
+            design = write(claim, document, t, plan.fold(), link);
+            writePlan(io.out, plan, document);
+        }
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s, synth_%s.ys, %s%n",
                 io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames), t.cliName(), t.constraintFile());
         if (design.timing().folded()) {
@@ -84,19 +88,22 @@ public final class GenerateCommand implements Callable<Integer> {
         return asked + " frames (" + FrameSelection.of(document, asked, FrameSelection.DEFAULT_SEED).origin() + ")";
     }
 
-    private GeneratedDesign write(ModelDocument document, Target t, Fold plan, Optional<SerialLink> link) {
+    private GeneratedDesign write(Claim claim, ModelDocument document, Target t, Fold plan, Optional<SerialLink> link) {
         try {
             VerilogGenerator generator = Generators.verilog(document)
                     .options(GeneratorOptions.defaults().withTraceOutputs(tracePorts).withFold(plan))
                     .testBench(frames).target(t);
             link.ifPresent(generator::board);
-            return generator.writeTo(Outputs.folder("generate", io.out, io.force, io.model));
+            return generator.publish(claim);
         } catch (IOException e) {
             throw new UserError(e.getMessage(), e);
         }
     }
 
-    /** {@code DIR/plan.json}: the plan, so that the design can be rebuilt exactly (--fold takes its text). */
+    /**
+     * {@code DIR/plan.json}: the plan, so that the design can be rebuilt exactly (--fold takes its text);
+     * written while the folder's claim is held, like everything a command adds to its published design.
+     */
     static void writePlan(java.nio.file.Path dir, FoldOption.Plan plan, ModelDocument document) {
         try {
             org.scforge.dsl.io.AtomicFiles.writeString(dir.resolve("plan.json"), plan.toJson(document.network()));

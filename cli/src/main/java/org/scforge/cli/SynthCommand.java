@@ -2,6 +2,7 @@ package org.scforge.cli;
 
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.io.AtomicFiles;
+import org.scforge.dsl.io.Claim;
 import org.scforge.generators.Fold;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
@@ -49,11 +50,11 @@ public final class SynthCommand implements Callable<Integer> {
         FoldOption.Plan chosen = fold.plan(document.network(), java.util.Optional.of(t), console);
         Fold plan = chosen.fold();
         SynthesisReport report;
-        try {
+        try (Claim claim = Outputs.claim(Outputs.folder("synth", io.out, io.force, io.model))) {
             console.println("generating " + document.network().name() + " into " + io.out);
             console.flush();
             GeneratedDesign design = Generators.verilog(document).options(GeneratorOptions.defaults().withFold(plan)).target(t)
-                    .writeTo(Outputs.folder("synth", io.out, io.force, io.model));
+                    .publish(claim);
             GenerateCommand.writePlan(io.out, chosen, document);
             report = SynthesisRunner.run(document.network(), design.timing(), io.out, t, line -> {
                 console.println(line);

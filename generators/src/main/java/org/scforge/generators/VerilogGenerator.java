@@ -4,6 +4,7 @@ import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.io.Manifest;
+import org.scforge.dsl.io.Claim;
 import org.scforge.dsl.io.OutputFolder;
 import org.scforge.generators.bench.TestBenchFiles;
 import org.scforge.generators.board.BoardFiles;
@@ -99,23 +100,26 @@ public final class VerilogGenerator {
         return List.copyOf(new RtlFiles(document.network(), options).render().keySet());
     }
 
-    /** Writes the files into the output folder {@code dir} (see {@link #writeTo(OutputFolder)}). */
+    /** Writes the files into the output folder {@code dir}, as a whole (see {@link #publish(Claim)}). */
     public GeneratedDesign writeTo(Path dir) throws IOException {
-        return writeTo(OutputFolder.of(dir, new Manifest("generate", ScforgeVersion.NUMBER)).force(force));
+        try (Claim claim = OutputFolder.of(dir, new Manifest("generate", ScforgeVersion.NUMBER)).force(force).claim()) {
+            return publish(claim);
+        }
     }
 
     /**
-     * Writes the files into {@code folder} as a whole (a new or empty folder, or with force an earlier
-     * scforge output, swapped in by renames) and describes the design there.
+     * Writes the files as the whole content of the claimed folder (swapped in by renames) and describes
+     * the design there. The claim stays held, so that the caller adds what it makes of the design (a
+     * plan, synthesis reports, a bitstream) before another run may take the folder.
      */
-    public GeneratedDesign writeTo(OutputFolder folder) throws IOException {
+    public GeneratedDesign publish(Claim claim) throws IOException {
         RtlFiles rtl = new RtlFiles(document.network(), options);
         Map<String, String> files = files();
-        folder.write(dir -> {
+        claim.publish(dir -> {
             writeFiles(dir, files);
             return null;
         });
-        Path dir = folder.path();
+        Path dir = claim.folder();
         List<Path> rtlFiles = rtl.render().keySet().stream().map(dir::resolve).toList();
         return new GeneratedDesign(document.network().name(), dir, rtlFiles, rtl.widths(), rtl.ports(), options,
                 rtl.timing());

@@ -16,8 +16,9 @@ import java.util.Objects;
  * <li>a new or empty folder is written; a non-empty one only with {@code force}, and only when scforge
  * wrote it (it holds the {@link Manifest}); a git checkout, the current directory and any folder that
  * holds one of the command's inputs never;</li>
- * <li>{@link #claim} takes the folder before the work starts, atomically, so two runs into one new
- * folder cannot both succeed and a refusal comes before minutes of training, not after;</li>
+ * <li>{@link #claim} takes the folder before the work starts, by a lock beside it that holds until
+ * the run ends, so two runs into one folder cannot both succeed and a refusal comes before minutes
+ * of training, not after;</li>
  * <li>{@link Claim#publish} writes the whole content into a hidden sibling and swaps it in by
  * renames, so at every instant the old output or the new one is complete.</li>
  * </ul>
@@ -78,31 +79,37 @@ public final class OutputFolder {
 
     /**
      * Takes the folder for this run, or refuses it with an {@link OutputRefusedException} that says why.
-     * Nothing of the user's is changed by a refusal; an accepted folder holds a hidden claim file until
-     * the claim is published or closed.
+     * Nothing of the user's is changed by a refusal. Everything that looks at or changes the folder
+     * happens under the claim (the sweep, the checks of what it holds, its creation), so no other run
+     * can change it between a check and the work.
      */
     public Claim claim() throws IOException {
         refuseUnsafe();
-        Temporaries.sweep(target, Manifest.FILE);
-        refuseContents(); // before the claim file goes in, so a refused folder is left untouched
-        boolean created = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         try {
-            Files.createDirectories(target);
+            Files.createDirectories(target.getParent());
         } catch (IOException e) {
             throw new OutputRefusedException(shown + ": cannot create the output folder: " + IoErrors.reason(e));
         }
         Claim claim;
         try {
-            claim = Claim.take(target, shown, manifest, created, remover);
+            claim = Claim.take(target, shown, manifest, remover);
         } catch (OutputRefusedException e) {
             throw e;
         } catch (IOException e) {
-            throw new OutputRefusedException(shown + ": cannot write into the output folder: " + IoErrors.reason(e));
+            // the lock file goes beside the folder, where the output is also put together before its swap
+            throw new OutputRefusedException(shown + ": cannot write beside it in " + target.getParent()
+                    + ", where the output is put together: " + IoErrors.cause(e));
         }
         try {
-            refuseContents(); // again under the claim: another run may have written it since
+            Temporaries.sweep(target, Manifest.FILE);
+            refuseContents();
+            try {
+                claim.createFolder();
+            } catch (IOException e) {
+                throw new OutputRefusedException(shown + ": cannot create the output folder: " + IoErrors.reason(e));
+            }
             probeParent();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             claim.close();
             throw e;
         }
@@ -110,9 +117,10 @@ public final class OutputFolder {
     }
 
     /**
-     * The output is swapped in by renaming a hidden sibling, so the parent folder must take new entries
-     * too: tried now, with a sibling made and removed, so that a read-only parent is refused before the
-     * work, in words that name the user's folder rather than the sibling's name.
+     * The output is swapped in by renaming a hidden sibling, so the parent folder must take new folders
+     * too (the lock file showed it takes files): tried now, with a sibling made and removed, so that a
+     * parent that refuses is named before the work, in words that name the user's folder rather than
+     * the sibling's name.
      */
     private void probeParent() throws OutputRefusedException {
         Path probe = Temporaries.sibling(target, Temporaries.Kind.NEW);
@@ -168,7 +176,6 @@ public final class OutputFolder {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
             entries.forEach(p -> names.add(p.getFileName().toString()));
         }
-        names.remove(Claim.FILE);
         if (names.isEmpty()) {
             return;
         }

@@ -101,6 +101,14 @@ final class Temporaries {
         }
     }
 
+    /**
+     * The lock file of a {@link Claim} on {@code target}: {@code .NAME.scforge-lock} beside it. One name for
+     * every run, with no process id in it, so the sweeps never take it for a leftover.
+     */
+    static Path lockFile(Path target) {
+        return target.resolveSibling(prefix(target) + "lock");
+    }
+
     private static String prefix(Path target) {
         return "." + target.getFileName() + ".scforge-";
     }

@@ -103,6 +103,106 @@ class ReplaceAndClaimTest {
         assertThat(tree(out).get("f0.v")).isEqualTo(winners.get(0));
     }
 
+    /**
+     * Runs that arrive while the winner swaps its output in, between its two renames, when the folder's
+     * name is briefly free: each was once able to make the folder anew and claim it, the winner's second
+     * rename then failed ("Directory not empty"), its clean-up deleted the newcomer's claim, and two
+     * later runs both exited 0 (seen in CI as two winners of four generates).
+     */
+    @Test
+    void runsArrivingDuringTheSwapAreRefusedAndTheWinnerKeepsItsOutput() throws Exception {
+        int rounds = 100;
+        java.util.Random random = new java.util.Random(7);
+        int runs = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Path out = dir.resolve("r" + round);
+                List<Future<String>> results = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    String tag = "run" + r;
+                    long delay = random.nextInt(3_000_000); // arrivals spread over the winner's write and swap
+                    results.add(pool.submit(() -> {
+                        java.util.concurrent.locks.LockSupport.parkNanos(delay);
+                        try {
+                            OutputFolder.of(out, GENERATE).write(files(generation(tag)));
+                            return tag;
+                        } catch (OutputRefusedException e) {
+                            return "refused: " + e.getMessage();
+                        } catch (IOException e) {
+                            return "failed: " + e;
+                        }
+                    }));
+                }
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> f : results) {
+                    outcomes.add(f.get(30, TimeUnit.SECONDS));
+                }
+                List<String> winners = outcomes.stream().filter(o -> o.startsWith("run")).toList();
+                assertThat(winners).as("round %d: %s", round, outcomes).hasSize(1);
+                assertThat(outcomes.stream().filter(o -> !o.startsWith("run"))).as("round %d", round)
+                        .allSatisfy(o -> assertThat(o).startsWith("refused: ")
+                                .containsAnyOf("another scforge run is writing", "holds an earlier scforge output"));
+                assertThat(tree(out).get("f0.v")).as("round %d", round).isEqualTo(winners.get(0));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(hidden()).as("nothing hidden is left beside the outputs").isEmpty();
+    }
+
+    /**
+     * The instant between the winner's two renames, made by hand: its folder moved aside, the name
+     * free. A run that comes now once made the folder anew and took a claim on that.
+     */
+    @Test
+    void aRunThatFindsTheNameFreeWhileAClaimIsHeldIsRefused() throws Exception {
+        Path out = dir.resolve("out");
+        try (Claim first = OutputFolder.of(out, GENERATE).claim()) {
+            Path aside = Files.move(out, dir.resolve(".out.scforge-" + ProcessHandle.current().pid() + "-old-x1"));
+            assertThatThrownBy(() -> OutputFolder.of(out, GENERATE).claim())
+                    .isInstanceOf(OutputRefusedException.class)
+                    .hasMessage("another scforge run is writing " + out + " right now; wait for it, or choose another folder");
+            assertThat(out).doesNotExist();
+            Files.move(aside, out);
+            first.publish(files(Map.of("a", "1")));
+        }
+        assertThat(tree(out)).containsOnlyKeys("a", Manifest.FILE);
+        assertThat(hidden()).isEmpty();
+    }
+
+    /** Holds a claim on the folder {@code args[0]} until its input ends: the other process of the test below. */
+    public static final class HoldClaim {
+        public static void main(String[] args) throws Exception {
+            Claim claim = OutputFolder.of(Path.of(args[0]), GENERATE).claim();
+            System.out.println("held " + claim.folder());
+            System.out.flush();
+            System.in.read();
+            claim.close();
+        }
+    }
+
+    /** Another process's claim refuses ours; killed (SIGKILL, no clean-up), it leaves nothing that stops the next run. */
+    @Test
+    void aClaimOfAnotherProcessHoldsUntilItIsKilled() throws Exception {
+        Path out = dir.resolve("out");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldClaim.class.getName(), out.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+            assertThat(first).isEqualTo("held " + out);
+            assertThatThrownBy(() -> OutputFolder.of(out, GENERATE).force(true).claim())
+                    .isInstanceOf(OutputRefusedException.class)
+                    .hasMessage("another scforge run is writing " + out + " right now; wait for it, or choose another folder");
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        OutputFolder.of(out, GENERATE).write(files(Map.of("a", "1")));
+        assertThat(tree(out)).containsOnlyKeys("a", Manifest.FILE);
+        assertThat(hidden()).as("the killed run's lock file is taken over and removed").isEmpty();
+    }
+
     @Test
     void aClaimHeldRefusesASecondOneUntilClosed() throws Exception {
         Path out = dir.resolve("out");
