@@ -51,6 +51,11 @@ public final class ModelFile {
 
     public static String toJson(ModelDocument document) {
         Network n = document.network();
+        if (n.hasConvLayers()) {
+            // refused rather than written without them: a file that drops the conv layers is another network
+            throw new IllegalArgumentException("network '" + n.name() + "': conv layers (" + n.convLayers().get(0).name()
+                    + ") are not in the model file format yet; only the golden model runs them (issue 15)");
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);

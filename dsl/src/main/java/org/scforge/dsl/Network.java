@@ -15,15 +15,33 @@ import java.util.Optional;
  * @param length      L, the bitstream length: steps per frame
  * @param sources     the number sources
  * @param inputPlan   which source and masks the input SNGs use
- * @param layers      the dense layers, first to last; the last is a counting readout
+ * @param convLayers  the convolutional layers in front, on the input image, first to last (often none)
+ * @param layers      the dense layers after them, first to last; the last is a counting readout
  */
 public record Network(String name, int inputs, Code inputCode, int weightBits, int length, List<Source> sources,
-                      InputPlan inputPlan, List<DenseLayer> layers) {
+                      InputPlan inputPlan, List<ConvLayer> convLayers, List<DenseLayer> layers) {
 
     public Network {
         sources = List.copyOf(sources);
+        convLayers = List.copyOf(convLayers);
         layers = List.copyOf(layers);
-        Validator.check(name, inputs, inputCode, weightBits, length, sources, inputPlan, layers);
+        Validator.check(name, inputs, inputCode, weightBits, length, sources, inputPlan, convLayers, layers);
+    }
+
+    /** A network of dense layers only. */
+    public Network(String name, int inputs, Code inputCode, int weightBits, int length, List<Source> sources,
+                   InputPlan inputPlan, List<DenseLayer> layers) {
+        this(name, inputs, inputCode, weightBits, length, sources, inputPlan, List.of(), layers);
+    }
+
+    /** True when convolutional layers come first: only the golden model runs such a network yet (issue 15). */
+    public boolean hasConvLayers() {
+        return !convLayers.isEmpty();
+    }
+
+    /** The fan-in of the first dense layer: the last convolutional layer's neurons, or the inputs. */
+    public int denseInputs() {
+        return convLayers.isEmpty() ? inputs : convLayers.get(convLayers.size() - 1).neurons();
     }
 
     /** Starts a builder: {@code Network.named("mnist").inputs(50, Code.signMagnitude(8))...build()}. */
@@ -45,7 +63,7 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
      * otherwise {@link Synapse#AND} ({@code |c|} in {@code k} bits, the sign carried apart).
      */
     public Synapse inputSynapse() {
-        return inputCode.signed() ? layers.get(0).synapse() : Synapse.AND;
+        return inputCode.signed() && convLayers.isEmpty() ? layers.get(0).synapse() : Synapse.AND;
     }
 
     public DenseLayer readout() {
@@ -57,32 +75,48 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
         return readout().neurons();
     }
 
-    /** Synapses (weights and biases) in all layers. */
+    /** Synapses (weights and biases) in all layers: a convolutional layer's at every position, padding included. */
     public long synapses() {
-        return layers.stream().mapToLong(l -> (long) l.neurons() * (l.fanIn() + 1)).sum();
+        return convLayers.stream().mapToLong(c -> (long) c.neurons() * (c.taps() + 1)).sum()
+                + layers.stream().mapToLong(l -> (long) l.neurons() * (l.fanIn() + 1)).sum();
     }
 
     public Network withLayers(List<DenseLayer> newLayers) {
-        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, newLayers);
+        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, convLayers, newLayers);
+    }
+
+    public Network withConvLayers(List<ConvLayer> newConvLayers) {
+        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, newConvLayers, layers);
     }
 
     public Network withLength(int newLength) {
-        return new Network(name, inputs, inputCode, weightBits, newLength, sources, inputPlan, layers);
+        return new Network(name, inputs, inputCode, weightBits, newLength, sources, inputPlan, convLayers, layers);
     }
 
     /** The one-line summary that {@code scforge validate} prints. */
     public String summary() {
-        Widths widths = Widths.of(this);
-        StringBuilder shape = new StringBuilder().append(inputs);
+        // the conv layers' widths first, in pipeline order, then the dense layers'
+        List<Widths.LayerWidths> all = new java.util.ArrayList<>();
+        convLayers.forEach(c -> all.add(Widths.ofKernel(c, length)));
+        all.addAll(Widths.of(this).layers());
+        Widths widths = new Widths(all, Widths.unsignedBits(length));
+        StringBuilder shape = new StringBuilder().append(convLayers.isEmpty() ? String.valueOf(inputs)
+                : convLayers.get(0).input().toString());
+        for (ConvLayer conv : convLayers) {
+            shape.append("-conv(").append(conv.channels()).append("x").append(conv.kernelHeight()).append("x")
+                    .append(conv.kernelWidth()).append(" s").append(conv.stride()).append(" p").append(conv.padding())
+                    .append(")=").append(conv.output());
+        }
         for (DenseLayer layer : layers) {
             shape.append("-").append(layer.neurons());
         }
-        long neurons = layers.stream().mapToLong(DenseLayer::neurons).sum();
+        long neurons = convLayers.stream().mapToLong(ConvLayer::neurons).sum()
+                + layers.stream().mapToLong(DenseLayer::neurons).sum();
         List<String> xnor = layers.stream().filter(DenseLayer::isXnor).map(DenseLayer::name).toList();
         // and is the default: only xnor layers are named, so the summary of an and network is unchanged
         String synapseKinds = xnor.isEmpty() ? "" : " (xnor synapses: " + String.join(", ", xnor) + ")";
         return String.format("%s: %s, %d layers, %d neurons, %d synapses, L=%d, inputs %s, weights sm%d%s, widths %s",
-                name, shape, layers.size(), neurons, synapses(), length, inputCode.shortName(), weightBits,
+                name, shape, convLayers.size() + layers.size(), neurons, synapses(), length, inputCode.shortName(), weightBits,
                 synapseKinds, widths.summary());
     }
 }

@@ -28,8 +28,13 @@ public final class NetworkBuilder {
     private int length = 256;
     private SourcePlan sourcePlan = SourcePlan.lowDiscrepancy();
     private final List<PendingLayer> layers = new ArrayList<>();
+    private final List<PendingConv> convs = new ArrayList<>();
+    private ImageShape image;
 
     private record PendingLayer(String name, int neurons, NeuronModel neuron, Synapse synapse) {
+    }
+
+    private record PendingConv(String name, int channels, int kernel, int stride, int padding, NeuronModel neuron) {
     }
 
     NetworkBuilder(String name) {
@@ -40,6 +45,30 @@ public final class NetworkBuilder {
     public NetworkBuilder inputs(int count, Code code) {
         this.inputs = count;
         this.inputCode = code;
+        return this;
+    }
+
+    /**
+     * An image input, {@code height x width x channels} pixels carried as {@code code}: the
+     * {@code height * width * channels} inputs in row-major order, channels last (docs/semantics.md,
+     * section 11), for conv layers to read.
+     */
+    public NetworkBuilder image(int height, int width, int channels, Code code) {
+        this.image = new ImageShape(height, width, channels);
+        return inputs((int) Math.min(Integer.MAX_VALUE, image.count()), code);
+    }
+
+    /**
+     * A conv layer of {@code channels} output channels, a square {@code kernel x kernel} window, a
+     * stride and a padding, with AND synapses and integrate-and-fire neurons; conv layers come before
+     * every dense layer, the first on the {@link #image} input.
+     */
+    public NetworkBuilder conv(String layerName, int channels, int kernel, int stride, int padding, NeuronModel neuron) {
+        if (!layers.isEmpty()) {
+            throw new ValidationException(List.of("layer '" + layerName + "': conv layers come before the dense layers;"
+                    + " declare it before dense('" + layers.get(0).name() + "', ...)"));
+        }
+        convs.add(new PendingConv(layerName, channels, kernel, stride, padding, neuron));
         return this;
     }
 
@@ -104,25 +133,63 @@ public final class NetworkBuilder {
             problems.add("network '" + name + "': LFSR source plan width " + l.width() + " must be between "
                     + LfsrTaps.MIN_WIDTH + " and " + LfsrTaps.MAX_WIDTH);
         }
+        for (PendingConv conv : convs) {
+            String at = "layer '" + conv.name() + "': ";
+            if (conv.channels() < 1 || conv.kernel() < 1 || conv.stride() < 1 || conv.padding() < 0
+                    || conv.padding() >= conv.kernel()) {
+                problems.add(at + "channels " + conv.channels() + ", kernel " + conv.kernel() + ", stride " + conv.stride()
+                        + ", padding " + conv.padding() + ": channels, kernel and stride must be >= 1, the padding"
+                        + " between 0 and kernel - 1");
+            }
+            if (!(conv.neuron() instanceof NeuronModel.IntegrateAndFire)) {
+                problems.add(at + "a conv layer's neurons spike: use Neuron.integrateAndFire(threshold)");
+            }
+        }
+        if (!convs.isEmpty() && image == null) {
+            problems.add("network '" + name + "': conv layers read an image; call image(height, width, channels, code)"
+                    + " instead of inputs(count, code)");
+        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         List<SourcePlan.LayerShape> shapes = new ArrayList<>();
-        int fanIn = inputs;
+        List<ConvLayer> convLayers = new ArrayList<>();
+        ImageShape in = image;
+        for (PendingConv conv : convs) {
+            if (in.height() + 2L * conv.padding() < conv.kernel() || in.width() + 2L * conv.padding() < conv.kernel()) {
+                throw new ValidationException(List.of("layer '" + conv.name() + "': the " + conv.kernel() + "x"
+                        + conv.kernel() + " kernel does not fit the " + in + " image with padding " + conv.padding()));
+            }
+            // the shape the plan draws masks for is the kernel's: K neurons over Q taps (one stream per channel and tap)
+            ConvLayer shape = new ConvLayer(new DenseLayer(conv.name(), conv.channels(), conv.neuron(),
+                    IntMatrix.zeros(0, 0), List.of(), null), in, conv.kernel(), conv.kernel(), conv.stride(), conv.padding());
+            shapes.add(new SourcePlan.LayerShape(conv.name(), Math.max(0, conv.channels()), Math.max(0, shape.taps())));
+            convLayers.add(shape);
+            in = shape.output();
+        }
+        int fanIn = convLayers.isEmpty() ? inputs : (int) Math.max(0, in.count());
         for (PendingLayer layer : layers) {
             shapes.add(new SourcePlan.LayerShape(layer.name(), layer.neurons(), fanIn));
             fanIn = layer.neurons();
         }
         SourcePlan.Assignment assignment = sourcePlan.assign(inputs, inputCode.magnitudeBits(), weightBits, shapes);
+        List<ConvLayer> builtConvs = new ArrayList<>();
+        for (int l = 0; l < convLayers.size(); l++) {
+            ConvLayer conv = convLayers.get(l);
+            SourcePlan.LayerShape shape = shapes.get(l);
+            builtConvs.add(conv.withKernel(new DenseLayer(conv.name(), shape.neurons(), conv.kernel().neuron(),
+                    IntMatrix.zeros(shape.neurons(), shape.fanIn()), Collections.nCopies(shape.neurons(), 0),
+                    assignment.weightPlans().get(l), Synapse.AND)));
+        }
         List<DenseLayer> built = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             PendingLayer layer = layers.get(l);
-            SourcePlan.LayerShape shape = shapes.get(l);
+            SourcePlan.LayerShape shape = shapes.get(convLayers.size() + l);
             built.add(new DenseLayer(layer.name(), layer.neurons(), layer.neuron(),
                     IntMatrix.zeros(layer.neurons(), shape.fanIn()),
-                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(l), layer.synapse()));
+                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(convLayers.size() + l), layer.synapse()));
         }
         return new Network(name, inputs, inputCode, weightBits, length, assignment.sources(), assignment.inputPlan(),
-                built);
+                builtConvs, built);
     }
 }

@@ -19,7 +19,7 @@ final class Validator {
     }
 
     static void check(String name, int inputs, Code inputCode, int weightBits, int length, List<Source> sources,
-                      InputPlan inputPlan, List<DenseLayer> layers) {
+                      InputPlan inputPlan, List<ConvLayer> convLayers, List<DenseLayer> layers) {
         Validator v = new Validator();
         v.identifier("network", name);
         if (inputs < 1) {
@@ -37,17 +37,25 @@ final class Validator {
             v.fail("network '" + name + "': bitstream length " + length + " must be between 1 and " + Limits.MAX_LENGTH);
         }
         // counts first and alone: a file of 100,000 layers is refused at once, not after checking each one
-        boolean tooMany = sources.size() > Limits.MAX_SOURCES || layers.size() > Limits.MAX_LAYERS;
+        int layerCount = convLayers.size() + layers.size();
+        boolean tooMany = sources.size() > Limits.MAX_SOURCES || layerCount > Limits.MAX_LAYERS;
         if (sources.size() > Limits.MAX_SOURCES) {
             v.fail(overLimit("network '" + name + "'", sources.size(), "sources", Limits.MAX_SOURCES));
         }
-        if (layers.size() > Limits.MAX_LAYERS) {
-            v.fail(overLimit("network '" + name + "'", layers.size(), "layers", Limits.MAX_LAYERS));
+        if (layerCount > Limits.MAX_LAYERS) {
+            v.fail(overLimit("network '" + name + "'", layerCount, "layers", Limits.MAX_LAYERS));
         }
         if (tooMany) {
             throw new ValidationException(v.problems);
         }
-        long synapses = synapses(inputs, layers);
+        // the shapes of the conv layers first: every count below depends on them
+        boolean convShapes = v.convShapes(inputs, convLayers);
+        if (!convShapes) {
+            throw new ValidationException(v.problems);
+        }
+        int denseInputs = convLayers.isEmpty() ? inputs : convLayers.get(convLayers.size() - 1).neurons();
+        long synapses = synapses(denseInputs, layers)
+                + convLayers.stream().mapToLong(c -> (long) c.neurons() * (c.taps() + 1)).sum();
         if (synapses > Limits.MAX_SYNAPSES) {
             v.fail(overLimit("network '" + name + "'", synapses, "synapses (weights and biases)", Limits.MAX_SYNAPSES));
         }
@@ -62,30 +70,99 @@ final class Validator {
             v.fail("network '" + name + "': has no layers; add dense(name, neurons, neuron) ending in a counter readout");
         }
         if (inputCode != null && inputPlan != null && inputs >= 1) {
-            Synapse first = layers.isEmpty() || layers.get(0).synapse() == null ? Synapse.AND : layers.get(0).synapse();
-            v.inputPlan(inputs, inputCode, inputPlan, sources, first, layers.isEmpty() ? "" : layers.get(0).name());
+            Synapse first = !convLayers.isEmpty() || layers.isEmpty() || layers.get(0).synapse() == null ? Synapse.AND
+                    : layers.get(0).synapse();
+            v.inputPlan(inputs, inputCode, inputPlan, sources, first, !convLayers.isEmpty() ? convLayers.get(0).name()
+                    : layers.isEmpty() ? "" : layers.get(0).name());
         } else if (inputPlan == null) {
             v.fail("network '" + name + "': input plan is missing");
         }
-        int fanIn = inputs;
         String previousSource = inputPlan == null ? null : inputPlan.source();
+        List<DenseLayer> all = new ArrayList<>();
+        for (int index = 0; index < convLayers.size(); index++) {
+            ConvLayer conv = convLayers.get(index);
+            v.uniqueName(names, conv.name());
+            if (conv.kernel().synapse() != Synapse.AND) {
+                v.fail("layer '" + conv.name() + "': conv layers have and synapses only (padding that never fires "
+                        + "would read as -1 in an xnor layer); use Synapse.AND");
+            }
+            // the kernel is a dense layer of K neurons over the Q taps of a window: checked as one
+            v.layer(conv.kernel(), index, false, conv.taps(), weightBits, sources, index == 0 ? previousSource : null);
+            all.add(conv.kernel());
+        }
+        int fanIn = denseInputs;
         for (int index = 0; index < layers.size(); index++) {
             DenseLayer layer = layers.get(index);
-            if (layer.name() != null && !names.add(layer.name().toLowerCase(Locale.ROOT))) {
-                v.fail("layer '" + layer.name() + "': the name is used twice by a layer or source (compared ignoring"
-                        + " case); rename it");
-            }
-            v.layer(layer, index, index == layers.size() - 1, fanIn, weightBits, sources, index == 0 ? previousSource : null);
+            v.uniqueName(names, layer.name());
+            v.layer(layer, convLayers.size() + index, index == layers.size() - 1, fanIn, weightBits, sources,
+                    index == 0 && convLayers.isEmpty() ? previousSource : null);
             fanIn = layer.neurons();
+            all.add(layer);
         }
-        v.extensions(name, sources, layers);
+        v.extensions(name, sources, all);
         if (!v.problems.isEmpty()) {
             throw new ValidationException(v.problems);
         }
-        List<String> widthProblems = Widths.problems(inputs, length, layers);
+        List<String> widthProblems = Widths.problems(denseInputs, length, layers);
+        for (ConvLayer conv : convLayers) {
+            widthProblems.addAll(Widths.problems(conv.taps(), length, List.of(conv.kernel())));
+        }
         if (!widthProblems.isEmpty()) {
             throw new ValidationException(widthProblems);
         }
+    }
+
+    private void uniqueName(Set<String> names, String layer) {
+        if (layer != null && !names.add(layer.toLowerCase(Locale.ROOT))) {
+            fail("layer '" + layer + "': the name is used twice by a layer or source (compared ignoring"
+                    + " case); rename it");
+        }
+    }
+
+    /**
+     * The geometry of the conv layers: each reads the image the one before it makes (the first, the
+     * network's inputs as an image), its window fits the padded image, and it has at least one output.
+     */
+    private boolean convShapes(int inputs, List<ConvLayer> convLayers) {
+        int before = problems.size();
+        long previous = inputs;
+        String from = "the network's " + inputs + " inputs";
+        for (ConvLayer conv : convLayers) {
+            String at = "layer '" + conv.name() + "'";
+            ImageShape in = conv.input();
+            if (in == null || in.height() < 1 || in.width() < 1 || in.channels() < 1) {
+                fail(at + ": input image " + in + " must be at least 1x1x1");
+                return false;
+            }
+            if (in.count() != previous) {
+                fail(at + ": reads a " + in + " image (" + in.count() + " values) but " + from + " are " + previous
+                        + " values");
+            }
+            if (conv.kernelHeight() < 1 || conv.kernelWidth() < 1 || conv.stride() < 1 || conv.padding() < 0) {
+                fail(at + ": kernel " + conv.kernelHeight() + "x" + conv.kernelWidth() + ", stride " + conv.stride()
+                        + ", padding " + conv.padding() + ": the kernel and stride must be >= 1, the padding >= 0");
+                return false;
+            }
+            if (conv.padding() >= conv.kernelHeight() || conv.padding() >= conv.kernelWidth()) {
+                fail(at + ": padding " + conv.padding() + " must be smaller than the kernel " + conv.kernelHeight()
+                        + "x" + conv.kernelWidth() + " (a window of padding only never fires)");
+            }
+            if (in.height() + 2L * conv.padding() < conv.kernelHeight()
+                    || in.width() + 2L * conv.padding() < conv.kernelWidth()) {
+                fail(at + ": the " + conv.kernelHeight() + "x" + conv.kernelWidth() + " kernel does not fit the " + in
+                        + " image with padding " + conv.padding());
+                return false;
+            }
+            long neurons = conv.output().count();
+            if (neurons > Limits.MAX_NEURONS) {
+                fail(at + ": " + neurons + " neurons (" + conv.output() + ") exceed the limit of " + Limits.MAX_NEURONS
+                        + "; use a larger stride or fewer channels");
+                return false;
+            }
+            previous = neurons;
+            from = "layer '" + conv.name() + "''s " + conv.output() + " outputs";
+        }
+        return problems.size() == before;
     }
 
     private void fail(String problem) {

@@ -28,8 +28,17 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
                               long stateMax, int stateBits, int workBits, boolean counter) {
     }
 
+    /** The widths of the dense layers (a network's conv layers apart: {@link #ofKernel}). */
     public static Widths of(Network network) {
-        return compute(network.inputs(), network.length(), network.layers());
+        return compute(network.denseInputs(), network.length(), network.layers());
+    }
+
+    /**
+     * The widths of a conv layer's neurons: those of its kernel, a dense layer over the {@code Q} taps
+     * (padding is a synapse that never fires, so every position has the same widths).
+     */
+    public static LayerWidths ofKernel(ConvLayer conv, int length) {
+        return compute(conv.taps(), length, List.of(conv.kernel())).layers().get(0);
     }
 
     static List<String> problems(int inputs, int length, List<DenseLayer> layers) {

@@ -40,4 +40,35 @@ class BuilderRobustnessProperties {
             assertThat(thrown.getMessage()).isNotBlank().doesNotContain("\n");
         }
     }
+
+    /** The same for conv layers: any geometry builds a network whose shapes chain, or is refused with a reason. */
+    @Property(tries = 300)
+    void anyConvGeometryBuildsOrIsRefusedWithAReason(@ForAll @IntRange(min = -1, max = 7) int height,
+                                                     @ForAll @IntRange(min = -1, max = 7) int width,
+                                                     @ForAll @IntRange(min = -1, max = 3) int channels,
+                                                     @ForAll @IntRange(min = -1, max = 4) int outChannels,
+                                                     @ForAll @IntRange(min = -1, max = 5) int kernel,
+                                                     @ForAll @IntRange(min = -1, max = 4) int stride,
+                                                     @ForAll @IntRange(min = -1, max = 4) int padding,
+                                                     @ForAll boolean secondConv,
+                                                     @ForAll boolean counter) {
+        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(() -> {
+            NetworkBuilder builder = Network.named("n").image(height, width, channels, Code.unsigned(4)).weights(3)
+                    .bitstream(16).conv("c1", outChannels, kernel, stride, padding,
+                            counter ? Neuron.counter() : Neuron.integrateAndFire(2));
+            if (secondConv) {
+                builder.conv("c2", 2, 1, 1, 0, Neuron.integrateAndFire(2));
+            }
+            Network net = builder.dense("out", 2, Neuron.counter()).build();
+            ConvLayer last = net.convLayers().get(net.convLayers().size() - 1);
+            assertThat(net.layers().get(0).fanIn()).isEqualTo(last.neurons());
+            assertThat(net.convLayers().get(0).input().count()).isEqualTo(net.inputs());
+            assertThat(last.output().height()).isPositive();
+            assertThat(last.output().width()).isPositive();
+        }));
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(ValidationException.class);
+            assertThat(thrown.getMessage()).isNotBlank().doesNotContain("\n");
+        }
+    }
 }

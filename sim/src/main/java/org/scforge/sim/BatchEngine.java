@@ -46,14 +46,23 @@ final class BatchEngine {
                 network.inputSynapse().comparedBits(network.inputCode().magnitudeBits()));
         this.inputMasks = network.inputPlan().masks().stream().mapToInt(Integer::intValue).toArray();
         this.inputWords = LayerStreams.wordsFor(inputs + 1);
+        // conv layers first, as the dense layers they equal, then the dense layers
+        List<org.scforge.dsl.ConvLayer> convs = network.convLayers();
         List<org.scforge.dsl.DenseLayer> dense = network.layers();
-        this.layers = new LayerStreams[dense.size()];
+        this.layers = new LayerStreams[convs.size() + dense.size()];
         for (int l = 0; l < layers.length; l++) {
-            Source w = network.source(dense.get(l).plan().source()).orElseThrow();
-            int[] numbers = SourceSequence.top(SourceSequence.values(w, length), w.width(),
-                    dense.get(l).synapse().comparedBits(network.weightBits()));
-            layers[l] = new LayerStreams(dense.get(l), numbers, network.weightBits());
+            org.scforge.dsl.DenseLayer weights = l < convs.size() ? convs.get(l).kernel() : dense.get(l - convs.size());
+            int[] numbers = weightNumbers(network, weights);
+            layers[l] = l < convs.size() ? LayerStreams.of(convs.get(l), numbers, network.weightBits())
+                    : LayerStreams.of(weights, numbers, network.weightBits());
         }
+    }
+
+    /** Per step, the top bits the weight SNGs of {@code layer} compare with, before their masks. */
+    static int[] weightNumbers(Network network, org.scforge.dsl.DenseLayer layer) {
+        Source w = network.source(layer.plan().source()).orElseThrow();
+        return SourceSequence.top(SourceSequence.values(w, network.length()), w.width(),
+                layer.synapse().comparedBits(network.weightBits()));
     }
 
     /** Bytes of the precomputed weight-stream tables. */

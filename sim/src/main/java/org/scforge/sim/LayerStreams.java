@@ -1,7 +1,9 @@
 package org.scforge.sim;
 
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.Synapse;
 
 /**
  * The weight bitstreams of one layer, precomputed once per model: they do not depend on the input.
@@ -36,9 +38,68 @@ final class LayerStreams {
     /** -1 when the neuron leaks, 0 when not: {@code v >> 0} is {@code v}, so the leak is masked instead. */
     final int leakMask;
 
-    LayerStreams(DenseLayer layer, int[] weightNumbers, int weightBits) {
-        this.neurons = layer.neurons();
-        this.fanIn = layer.fanIn();
+    /** The streams of a dense layer: synapse {@code i} of neuron {@code j} is input {@code i}, the bias last. */
+    static LayerStreams of(DenseLayer layer, int[] weightNumbers, int weightBits) {
+        int neurons = layer.neurons();
+        int synapses = layer.fanIn() + 1;
+        int[] magnitude = new int[neurons * synapses];
+        int[] mask = new int[neurons * synapses];
+        boolean[] negative = new boolean[neurons * synapses];
+        for (int j = 0; j < neurons; j++) {
+            int rowMask = layer.plan().neuronMasks().get(j);
+            for (int i = 0; i < synapses; i++) {
+                int w = i < layer.fanIn() ? layer.weights().get(j, i) : layer.bias().get(j);
+                int k = j * synapses + i;
+                magnitude[k] = layer.synapse().comparedCode(w, weightBits);
+                negative[k] = w < 0;
+                mask[k] = rowMask ^ layer.plan().inputMasks().get(i);
+            }
+        }
+        return new LayerStreams(layer, neurons, layer.fanIn(), magnitude, mask, negative, weightNumbers, weightBits);
+    }
+
+    /**
+     * The streams of a conv layer as the dense layer it equals (docs/semantics.md section 11): neuron
+     * {@code j} of channel {@code k} has, at the input its tap {@code q} reads, weight {@code w[k][q]}
+     * with mask {@code neuronMasks[k] ^ inputMasks[q]}; every other input, padding included, has
+     * magnitude 0, a stream that never fires.
+     */
+    static LayerStreams of(ConvLayer conv, int[] weightNumbers, int weightBits) {
+        DenseLayer kernel = conv.kernel();
+        int neurons = conv.neurons();
+        int fanIn = (int) conv.input().count();
+        int synapses = fanIn + 1;
+        int[] magnitude = new int[neurons * synapses];
+        int[] mask = new int[neurons * synapses];
+        boolean[] negative = new boolean[neurons * synapses];
+        for (int j = 0; j < neurons; j++) {
+            int k = conv.channelOf(j);
+            int rowMask = kernel.plan().neuronMasks().get(k);
+            for (int q = 0; q <= conv.taps(); q++) {
+                int i = q < conv.taps() ? conv.inputOf(j, q) : fanIn;
+                if (i < 0) {
+                    continue; // padding
+                }
+                int w = q < conv.taps() ? kernel.weights().get(k, q) : kernel.bias().get(k);
+                int at = j * synapses + i;
+                magnitude[at] = Synapse.AND.comparedCode(w, weightBits);
+                negative[at] = w < 0;
+                mask[at] = rowMask ^ kernel.plan().inputMasks().get(q);
+            }
+        }
+        return new LayerStreams(kernel, neurons, fanIn, magnitude, mask, negative, weightNumbers, weightBits);
+    }
+
+    /**
+     * @param layer     the neuron model and synapse kind (a conv layer's kernel)
+     * @param magnitude per synapse {@code j * (fanIn + 1) + i}, the code its SNG compares
+     * @param mask      per synapse, the XOR mask of its SNG
+     * @param negative  per synapse, the weight is negative
+     */
+    private LayerStreams(DenseLayer layer, int neurons, int fanIn, int[] magnitude, int[] mask, boolean[] negative,
+                         int[] weightNumbers, int weightBits) {
+        this.neurons = neurons;
+        this.fanIn = fanIn;
         this.words = wordsFor(fanIn + 1);
         this.readout = layer.isReadout();
         this.xnor = layer.isXnor();
@@ -69,22 +130,7 @@ final class LayerStreams {
             }
             slotOfStep[t] = slotOfValue[r];
         }
-
-        // |w| (xnor: the offset code w + 2^weightBits) and the combined mask (neuronMasks[j] ^ inputMasks[i]) of every synapse, bias last
         int synapses = fanIn + 1;
-        int[] magnitude = new int[neurons * synapses];
-        int[] mask = new int[neurons * synapses];
-        boolean[] negative = new boolean[neurons * synapses];
-        for (int j = 0; j < neurons; j++) {
-            int rowMask = layer.plan().neuronMasks().get(j);
-            for (int i = 0; i < synapses; i++) {
-                int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
-                int k = j * synapses + i;
-                magnitude[k] = layer.synapse().comparedCode(w, weightBits);
-                negative[k] = w < 0;
-                mask[k] = rowMask ^ layer.plan().inputMasks().get(i);
-            }
-        }
         fires = new long[slots * neurons * words];
         negativeWeights = new long[neurons * words];
         for (int j = 0; j < neurons; j++) {

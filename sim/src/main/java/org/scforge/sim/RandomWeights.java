@@ -1,5 +1,6 @@
 package org.scforge.sim;
 
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
@@ -20,19 +21,28 @@ public final class RandomWeights {
      */
     public static Network uniform(Network network, SplitMix64 random, int zeroOneIn) {
         int max = (1 << network.weightBits()) - 1;
+        // conv kernels first, in pipeline order: a network without conv layers draws exactly as before
+        List<ConvLayer> convs = new ArrayList<>();
+        for (ConvLayer conv : network.convLayers()) {
+            convs.add(conv.withKernel(drawn(conv.kernel(), random, max, zeroOneIn)));
+        }
         List<DenseLayer> layers = new ArrayList<>();
         for (DenseLayer layer : network.layers()) {
-            int[][] w = new int[layer.neurons()][layer.fanIn()];
-            List<Integer> bias = new ArrayList<>();
-            for (int j = 0; j < layer.neurons(); j++) {
-                for (int i = 0; i < layer.fanIn(); i++) {
-                    w[j][i] = draw(random, max, zeroOneIn);
-                }
-                bias.add(draw(random, max, zeroOneIn));
-            }
-            layers.add(layer.withWeights(IntMatrix.of(w), bias));
+            layers.add(drawn(layer, random, max, zeroOneIn));
         }
-        return network.withLayers(layers);
+        return network.withConvLayers(convs).withLayers(layers);
+    }
+
+    private static DenseLayer drawn(DenseLayer layer, SplitMix64 random, int max, int zeroOneIn) {
+        int[][] w = new int[layer.neurons()][layer.fanIn()];
+        List<Integer> bias = new ArrayList<>();
+        for (int j = 0; j < layer.neurons(); j++) {
+            for (int i = 0; i < layer.fanIn(); i++) {
+                w[j][i] = draw(random, max, zeroOneIn);
+            }
+            bias.add(draw(random, max, zeroOneIn));
+        }
+        return layer.withWeights(IntMatrix.of(w), bias);
     }
 
     private static int draw(SplitMix64 random, int max, int zeroOneIn) {

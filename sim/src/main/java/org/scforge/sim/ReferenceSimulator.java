@@ -1,5 +1,6 @@
 package org.scforge.sim;
 
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
@@ -27,13 +28,19 @@ public final class ReferenceSimulator {
         Source in = network.source(network.inputPlan().source()).orElseThrow();
         this.inputNumbers = SourceSequence.top(SourceSequence.values(in, length), in.width(),
                 network.inputSynapse().comparedBits(network.inputCode().magnitudeBits()));
-        this.weightNumbers = new int[network.layers().size()][];
-        for (int l = 0; l < network.layers().size(); l++) {
-            DenseLayer layer = network.layers().get(l);
-            Source w = network.source(layer.plan().source()).orElseThrow();
-            weightNumbers[l] = SourceSequence.top(SourceSequence.values(w, length), w.width(),
-                    layer.synapse().comparedBits(network.weightBits()));
+        List<DenseLayer> kernels = kernels(network);
+        this.weightNumbers = new int[kernels.size()][];
+        for (int l = 0; l < kernels.size(); l++) {
+            weightNumbers[l] = BatchEngine.weightNumbers(network, kernels.get(l));
         }
+    }
+
+    /** The layers' weights in pipeline order: each conv layer's kernel, then the dense layers. */
+    private static List<DenseLayer> kernels(Network network) {
+        List<DenseLayer> kernels = new ArrayList<>();
+        network.convLayers().forEach(c -> kernels.add(c.kernel()));
+        kernels.addAll(network.layers());
+        return kernels;
     }
 
     public Network network() {
@@ -68,10 +75,13 @@ public final class ReferenceSimulator {
             }
         }
         List<Trace.LayerTrace> traces = new ArrayList<>();
+        List<ConvLayer> convs = network.convLayers();
+        List<DenseLayer> kernels = kernels(network);
         int[] counts = null;
-        for (int l = 0; l < network.layers().size(); l++) {
-            DenseLayer layer = network.layers().get(l);
-            int n = layer.neurons();
+        for (int l = 0; l < kernels.size(); l++) {
+            DenseLayer layer = kernels.get(l);
+            ConvLayer conv = l < convs.size() ? convs.get(l) : null;
+            int n = conv != null ? conv.neurons() : layer.neurons();
             int[][] sums = new int[length][n];
             int[][] spikes = new int[length][n];
             long[][] state = new long[length][n];
@@ -79,32 +89,10 @@ public final class ReferenceSimulator {
             for (int t = 0; t < length; t++) {
                 int r = weightNumbers[l][t];
                 for (int j = 0; j < n; j++) {
-                    int rowMask = layer.plan().neuronMasks().get(j);
-                    int sum = 0;
-                    for (int i = 0; i <= fanIn; i++) {
-                        int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
-                        int x = i < fanIn ? bits[t][i] : 1;
-                        int wBit = layer.synapse().comparedCode(w, weightBits)
-                                > (r ^ rowMask ^ layer.plan().inputMasks().get(i)) ? 1 : 0;
-                        if (layer.isXnor()) {
-                            sum += x == wBit ? 1 : -1; // bipolar: agree +1, differ -1 (section 5.2)
-                        } else if ((x & wBit) == 1) {
-                            int sign = (w < 0 ? -1 : 1) * (i < fanIn ? signs[i] : 1);
-                            sum += sign;
-                        }
-                    }
+                    int sum = conv != null ? convSum(conv, j, r, bits[t], signs, weightBits)
+                            : denseSum(layer, j, r, bits[t], signs, weightBits);
                     sums[t][j] = sum;
-                    if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
-                        long leak = f.leakShift() == 0 ? 0 : v[j] >> f.leakShift();
-                        long u = v[j] - leak + sum;
-                        if (u >= f.threshold()) {
-                            spikes[t][j] = 1;
-                            u -= f.threshold();
-                        }
-                        v[j] = Math.max(f.floor(), Math.min(f.ceiling(), u));
-                    } else {
-                        v[j] += sum;
-                    }
+                    spikes[t][j] = step(layer.neuron(), v, j, sum);
                     state[t][j] = v[j];
                 }
             }
@@ -118,8 +106,73 @@ public final class ReferenceSimulator {
             bits = spikes;
             signs = new int[n];
             java.util.Arrays.fill(signs, 1);
-            fanIn = n;
         }
         return new Trace(traces, counts, Readout.argmax(counts));
+    }
+
+    /**
+     * {@code S_j(t)} of a dense layer (section 5) at weight number {@code r}, from the inputs' bits {@code x}
+     * and signs: each synapse by its kind, the bias last (its input always fires).
+     */
+    private static int denseSum(DenseLayer layer, int j, int r, int[] x, int[] signs, int weightBits) {
+        int fanIn = layer.fanIn();
+        int rowMask = layer.plan().neuronMasks().get(j);
+        int sum = 0;
+        for (int i = 0; i <= fanIn; i++) {
+            int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
+            int input = i < fanIn ? x[i] : 1;
+            int wBit = layer.synapse().comparedCode(w, weightBits)
+                    > (r ^ rowMask ^ layer.plan().inputMasks().get(i)) ? 1 : 0;
+            if (layer.isXnor()) {
+                sum += input == wBit ? 1 : -1; // bipolar: agree +1, differ -1 (section 5.2)
+            } else if ((input & wBit) == 1) {
+                sum += (w < 0 ? -1 : 1) * (i < fanIn ? signs[i] : 1);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * {@code S(t)} of neuron {@code j} of a conv layer (section 11.3): tap {@code q} reads the pixel
+     * {@link ConvLayer#inputOf} names, padding never fires, and the weight streams are the kernel's,
+     * one per channel and tap.
+     */
+    private static int convSum(ConvLayer conv, int j, int r, int[] x, int[] signs, int weightBits) {
+        DenseLayer kernel = conv.kernel();
+        int taps = conv.taps();
+        int k = conv.channelOf(j);
+        int rowMask = kernel.plan().neuronMasks().get(k);
+        int sum = 0;
+        for (int q = 0; q <= taps; q++) {
+            int pixel = q < taps ? conv.inputOf(j, q) : -1;
+            int w = q < taps ? kernel.weights().get(k, q) : kernel.bias().get(k);
+            int input = q < taps ? (pixel < 0 ? 0 : x[pixel]) : 1;
+            int wBit = Synapse.AND.comparedCode(w, weightBits) > (r ^ rowMask ^ kernel.plan().inputMasks().get(q)) ? 1 : 0;
+            if ((input & wBit) == 1) {
+                sum += (w < 0 ? -1 : 1) * (q < taps ? signs[pixel] : 1);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * One step of neuron {@code j} with per-step sum {@code sum} (section 6): an integrate-and-fire
+     * membrane leaks, adds, fires at the threshold (and subtracts it) and is clamped; a counter adds.
+     * Returns the spike.
+     */
+    private static int step(NeuronModel neuron, long[] v, int j, int sum) {
+        if (neuron instanceof NeuronModel.IntegrateAndFire f) {
+            long leak = f.leakShift() == 0 ? 0 : v[j] >> f.leakShift();
+            long u = v[j] - leak + sum;
+            int spike = 0;
+            if (u >= f.threshold()) {
+                spike = 1;
+                u -= f.threshold();
+            }
+            v[j] = Math.max(f.floor(), Math.min(f.ceiling(), u));
+            return spike;
+        }
+        v[j] += sum;
+        return 0;
     }
 }
