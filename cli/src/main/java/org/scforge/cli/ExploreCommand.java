@@ -79,7 +79,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new UserError("--clock " + clock + " must be positive");
         }
         double mhz = clock == null ? t.boardClockMhz() : clock;
-        ModelDocument document = Models.load(io.model);
+        ModelDocument document = Models.loadDesign(io.model);
         List<Integer> at = lengths == null || lengths.isEmpty() ? List.of(document.network().length()) : lengths;
         List<Network> networks = new ArrayList<>();
         for (int length : at) {

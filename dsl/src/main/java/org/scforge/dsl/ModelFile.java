@@ -49,13 +49,32 @@ public final class ModelFile {
         save(ModelDocument.of(network), file);
     }
 
+    /** The fields a dense layer and a conv layer's kernel share: the neuron, the plan, the weights, the biases. */
+    private static void kernelFields(ObjectNode o, DenseLayer layer) {
+        ObjectNode neuron = o.putObject("neuron");
+        neuron.put("kind", layer.neuron().kind());
+        if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
+            neuron.put("threshold", f.threshold());
+            neuron.put("floor", f.floor());
+            neuron.put("ceiling", f.ceiling());
+            neuron.put("leakShift", f.leakShift());
+        }
+        ObjectNode plan = o.putObject("weightPlan");
+        plan.put("source", layer.plan().source());
+        ints(plan.putArray("neuronMasks"), layer.plan().neuronMasks());
+        ints(plan.putArray("inputMasks"), layer.plan().inputMasks());
+        ArrayNode weights = o.putArray("weights");
+        for (int j = 0; j < layer.neurons(); j++) {
+            ArrayNode row = weights.addArray();
+            for (int i = 0; i < layer.fanIn(); i++) {
+                row.add(layer.weights().get(j, i));
+            }
+        }
+        ints(o.putArray("bias"), layer.bias());
+    }
+
     public static String toJson(ModelDocument document) {
         Network n = document.network();
-        if (n.hasConvLayers()) {
-            // refused rather than written without them: a file that drops the conv layers is another network
-            throw new IllegalArgumentException("network '" + n.name() + "': conv layers (" + n.convLayers().get(0).name()
-                    + ") are not in the model file format yet; only the golden model runs them (issue 15)");
-        }
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -83,6 +102,20 @@ public final class ModelFile {
         inputPlan.put("source", n.inputPlan().source());
         ints(inputPlan.putArray("masks"), n.inputPlan().masks());
         ArrayNode layers = root.putArray("layers");
+        for (ConvLayer conv : n.convLayers()) {
+            ObjectNode o = layers.addObject();
+            o.put("name", conv.name());
+            o.put("kind", "conv");
+            ObjectNode image = o.putObject("image");
+            image.put("height", conv.input().height());
+            image.put("width", conv.input().width());
+            image.put("channels", conv.input().channels());
+            o.put("channels", conv.channels());
+            o.putArray("kernel").add(conv.kernelHeight()).add(conv.kernelWidth());
+            o.put("stride", conv.stride());
+            o.put("padding", conv.padding());
+            kernelFields(o, conv.kernel());
+        }
         for (DenseLayer layer : n.layers()) {
             ObjectNode o = layers.addObject();
             o.put("name", layer.name());
@@ -91,26 +124,7 @@ public final class ModelFile {
                 // absent means and, so the files of and networks stay as they were before the field existed
                 o.put("synapse", layer.synapse().modelName());
             }
-            ObjectNode neuron = o.putObject("neuron");
-            neuron.put("kind", layer.neuron().kind());
-            if (layer.neuron() instanceof NeuronModel.IntegrateAndFire f) {
-                neuron.put("threshold", f.threshold());
-                neuron.put("floor", f.floor());
-                neuron.put("ceiling", f.ceiling());
-                neuron.put("leakShift", f.leakShift());
-            }
-            ObjectNode plan = o.putObject("weightPlan");
-            plan.put("source", layer.plan().source());
-            ints(plan.putArray("neuronMasks"), layer.plan().neuronMasks());
-            ints(plan.putArray("inputMasks"), layer.plan().inputMasks());
-            ArrayNode weights = o.putArray("weights");
-            for (int j = 0; j < layer.neurons(); j++) {
-                ArrayNode row = weights.addArray();
-                for (int i = 0; i < layer.fanIn(); i++) {
-                    row.add(layer.weights().get(j, i));
-                }
-            }
-            ints(o.putArray("bias"), layer.bias());
+            kernelFields(o, layer);
         }
         document.testFrames().ifPresent(frames -> {
             ObjectNode o = root.putObject("testFrames");
@@ -247,11 +261,20 @@ public final class ModelFile {
             }
             At ip = object(root, "inputPlan");
             InputPlan inputPlan = new InputPlan(text(ip, "source"), intList(ip, "masks"));
+            List<ConvLayer> convs = new ArrayList<>();
             List<DenseLayer> layers = new ArrayList<>();
             for (At l : array(root, "layers").elements()) {
-                layers.add(layer(l));
+                if (isConv(l)) {
+                    if (!layers.isEmpty()) {
+                        throw fail(l, "is a conv layer after the dense layer '" + layers.get(0).name()
+                                + "'; conv layers come first");
+                    }
+                    convs.add(conv(l));
+                } else {
+                    layers.add(layer(l));
+                }
             }
-            Network network = new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, layers);
+            Network network = new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, convs, layers);
             Optional<TestFrames> frames = Optional.empty();
             if (root.has("testFrames")) {
                 At tf = object(root, "testFrames");
@@ -368,9 +391,37 @@ public final class ModelFile {
         }
 
         private DenseLayer layer(At l) throws ModelFileException {
+            return kernel(l, text(l, "name"), integer(l, "neurons"), synapse(l));
+        }
+
+        /** The optional field {@code kind}: absent or {@code dense} is a dense layer, {@code conv} a conv layer. */
+        private boolean isConv(At l) throws ModelFileException {
+            if (!l.has("kind")) {
+                return false;
+            }
+            String kind = text(l, "kind");
+            return switch (kind) {
+                case "dense" -> false;
+                case "conv" -> true;
+                default -> throw fail(l.field("kind"), "is '" + kind + "', not a layer kind; use dense or conv");
+            };
+        }
+
+        private ConvLayer conv(At l) throws ModelFileException {
             String name = text(l, "name");
-            int neurons = integer(l, "neurons");
-            Synapse synapse = synapse(l);
+            At image = object(l, "image");
+            ImageShape input = new ImageShape(integer(image, "height"), integer(image, "width"), integer(image, "channels"));
+            List<Integer> kernelSize = intList(l, "kernel");
+            if (kernelSize.size() != 2) {
+                throw fail(l.field("kernel"), "has " + kernelSize.size() + " values; give [height, width]");
+            }
+            DenseLayer kernel = kernel(l, name, integer(l, "channels"), Synapse.AND);
+            return new ConvLayer(kernel, input, kernelSize.get(0), kernelSize.get(1), integer(l, "stride"),
+                    integer(l, "padding"));
+        }
+
+        /** The fields a dense layer and a conv layer's kernel share (see {@code kernelFields}). */
+        private DenseLayer kernel(At l, String name, int neurons, Synapse synapse) throws ModelFileException {
             At n = object(l, "neuron");
             String kind = text(n, "kind");
             NeuronModel neuron = switch (kind) {

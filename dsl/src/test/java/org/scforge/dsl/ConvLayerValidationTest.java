@@ -79,12 +79,22 @@ class ConvLayerValidationTest {
     }
 
     @Test
-    void theModelFileRefusesConvLayersRatherThanDroppingThem() {
-        assertThatThrownBy(() -> ModelFile.toJson(ModelDocument.of(valid())))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("network 'n': conv layers (c1) are not in the model file format yet; only the golden model "
-                        + "runs them (issue 15)");
-        assertThatThrownBy(() -> ModelFile.save(valid(), Path.of("/nonexistent/never-written.json")))
-                .isInstanceOf(IllegalArgumentException.class);
+    void theModelFileNamesAConvLayerInTheWrongPlaceOrOfAnUnknownKind() throws Exception {
+        String json = ModelFile.toJson(ModelDocument.of(valid()));
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        com.fasterxml.jackson.databind.node.ArrayNode layers = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("layers");
+        com.fasterxml.jackson.databind.JsonNode conv = layers.remove(0);
+        layers.add(conv);
+        assertThatThrownBy(() -> ModelFile.parse(root.toString(), "m.json"))
+                .hasMessage("m.json: $.layers[1] is a conv layer after the dense layer 'out'; conv layers come first");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) layers.get(1)).put("kind", "pool");
+        assertThatThrownBy(() -> ModelFile.parse(root.toString(), "m.json"))
+                .hasMessage("m.json: $.layers[1].kind is 'pool', not a layer kind; use dense or conv");
+        layers.remove(1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) conv).put("kind", "conv").putArray("kernel").add(3).add(3).add(3);
+        layers.insert(0, conv);
+        assertThatThrownBy(() -> ModelFile.parse(root.toString(), "m.json"))
+                .hasMessage("m.json: $.layers[0].kernel has 3 values; give [height, width]");
     }
 }
