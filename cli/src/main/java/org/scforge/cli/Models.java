@@ -19,9 +19,9 @@ public final class Models {
      */
     public static ModelDocument loadDesign(Path file) {
         ModelDocument document = load(file);
-        if (document.network().hasConvLayers()) {
-            throw new UserError(file + ": network '" + document.network().name() + "' has conv layers ("
-                    + document.network().convLayers().get(0).name() + "); the golden model runs them (scforge validate"
+        if (document.network().hasImageLayers()) {
+            throw new UserError(file + ": network '" + document.network().name() + "' has conv or pool layers ("
+                    + document.network().imageLayers().get(0).name() + "); the golden model runs them (scforge validate"
                     + " checks the file), but no RTL is generated for them yet (issue 15)");
         }
         return document;

@@ -10,8 +10,9 @@ package org.scforge.dsl;
  * channel and tap is shared by every position (docs/semantics.md, section 11).
  */
 public record ConvLayer(DenseLayer kernel, ImageShape input, int kernelHeight, int kernelWidth, int stride,
-                        int padding) {
+                        int padding) implements ImageLayer {
 
+    @Override
     public String name() {
         return kernel.name();
     }
@@ -27,17 +28,13 @@ public record ConvLayer(DenseLayer kernel, ImageShape input, int kernelHeight, i
     }
 
     /** The output image: {@code floor((H + 2p - kh) / s) + 1} rows, likewise columns, {@code K} channels. */
+    @Override
     public ImageShape output() {
         return new ImageShape(outputSide(input.height(), kernelHeight), outputSide(input.width(), kernelWidth), channels());
     }
 
     private int outputSide(int side, int kernelSide) {
         return Math.floorDiv(side + 2 * padding - kernelSide, stride) + 1;
-    }
-
-    /** Neurons: one per output pixel and channel, neuron {@code j = (oy * Wo + ox) * K + k}. */
-    public int neurons() {
-        return (int) output().count();
     }
 
     /**

@@ -102,14 +102,20 @@ public final class ModelFile {
         inputPlan.put("source", n.inputPlan().source());
         ints(inputPlan.putArray("masks"), n.inputPlan().masks());
         ArrayNode layers = root.putArray("layers");
-        for (ConvLayer conv : n.convLayers()) {
+        for (ImageLayer image : n.imageLayers()) {
             ObjectNode o = layers.addObject();
-            o.put("name", conv.name());
-            o.put("kind", "conv");
-            ObjectNode image = o.putObject("image");
-            image.put("height", conv.input().height());
-            image.put("width", conv.input().width());
-            image.put("channels", conv.input().channels());
+            o.put("name", image.name());
+            o.put("kind", image instanceof ConvLayer ? "conv" : "pool");
+            ObjectNode shape = o.putObject("image");
+            shape.put("height", image.input().height());
+            shape.put("width", image.input().width());
+            shape.put("channels", image.input().channels());
+            if (image instanceof PoolLayer pool) {
+                o.put("window", pool.window());
+                o.put("stride", pool.stride());
+                continue;
+            }
+            ConvLayer conv = (ConvLayer) image;
             o.put("channels", conv.channels());
             o.putArray("kernel").add(conv.kernelHeight()).add(conv.kernelWidth());
             o.put("stride", conv.stride());
@@ -261,20 +267,21 @@ public final class ModelFile {
             }
             At ip = object(root, "inputPlan");
             InputPlan inputPlan = new InputPlan(text(ip, "source"), intList(ip, "masks"));
-            List<ConvLayer> convs = new ArrayList<>();
+            List<ImageLayer> images = new ArrayList<>();
             List<DenseLayer> layers = new ArrayList<>();
             for (At l : array(root, "layers").elements()) {
-                if (isConv(l)) {
-                    if (!layers.isEmpty()) {
-                        throw fail(l, "is a conv layer after the dense layer '" + layers.get(0).name()
-                                + "'; conv layers come first");
-                    }
-                    convs.add(conv(l));
-                } else {
+                String kind = kind(l);
+                if (kind.equals("dense")) {
                     layers.add(layer(l));
+                    continue;
                 }
+                if (!layers.isEmpty()) {
+                    throw fail(l, "is a " + kind + " layer after the dense layer '" + layers.get(0).name()
+                            + "'; conv and pool layers come first");
+                }
+                images.add(kind.equals("conv") ? conv(l) : pool(l));
             }
-            Network network = new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, convs, layers);
+            Network network = new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, images, layers);
             Optional<TestFrames> frames = Optional.empty();
             if (root.has("testFrames")) {
                 At tf = object(root, "testFrames");
@@ -394,23 +401,30 @@ public final class ModelFile {
             return kernel(l, text(l, "name"), integer(l, "neurons"), synapse(l));
         }
 
-        /** The optional field {@code kind}: absent or {@code dense} is a dense layer, {@code conv} a conv layer. */
-        private boolean isConv(At l) throws ModelFileException {
+        /** The optional field {@code kind}: {@code dense} (also when absent), {@code conv} or {@code pool}. */
+        private String kind(At l) throws ModelFileException {
             if (!l.has("kind")) {
-                return false;
+                return "dense";
             }
             String kind = text(l, "kind");
-            return switch (kind) {
-                case "dense" -> false;
-                case "conv" -> true;
-                default -> throw fail(l.field("kind"), "is '" + kind + "', not a layer kind; use dense or conv");
-            };
+            if (!List.of("dense", "conv", "pool").contains(kind)) {
+                throw fail(l.field("kind"), "is '" + kind + "', not a layer kind; use dense, conv or pool");
+            }
+            return kind;
+        }
+
+        private ImageShape image(At l) throws ModelFileException {
+            At image = object(l, "image");
+            return new ImageShape(integer(image, "height"), integer(image, "width"), integer(image, "channels"));
+        }
+
+        private PoolLayer pool(At l) throws ModelFileException {
+            return new PoolLayer(text(l, "name"), image(l), integer(l, "window"), integer(l, "stride"));
         }
 
         private ConvLayer conv(At l) throws ModelFileException {
             String name = text(l, "name");
-            At image = object(l, "image");
-            ImageShape input = new ImageShape(integer(image, "height"), integer(image, "width"), integer(image, "channels"));
+            ImageShape input = image(l);
             List<Integer> kernelSize = intList(l, "kernel");
             if (kernelSize.size() != 2) {
                 throw fail(l.field("kernel"), "has " + kernelSize.size() + " values; give [height, width]");

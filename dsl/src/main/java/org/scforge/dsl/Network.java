@@ -15,17 +15,17 @@ import java.util.Optional;
  * @param length      L, the bitstream length: steps per frame
  * @param sources     the number sources
  * @param inputPlan   which source and masks the input SNGs use
- * @param convLayers  the convolutional layers in front, on the input image, first to last (often none)
+ * @param imageLayers the conv and pool layers in front, on the input image, first to last (often none)
  * @param layers      the dense layers after them, first to last; the last is a counting readout
  */
 public record Network(String name, int inputs, Code inputCode, int weightBits, int length, List<Source> sources,
-                      InputPlan inputPlan, List<ConvLayer> convLayers, List<DenseLayer> layers) {
+                      InputPlan inputPlan, List<ImageLayer> imageLayers, List<DenseLayer> layers) {
 
     public Network {
         sources = List.copyOf(sources);
-        convLayers = List.copyOf(convLayers);
+        imageLayers = List.copyOf(imageLayers);
         layers = List.copyOf(layers);
-        Validator.check(name, inputs, inputCode, weightBits, length, sources, inputPlan, convLayers, layers);
+        Validator.check(name, inputs, inputCode, weightBits, length, sources, inputPlan, imageLayers, layers);
     }
 
     /** A network of dense layers only. */
@@ -34,14 +34,19 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
         this(name, inputs, inputCode, weightBits, length, sources, inputPlan, List.of(), layers);
     }
 
-    /** True when convolutional layers come first: only the golden model runs such a network yet (issue 15). */
-    public boolean hasConvLayers() {
-        return !convLayers.isEmpty();
+    /** True when image layers (conv, pool) come first: only the golden model runs such a network yet (issue 15). */
+    public boolean hasImageLayers() {
+        return !imageLayers.isEmpty();
     }
 
-    /** The fan-in of the first dense layer: the last convolutional layer's neurons, or the inputs. */
+    /** The conv layers among the image layers, in order. */
+    public List<ConvLayer> convLayers() {
+        return imageLayers.stream().filter(ConvLayer.class::isInstance).map(ConvLayer.class::cast).toList();
+    }
+
+    /** The fan-in of the first dense layer: the last image layer's neurons, or the inputs. */
     public int denseInputs() {
-        return convLayers.isEmpty() ? inputs : convLayers.get(convLayers.size() - 1).neurons();
+        return imageLayers.isEmpty() ? inputs : imageLayers.get(imageLayers.size() - 1).neurons();
     }
 
     /** Starts a builder: {@code Network.named("mnist").inputs(50, Code.signMagnitude(8))...build()}. */
@@ -63,7 +68,7 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
      * otherwise {@link Synapse#AND} ({@code |c|} in {@code k} bits, the sign carried apart).
      */
     public Synapse inputSynapse() {
-        return inputCode.signed() && convLayers.isEmpty() ? layers.get(0).synapse() : Synapse.AND;
+        return inputCode.signed() && imageLayers.isEmpty() ? layers.get(0).synapse() : Synapse.AND;
     }
 
     public DenseLayer readout() {
@@ -75,48 +80,53 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
         return readout().neurons();
     }
 
-    /** Synapses (weights and biases) in all layers: a convolutional layer's at every position, padding included. */
+    /** Synapses (weights and biases) in all layers: a conv layer's at every position, padding included; pools have none. */
     public long synapses() {
-        return convLayers.stream().mapToLong(c -> (long) c.neurons() * (c.taps() + 1)).sum()
+        return convLayers().stream().mapToLong(c -> (long) c.neurons() * (c.taps() + 1)).sum()
                 + layers.stream().mapToLong(l -> (long) l.neurons() * (l.fanIn() + 1)).sum();
     }
 
     public Network withLayers(List<DenseLayer> newLayers) {
-        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, convLayers, newLayers);
+        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, imageLayers, newLayers);
     }
 
-    public Network withConvLayers(List<ConvLayer> newConvLayers) {
-        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, newConvLayers, layers);
+    public Network withImageLayers(List<ImageLayer> newImageLayers) {
+        return new Network(name, inputs, inputCode, weightBits, length, sources, inputPlan, newImageLayers, layers);
     }
 
     public Network withLength(int newLength) {
-        return new Network(name, inputs, inputCode, weightBits, newLength, sources, inputPlan, convLayers, layers);
+        return new Network(name, inputs, inputCode, weightBits, newLength, sources, inputPlan, imageLayers, layers);
     }
 
     /** The one-line summary that {@code scforge validate} prints. */
     public String summary() {
         // the conv layers' widths first, in pipeline order, then the dense layers'
         List<Widths.LayerWidths> all = new java.util.ArrayList<>();
-        convLayers.forEach(c -> all.add(Widths.ofKernel(c, length)));
+        convLayers().forEach(c -> all.add(Widths.ofKernel(c, length)));
         all.addAll(Widths.of(this).layers());
         Widths widths = new Widths(all, Widths.unsignedBits(length));
-        StringBuilder shape = new StringBuilder().append(convLayers.isEmpty() ? String.valueOf(inputs)
-                : convLayers.get(0).input().toString());
-        for (ConvLayer conv : convLayers) {
-            shape.append("-conv(").append(conv.channels()).append("x").append(conv.kernelHeight()).append("x")
-                    .append(conv.kernelWidth()).append(" s").append(conv.stride()).append(" p").append(conv.padding())
-                    .append(")=").append(conv.output());
+        StringBuilder shape = new StringBuilder().append(imageLayers.isEmpty() ? String.valueOf(inputs)
+                : imageLayers.get(0).input().toString());
+        for (ImageLayer image : imageLayers) {
+            if (image instanceof ConvLayer conv) {
+                shape.append("-conv(").append(conv.channels()).append("x").append(conv.kernelHeight()).append("x")
+                        .append(conv.kernelWidth()).append(" s").append(conv.stride()).append(" p").append(conv.padding());
+            } else if (image instanceof PoolLayer pool) {
+                shape.append("-pool(").append(pool.window()).append("x").append(pool.window()).append(" s")
+                        .append(pool.stride());
+            }
+            shape.append(")=").append(image.output());
         }
         for (DenseLayer layer : layers) {
             shape.append("-").append(layer.neurons());
         }
-        long neurons = convLayers.stream().mapToLong(ConvLayer::neurons).sum()
+        long neurons = imageLayers.stream().mapToLong(ImageLayer::neurons).sum()
                 + layers.stream().mapToLong(DenseLayer::neurons).sum();
         List<String> xnor = layers.stream().filter(DenseLayer::isXnor).map(DenseLayer::name).toList();
         // and is the default: only xnor layers are named, so the summary of an and network is unchanged
         String synapseKinds = xnor.isEmpty() ? "" : " (xnor synapses: " + String.join(", ", xnor) + ")";
         return String.format("%s: %s, %d layers, %d neurons, %d synapses, L=%d, inputs %s, weights sm%d%s, widths %s",
-                name, shape, convLayers.size() + layers.size(), neurons, synapses(), length, inputCode.shortName(), weightBits,
+                name, shape, imageLayers.size() + layers.size(), neurons, synapses(), length, inputCode.shortName(), weightBits,
                 synapseKinds, widths.summary());
     }
 }

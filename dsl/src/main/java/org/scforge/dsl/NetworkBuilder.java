@@ -28,13 +28,21 @@ public final class NetworkBuilder {
     private int length = 256;
     private SourcePlan sourcePlan = SourcePlan.lowDiscrepancy();
     private final List<PendingLayer> layers = new ArrayList<>();
-    private final List<PendingConv> convs = new ArrayList<>();
+    private final List<PendingImage> images = new ArrayList<>();
     private ImageShape image;
 
     private record PendingLayer(String name, int neurons, NeuronModel neuron, Synapse synapse) {
     }
 
-    private record PendingConv(String name, int channels, int kernel, int stride, int padding, NeuronModel neuron) {
+    private sealed interface PendingImage permits PendingConv, PendingPool {
+        String name();
+    }
+
+    private record PendingConv(String name, int channels, int kernel, int stride, int padding, NeuronModel neuron)
+            implements PendingImage {
+    }
+
+    private record PendingPool(String name, int window, int stride) implements PendingImage {
     }
 
     NetworkBuilder(String name) {
@@ -64,11 +72,23 @@ public final class NetworkBuilder {
      * every dense layer, the first on the {@link #image} input.
      */
     public NetworkBuilder conv(String layerName, int channels, int kernel, int stride, int padding, NeuronModel neuron) {
+        return image(new PendingConv(layerName, channels, kernel, stride, padding, neuron));
+    }
+
+    /**
+     * An OR pool of square {@code window x window} windows every {@code stride} pixels, after a conv
+     * layer (docs/semantics.md section 11.5).
+     */
+    public NetworkBuilder pool(String layerName, int window, int stride) {
+        return image(new PendingPool(layerName, window, stride));
+    }
+
+    private NetworkBuilder image(PendingImage layer) {
         if (!layers.isEmpty()) {
-            throw new ValidationException(List.of("layer '" + layerName + "': conv layers come before the dense layers;"
-                    + " declare it before dense('" + layers.get(0).name() + "', ...)"));
+            throw new ValidationException(List.of("layer '" + layer.name() + "': conv and pool layers come before the"
+                    + " dense layers; declare it before dense('" + layers.get(0).name() + "', ...)"));
         }
-        convs.add(new PendingConv(layerName, channels, kernel, stride, padding, neuron));
+        images.add(layer);
         return this;
     }
 
@@ -133,63 +153,85 @@ public final class NetworkBuilder {
             problems.add("network '" + name + "': LFSR source plan width " + l.width() + " must be between "
                     + LfsrTaps.MIN_WIDTH + " and " + LfsrTaps.MAX_WIDTH);
         }
-        for (PendingConv conv : convs) {
-            String at = "layer '" + conv.name() + "': ";
-            if (conv.channels() < 1 || conv.kernel() < 1 || conv.stride() < 1 || conv.padding() < 0
-                    || conv.padding() >= conv.kernel()) {
-                problems.add(at + "channels " + conv.channels() + ", kernel " + conv.kernel() + ", stride " + conv.stride()
-                        + ", padding " + conv.padding() + ": channels, kernel and stride must be >= 1, the padding"
-                        + " between 0 and kernel - 1");
-            }
-            if (!(conv.neuron() instanceof NeuronModel.IntegrateAndFire)) {
-                problems.add(at + "a conv layer's neurons spike: use Neuron.integrateAndFire(threshold)");
+        for (PendingImage pending : images) {
+            String at = "layer '" + pending.name() + "': ";
+            if (pending instanceof PendingConv conv) {
+                if (conv.channels() < 1 || conv.kernel() < 1 || conv.stride() < 1 || conv.padding() < 0
+                        || conv.padding() >= conv.kernel()) {
+                    problems.add(at + "channels " + conv.channels() + ", kernel " + conv.kernel() + ", stride "
+                            + conv.stride() + ", padding " + conv.padding() + ": channels, kernel and stride must be >= 1,"
+                            + " the padding between 0 and kernel - 1");
+                }
+                if (!(conv.neuron() instanceof NeuronModel.IntegrateAndFire)) {
+                    problems.add(at + "a conv layer's neurons spike: use Neuron.integrateAndFire(threshold)");
+                }
+            } else if (pending instanceof PendingPool pool && (pool.window() < 1 || pool.stride() < 1)) {
+                problems.add(at + "window " + pool.window() + ", stride " + pool.stride() + ": both must be >= 1");
             }
         }
-        if (!convs.isEmpty() && image == null) {
-            problems.add("network '" + name + "': conv layers read an image; call image(height, width, channels, code)"
-                    + " instead of inputs(count, code)");
+        if (!images.isEmpty() && image == null) {
+            problems.add("network '" + name + "': conv and pool layers read an image; call image(height, width,"
+                    + " channels, code) instead of inputs(count, code)");
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         List<SourcePlan.LayerShape> shapes = new ArrayList<>();
-        List<ConvLayer> convLayers = new ArrayList<>();
+        List<ImageLayer> imageLayers = new ArrayList<>();
         ImageShape in = image;
-        for (PendingConv conv : convs) {
-            if (in.height() + 2L * conv.padding() < conv.kernel() || in.width() + 2L * conv.padding() < conv.kernel()) {
-                throw new ValidationException(List.of("layer '" + conv.name() + "': the " + conv.kernel() + "x"
-                        + conv.kernel() + " kernel does not fit the " + in + " image with padding " + conv.padding()));
+        for (PendingImage pending : images) {
+            ImageLayer layer;
+            if (pending instanceof PendingConv conv) {
+                if (in.height() + 2L * conv.padding() < conv.kernel() || in.width() + 2L * conv.padding() < conv.kernel()) {
+                    throw new ValidationException(List.of("layer '" + conv.name() + "': the " + conv.kernel() + "x"
+                            + conv.kernel() + " kernel does not fit the " + in + " image with padding " + conv.padding()));
+                }
+                // the shape the plan draws masks for is the kernel's: K neurons over Q taps (one stream per channel and tap)
+                ConvLayer shape = new ConvLayer(new DenseLayer(conv.name(), conv.channels(), conv.neuron(),
+                        IntMatrix.zeros(0, 0), List.of(), null), in, conv.kernel(), conv.kernel(), conv.stride(),
+                        conv.padding());
+                shapes.add(new SourcePlan.LayerShape(conv.name(), conv.channels(), Math.max(0, shape.taps())));
+                layer = shape;
+            } else {
+                PendingPool pool = (PendingPool) pending;
+                if (pool.window() > Math.min(in.height(), in.width())) {
+                    throw new ValidationException(List.of("layer '" + pool.name() + "': the " + pool.window() + "x"
+                            + pool.window() + " window does not fit the " + in + " image"));
+                }
+                layer = new PoolLayer(pool.name(), in, pool.window(), pool.stride());
             }
-            // the shape the plan draws masks for is the kernel's: K neurons over Q taps (one stream per channel and tap)
-            ConvLayer shape = new ConvLayer(new DenseLayer(conv.name(), conv.channels(), conv.neuron(),
-                    IntMatrix.zeros(0, 0), List.of(), null), in, conv.kernel(), conv.kernel(), conv.stride(), conv.padding());
-            shapes.add(new SourcePlan.LayerShape(conv.name(), Math.max(0, conv.channels()), Math.max(0, shape.taps())));
-            convLayers.add(shape);
-            in = shape.output();
+            imageLayers.add(layer);
+            in = layer.output();
         }
-        int fanIn = convLayers.isEmpty() ? inputs : (int) Math.max(0, in.count());
+        int convCount = shapes.size();
+        int fanIn = imageLayers.isEmpty() ? inputs : (int) Math.max(0, in.count());
         for (PendingLayer layer : layers) {
             shapes.add(new SourcePlan.LayerShape(layer.name(), layer.neurons(), fanIn));
             fanIn = layer.neurons();
         }
         SourcePlan.Assignment assignment = sourcePlan.assign(inputs, inputCode.magnitudeBits(), weightBits, shapes);
-        List<ConvLayer> builtConvs = new ArrayList<>();
-        for (int l = 0; l < convLayers.size(); l++) {
-            ConvLayer conv = convLayers.get(l);
-            SourcePlan.LayerShape shape = shapes.get(l);
-            builtConvs.add(conv.withKernel(new DenseLayer(conv.name(), shape.neurons(), conv.kernel().neuron(),
-                    IntMatrix.zeros(shape.neurons(), shape.fanIn()), Collections.nCopies(shape.neurons(), 0),
-                    assignment.weightPlans().get(l), Synapse.AND)));
+        List<ImageLayer> builtImages = new ArrayList<>();
+        int weighted = 0;
+        for (ImageLayer layer : imageLayers) {
+            if (layer instanceof ConvLayer conv) {
+                SourcePlan.LayerShape shape = shapes.get(weighted);
+                builtImages.add(conv.withKernel(new DenseLayer(conv.name(), shape.neurons(), conv.kernel().neuron(),
+                        IntMatrix.zeros(shape.neurons(), shape.fanIn()), Collections.nCopies(shape.neurons(), 0),
+                        assignment.weightPlans().get(weighted), Synapse.AND)));
+                weighted++;
+            } else {
+                builtImages.add(layer);
+            }
         }
         List<DenseLayer> built = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
             PendingLayer layer = layers.get(l);
-            SourcePlan.LayerShape shape = shapes.get(convLayers.size() + l);
+            SourcePlan.LayerShape shape = shapes.get(convCount + l);
             built.add(new DenseLayer(layer.name(), layer.neurons(), layer.neuron(),
                     IntMatrix.zeros(layer.neurons(), shape.fanIn()),
-                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(convLayers.size() + l), layer.synapse()));
+                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(convCount + l), layer.synapse()));
         }
         return new Network(name, inputs, inputCode, weightBits, length, assignment.sources(), assignment.inputPlan(),
-                builtConvs, built);
+                builtImages, built);
     }
 }

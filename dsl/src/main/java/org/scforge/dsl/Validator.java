@@ -19,7 +19,7 @@ final class Validator {
     }
 
     static void check(String name, int inputs, Code inputCode, int weightBits, int length, List<Source> sources,
-                      InputPlan inputPlan, List<ConvLayer> convLayers, List<DenseLayer> layers) {
+                      InputPlan inputPlan, List<ImageLayer> imageLayers, List<DenseLayer> layers) {
         Validator v = new Validator();
         v.identifier("network", name);
         if (inputs < 1) {
@@ -37,7 +37,7 @@ final class Validator {
             v.fail("network '" + name + "': bitstream length " + length + " must be between 1 and " + Limits.MAX_LENGTH);
         }
         // counts first and alone: a file of 100,000 layers is refused at once, not after checking each one
-        int layerCount = convLayers.size() + layers.size();
+        int layerCount = imageLayers.size() + layers.size();
         boolean tooMany = sources.size() > Limits.MAX_SOURCES || layerCount > Limits.MAX_LAYERS;
         if (sources.size() > Limits.MAX_SOURCES) {
             v.fail(overLimit("network '" + name + "'", sources.size(), "sources", Limits.MAX_SOURCES));
@@ -48,12 +48,14 @@ final class Validator {
         if (tooMany) {
             throw new ValidationException(v.problems);
         }
-        // the shapes of the conv layers first: every count below depends on them
-        boolean convShapes = v.convShapes(inputs, convLayers);
-        if (!convShapes) {
+        // the shapes of the image layers first: every count below depends on them
+        boolean imageShapes = v.imageShapes(inputs, imageLayers);
+        if (!imageShapes) {
             throw new ValidationException(v.problems);
         }
-        int denseInputs = convLayers.isEmpty() ? inputs : convLayers.get(convLayers.size() - 1).neurons();
+        List<ConvLayer> convLayers = imageLayers.stream().filter(ConvLayer.class::isInstance).map(ConvLayer.class::cast)
+                .toList();
+        int denseInputs = imageLayers.isEmpty() ? inputs : imageLayers.get(imageLayers.size() - 1).neurons();
         long synapses = synapses(denseInputs, layers)
                 + convLayers.stream().mapToLong(c -> (long) c.neurons() * (c.taps() + 1)).sum();
         if (synapses > Limits.MAX_SYNAPSES) {
@@ -70,18 +72,27 @@ final class Validator {
             v.fail("network '" + name + "': has no layers; add dense(name, neurons, neuron) ending in a counter readout");
         }
         if (inputCode != null && inputPlan != null && inputs >= 1) {
-            Synapse first = !convLayers.isEmpty() || layers.isEmpty() || layers.get(0).synapse() == null ? Synapse.AND
+            Synapse first = !imageLayers.isEmpty() || layers.isEmpty() || layers.get(0).synapse() == null ? Synapse.AND
                     : layers.get(0).synapse();
-            v.inputPlan(inputs, inputCode, inputPlan, sources, first, !convLayers.isEmpty() ? convLayers.get(0).name()
+            v.inputPlan(inputs, inputCode, inputPlan, sources, first, !imageLayers.isEmpty() ? imageLayers.get(0).name()
                     : layers.isEmpty() ? "" : layers.get(0).name());
         } else if (inputPlan == null) {
             v.fail("network '" + name + "': input plan is missing");
         }
         String previousSource = inputPlan == null ? null : inputPlan.source();
         List<DenseLayer> all = new ArrayList<>();
-        for (int index = 0; index < convLayers.size(); index++) {
-            ConvLayer conv = convLayers.get(index);
-            v.uniqueName(names, conv.name());
+        for (int index = 0; index < imageLayers.size(); index++) {
+            ImageLayer image = imageLayers.get(index);
+            v.uniqueName(names, image.name());
+            if (image instanceof PoolLayer pool) {
+                v.identifier("layer", pool.name());
+                if (index == 0) {
+                    v.fail("layer '" + pool.name() + "': a pool layer ORs spikes, so it comes after a conv layer, not on"
+                            + " the input image");
+                }
+                continue;
+            }
+            ConvLayer conv = (ConvLayer) image;
             if (conv.kernel().synapse() != Synapse.AND) {
                 v.fail("layer '" + conv.name() + "': conv layers have and synapses only (padding that never fires "
                         + "would read as -1 in an xnor layer); use Synapse.AND");
@@ -94,8 +105,8 @@ final class Validator {
         for (int index = 0; index < layers.size(); index++) {
             DenseLayer layer = layers.get(index);
             v.uniqueName(names, layer.name());
-            v.layer(layer, convLayers.size() + index, index == layers.size() - 1, fanIn, weightBits, sources,
-                    index == 0 && convLayers.isEmpty() ? previousSource : null);
+            v.layer(layer, imageLayers.size() + index, index == layers.size() - 1, fanIn, weightBits, sources,
+                    index == 0 && imageLayers.isEmpty() ? previousSource : null);
             fanIn = layer.neurons();
             all.add(layer);
         }
@@ -120,16 +131,16 @@ final class Validator {
     }
 
     /**
-     * The geometry of the conv layers: each reads the image the one before it makes (the first, the
-     * network's inputs as an image), its window fits the padded image, and it has at least one output.
+     * The geometry of the image layers: each reads the image the one before it makes (the first, the
+     * network's inputs as an image), its window fits the (padded) image, and it has at least one output.
      */
-    private boolean convShapes(int inputs, List<ConvLayer> convLayers) {
+    private boolean imageShapes(int inputs, List<ImageLayer> imageLayers) {
         int before = problems.size();
         long previous = inputs;
         String from = "the network's " + inputs + " inputs";
-        for (ConvLayer conv : convLayers) {
-            String at = "layer '" + conv.name() + "'";
-            ImageShape in = conv.input();
+        for (ImageLayer image : imageLayers) {
+            String at = "layer '" + image.name() + "'";
+            ImageShape in = image.input();
             if (in == null || in.height() < 1 || in.width() < 1 || in.channels() < 1) {
                 fail(at + ": input image " + in + " must be at least 1x1x1");
                 return false;
@@ -138,31 +149,46 @@ final class Validator {
                 fail(at + ": reads a " + in + " image (" + in.count() + " values) but " + from + " are " + previous
                         + " values");
             }
-            if (conv.kernelHeight() < 1 || conv.kernelWidth() < 1 || conv.stride() < 1 || conv.padding() < 0) {
-                fail(at + ": kernel " + conv.kernelHeight() + "x" + conv.kernelWidth() + ", stride " + conv.stride()
-                        + ", padding " + conv.padding() + ": the kernel and stride must be >= 1, the padding >= 0");
+            if (image instanceof ConvLayer conv && !convFits(at, conv)) {
                 return false;
             }
-            if (conv.padding() >= conv.kernelHeight() || conv.padding() >= conv.kernelWidth()) {
-                fail(at + ": padding " + conv.padding() + " must be smaller than the kernel " + conv.kernelHeight()
-                        + "x" + conv.kernelWidth() + " (a window of padding only never fires)");
-            }
-            if (in.height() + 2L * conv.padding() < conv.kernelHeight()
-                    || in.width() + 2L * conv.padding() < conv.kernelWidth()) {
-                fail(at + ": the " + conv.kernelHeight() + "x" + conv.kernelWidth() + " kernel does not fit the " + in
-                        + " image with padding " + conv.padding());
+            if (image instanceof PoolLayer pool && (pool.window() < 1 || pool.stride() < 1
+                    || pool.window() > Math.min(in.height(), in.width()))) {
+                fail(at + ": window " + pool.window() + ", stride " + pool.stride() + ": both must be >= 1 and the"
+                        + " window fit the " + in + " image");
                 return false;
             }
-            long neurons = conv.output().count();
+            long neurons = image.output().count();
             if (neurons > Limits.MAX_NEURONS) {
-                fail(at + ": " + neurons + " neurons (" + conv.output() + ") exceed the limit of " + Limits.MAX_NEURONS
+                fail(at + ": " + neurons + " neurons (" + image.output() + ") exceed the limit of " + Limits.MAX_NEURONS
                         + "; use a larger stride or fewer channels");
                 return false;
             }
             previous = neurons;
-            from = "layer '" + conv.name() + "''s " + conv.output() + " outputs";
+            from = "layer '" + image.name() + "''s " + image.output() + " outputs";
         }
         return problems.size() == before;
+    }
+
+    /** A conv layer's kernel, stride and padding, and its window inside the padded image. */
+    private boolean convFits(String at, ConvLayer conv) {
+        ImageShape in = conv.input();
+        if (conv.kernelHeight() < 1 || conv.kernelWidth() < 1 || conv.stride() < 1 || conv.padding() < 0) {
+            fail(at + ": kernel " + conv.kernelHeight() + "x" + conv.kernelWidth() + ", stride " + conv.stride()
+                    + ", padding " + conv.padding() + ": the kernel and stride must be >= 1, the padding >= 0");
+            return false;
+        }
+        if (conv.padding() >= conv.kernelHeight() || conv.padding() >= conv.kernelWidth()) {
+            fail(at + ": padding " + conv.padding() + " must be smaller than the kernel " + conv.kernelHeight()
+                    + "x" + conv.kernelWidth() + " (a window of padding only never fires)");
+        }
+        if (in.height() + 2L * conv.padding() < conv.kernelHeight()
+                || in.width() + 2L * conv.padding() < conv.kernelWidth()) {
+            fail(at + ": the " + conv.kernelHeight() + "x" + conv.kernelWidth() + " kernel does not fit the " + in
+                    + " image with padding " + conv.padding());
+            return false;
+        }
+        return true;
     }
 
     private void fail(String problem) {

@@ -40,11 +40,11 @@ class ConvLayerValidationTest {
     @Test
     void convLayersComeFirstAndReadAnImage() {
         assertThatThrownBy(() -> image().dense("h", 3, Neuron.integrateAndFire(2)).conv("c1", 2, 3, 1, 0,
-                Neuron.integrateAndFire(2))).hasMessage("layer 'c1': conv layers come before the dense layers; declare it"
-                + " before dense('h', ...)");
+                Neuron.integrateAndFire(2))).hasMessage("layer 'c1': conv and pool layers come before the dense layers;"
+                + " declare it before dense('h', ...)");
         assertThatThrownBy(() -> Network.named("n").inputs(36, Code.unsigned(4)).conv("c1", 2, 3, 1, 0,
                 Neuron.integrateAndFire(2)).dense("out", 2, Neuron.counter()).build())
-                .hasMessageContaining("conv layers read an image; call image(height, width, channels, code)");
+                .hasMessageContaining("conv and pool layers read an image; call image(height, width, channels, code)");
     }
 
     @Test
@@ -58,23 +58,41 @@ class ConvLayerValidationTest {
     }
 
     @Test
+    void poolsComeAfterAConvLayerAndFitTheImage() {
+        Network pooled = image().conv("c1", 2, 3, 1, 1, Neuron.integrateAndFire(2)).pool("p1", 2, 2)
+                .dense("out", 2, Neuron.counter()).build();
+        assertThat(pooled.imageLayers().get(1).output()).isEqualTo(new ImageShape(3, 3, 2));
+        assertThat(pooled.layers().get(0).fanIn()).isEqualTo(18);
+        assertThat(pooled.summary()).startsWith("n: 6x6x1-conv(2x3x3 s1 p1)=6x6x2-pool(2x2 s2)=3x3x2-2, 3 layers, 92 neurons");
+        assertThatThrownBy(() -> image().pool("p1", 2, 2).dense("out", 2, Neuron.counter()).build())
+                .hasMessageContaining("layer 'p1': a pool layer ORs spikes, so it comes after a conv layer, not on the"
+                        + " input image");
+        assertThatThrownBy(() -> image().conv("c1", 2, 3, 2, 0, Neuron.integrateAndFire(2)).pool("p1", 3, 1)
+                .dense("out", 2, Neuron.counter()).build())
+                .hasMessage("layer 'p1': the 3x3 window does not fit the 2x2x2 image");
+        assertThatThrownBy(() -> image().conv("c1", 2, 3, 2, 0, Neuron.integrateAndFire(2)).pool("p1", 0, 1)
+                .dense("out", 2, Neuron.counter()).build())
+                .hasMessage("layer 'p1': window 0, stride 1: both must be >= 1");
+    }
+
+    @Test
     void theNetworkRecordRefusesWhatTheBuilderCannotMake() {
         Network net = valid();
         ConvLayer conv = net.convLayers().get(0);
         // an image that is not the inputs
-        assertThatThrownBy(() -> net.withConvLayers(List.of(new ConvLayer(conv.kernel(), new ImageShape(5, 5, 1), 3, 3, 1, 1))))
+        assertThatThrownBy(() -> net.withImageLayers(List.of(new ConvLayer(conv.kernel(), new ImageShape(5, 5, 1), 3, 3, 1, 1))))
                 .hasMessageContaining("layer 'c1': reads a 5x5x1 image (25 values) but the network's 36 inputs are 36 values");
         // xnor synapses
-        assertThatThrownBy(() -> net.withConvLayers(List.of(conv.withKernel(conv.kernel().withSynapse(Synapse.XNOR)))))
+        assertThatThrownBy(() -> net.withImageLayers(List.of(conv.withKernel(conv.kernel().withSynapse(Synapse.XNOR)))))
                 .hasMessageContaining("conv layers have and synapses only");
         // a kernel whose weights are not K x Q
-        assertThatThrownBy(() -> net.withConvLayers(List.of(conv.withKernel(conv.kernel().withWeights(IntMatrix.zeros(2, 8),
+        assertThatThrownBy(() -> net.withImageLayers(List.of(conv.withKernel(conv.kernel().withWeights(IntMatrix.zeros(2, 8),
                 List.of(0, 0)))))).hasMessageContaining("layer 'c1': weights are 2x8 but must be 2x9");
         // the weights read the inputs' source
         DenseLayer k = conv.kernel();
         DenseLayer sameSource = new DenseLayer(k.name(), k.neurons(), k.neuron(), k.weights(), k.bias(),
                 new WeightPlan("src_in", k.plan().neuronMasks(), k.plan().inputMasks()));
-        assertThatThrownBy(() -> net.withConvLayers(List.of(conv.withKernel(sameSource))))
+        assertThatThrownBy(() -> net.withImageLayers(List.of(conv.withKernel(sameSource))))
                 .hasMessageContaining("weights and inputs both read source 'src_in'");
     }
 
@@ -87,10 +105,10 @@ class ConvLayerValidationTest {
         com.fasterxml.jackson.databind.JsonNode conv = layers.remove(0);
         layers.add(conv);
         assertThatThrownBy(() -> ModelFile.parse(root.toString(), "m.json"))
-                .hasMessage("m.json: $.layers[1] is a conv layer after the dense layer 'out'; conv layers come first");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) layers.get(1)).put("kind", "pool");
+                .hasMessage("m.json: $.layers[1] is a conv layer after the dense layer 'out'; conv and pool layers come first");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) layers.get(1)).put("kind", "max");
         assertThatThrownBy(() -> ModelFile.parse(root.toString(), "m.json"))
-                .hasMessage("m.json: $.layers[1].kind is 'pool', not a layer kind; use dense or conv");
+                .hasMessage("m.json: $.layers[1].kind is 'max', not a layer kind; use dense, conv or pool");
         layers.remove(1);
         ((com.fasterxml.jackson.databind.node.ObjectNode) conv).put("kind", "conv").putArray("kernel").add(3).add(3).add(3);
         layers.insert(0, conv);

@@ -33,11 +33,21 @@ class ConvModelFileProperties {
                     new NeuronModel.IntegrateAndFire(1 + (int) random.nextBelow(9), -(int) random.nextBelow(9),
                             (int) random.nextBelow(9), (int) random.nextBelow(3)));
             side = Math.floorDiv(side + 2 * padding - kernel, stride) + 1;
+            if (random.nextBelow(2) == 0) {
+                int window = 1 + (int) random.nextBelow(Math.min(2, side));
+                int poolStride = 1 + (int) random.nextBelow(2);
+                builder.pool("pool" + l, window, poolStride);
+                side = Math.floorDiv(side - window, poolStride) + 1;
+            }
         }
         Network built = builder.dense("out", 3, Neuron.counter()).build();
         int max = (1 << weightBits) - 1;
-        List<ConvLayer> weighted = new ArrayList<>();
-        for (ConvLayer conv : built.convLayers()) {
+        List<ImageLayer> weighted = new ArrayList<>();
+        for (ImageLayer image : built.imageLayers()) {
+            if (!(image instanceof ConvLayer conv)) {
+                weighted.add(image);
+                continue;
+            }
             DenseLayer k = conv.kernel();
             int[][] w = new int[k.neurons()][k.fanIn()];
             List<Integer> bias = new ArrayList<>();
@@ -49,7 +59,7 @@ class ConvModelFileProperties {
             }
             weighted.add(conv.withKernel(k.withWeights(IntMatrix.of(w), bias)));
         }
-        Network network = built.withConvLayers(weighted);
+        Network network = built.withImageLayers(weighted);
         ModelDocument document = ModelDocument.of(network);
         String json = ModelFile.toJson(document);
         ModelDocument back = ModelFile.parse(json, "model.json");

@@ -19,9 +19,9 @@ public final class Generators {
      * knows their RTL yet (issue 15), and treating one as its dense layers would be another network.
      */
     public static void refuseConvLayers(Network network) {
-        if (network.hasConvLayers()) {
-            throw new IllegalArgumentException("network '" + network.name() + "' has conv layers ("
-                    + network.convLayers().get(0).name() + "); the golden model runs them, but no RTL is generated"
+        if (network.hasImageLayers()) {
+            throw new IllegalArgumentException("network '" + network.name() + "' has conv or pool layers ("
+                    + network.imageLayers().get(0).name() + "); the golden model runs them, but no RTL is generated"
                     + " for them yet (issue 15)");
         }
     }

@@ -46,15 +46,20 @@ final class BatchEngine {
                 network.inputSynapse().comparedBits(network.inputCode().magnitudeBits()));
         this.inputMasks = network.inputPlan().masks().stream().mapToInt(Integer::intValue).toArray();
         this.inputWords = LayerStreams.wordsFor(inputs + 1);
-        // conv layers first, as the dense layers they equal, then the dense layers
-        List<org.scforge.dsl.ConvLayer> convs = network.convLayers();
+        // conv and pool layers first, as the dense layers they equal, then the dense layers
+        List<org.scforge.dsl.ImageLayer> images = network.imageLayers();
         List<org.scforge.dsl.DenseLayer> dense = network.layers();
-        this.layers = new LayerStreams[convs.size() + dense.size()];
+        this.layers = new LayerStreams[images.size() + dense.size()];
         for (int l = 0; l < layers.length; l++) {
-            org.scforge.dsl.DenseLayer weights = l < convs.size() ? convs.get(l).kernel() : dense.get(l - convs.size());
-            int[] numbers = weightNumbers(network, weights);
-            layers[l] = l < convs.size() ? LayerStreams.of(convs.get(l), numbers, network.weightBits())
-                    : LayerStreams.of(weights, numbers, network.weightBits());
+            org.scforge.dsl.ImageLayer image = l < images.size() ? images.get(l) : null;
+            if (image instanceof org.scforge.dsl.PoolLayer pool) {
+                layers[l] = LayerStreams.of(pool, length);
+            } else if (image instanceof org.scforge.dsl.ConvLayer conv) {
+                layers[l] = LayerStreams.of(conv, weightNumbers(network, conv.kernel()), network.weightBits());
+            } else {
+                org.scforge.dsl.DenseLayer layer = dense.get(l - images.size());
+                layers[l] = LayerStreams.of(layer, weightNumbers(network, layer), network.weightBits());
+            }
         }
     }
 

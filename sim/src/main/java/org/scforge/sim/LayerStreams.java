@@ -2,6 +2,8 @@ package org.scforge.sim;
 
 import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.IntMatrix;
+import org.scforge.dsl.PoolLayer;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Synapse;
 
@@ -88,6 +90,29 @@ final class LayerStreams {
             }
         }
         return new LayerStreams(kernel, neurons, fanIn, magnitude, mask, negative, weightNumbers, weightBits);
+    }
+
+    /**
+     * An OR pool (docs/semantics.md section 11.5) as a dense layer: output {@code j} has, at each input of
+     * its window, a weight stream that always fires (magnitude {@code 2^bits}, above every number), no
+     * bias, and an integrate-and-fire neuron of threshold 1, floor and ceiling 0: it spikes exactly when
+     * its sum, the count of window inputs that fired, is at least 1, and its membrane stays 0.
+     */
+    static LayerStreams of(PoolLayer pool, int length) {
+        int neurons = pool.neurons();
+        int fanIn = (int) pool.input().count();
+        int synapses = fanIn + 1;
+        int bits = 1;
+        int[] magnitude = new int[neurons * synapses];
+        for (int j = 0; j < neurons; j++) {
+            for (int q = 0; q < pool.taps(); q++) {
+                magnitude[j * synapses + pool.inputOf(j, q)] = 1 << bits;
+            }
+        }
+        DenseLayer or = new DenseLayer(pool.name(), neurons, new NeuronModel.IntegrateAndFire(1, 0, 0, 0),
+                IntMatrix.zeros(0, 0), java.util.List.of(), null);
+        return new LayerStreams(or, neurons, fanIn, magnitude, new int[neurons * synapses],
+                new boolean[neurons * synapses], new int[length], bits);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.scforge.sim;
 
 import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.ImageLayer;
 import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.SplitMix64;
@@ -22,15 +23,15 @@ public final class RandomWeights {
     public static Network uniform(Network network, SplitMix64 random, int zeroOneIn) {
         int max = (1 << network.weightBits()) - 1;
         // conv kernels first, in pipeline order: a network without conv layers draws exactly as before
-        List<ConvLayer> convs = new ArrayList<>();
-        for (ConvLayer conv : network.convLayers()) {
-            convs.add(conv.withKernel(drawn(conv.kernel(), random, max, zeroOneIn)));
+        List<ImageLayer> images = new ArrayList<>();
+        for (ImageLayer image : network.imageLayers()) {
+            images.add(image instanceof ConvLayer conv ? conv.withKernel(drawn(conv.kernel(), random, max, zeroOneIn)) : image);
         }
         List<DenseLayer> layers = new ArrayList<>();
         for (DenseLayer layer : network.layers()) {
             layers.add(drawn(layer, random, max, zeroOneIn));
         }
-        return network.withConvLayers(convs).withLayers(layers);
+        return network.withImageLayers(images).withLayers(layers);
     }
 
     private static DenseLayer drawn(DenseLayer layer, SplitMix64 random, int max, int zeroOneIn) {

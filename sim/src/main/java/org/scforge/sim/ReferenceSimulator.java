@@ -2,6 +2,8 @@ package org.scforge.sim;
 
 import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.ImageLayer;
+import org.scforge.dsl.PoolLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
@@ -31,14 +33,15 @@ public final class ReferenceSimulator {
         List<DenseLayer> kernels = kernels(network);
         this.weightNumbers = new int[kernels.size()][];
         for (int l = 0; l < kernels.size(); l++) {
-            weightNumbers[l] = BatchEngine.weightNumbers(network, kernels.get(l));
+            // a pool layer has no weights, so no numbers
+            weightNumbers[l] = kernels.get(l) == null ? null : BatchEngine.weightNumbers(network, kernels.get(l));
         }
     }
 
-    /** The layers' weights in pipeline order: each conv layer's kernel, then the dense layers. */
+    /** The layers' weights in pipeline order: each conv layer's kernel (null for a pool), then the dense layers. */
     private static List<DenseLayer> kernels(Network network) {
         List<DenseLayer> kernels = new ArrayList<>();
-        network.convLayers().forEach(c -> kernels.add(c.kernel()));
+        network.imageLayers().forEach(image -> kernels.add(image instanceof ConvLayer c ? c.kernel() : null));
         kernels.addAll(network.layers());
         return kernels;
     }
@@ -75,12 +78,18 @@ public final class ReferenceSimulator {
             }
         }
         List<Trace.LayerTrace> traces = new ArrayList<>();
-        List<ConvLayer> convs = network.convLayers();
+        List<ImageLayer> images = network.imageLayers();
         List<DenseLayer> kernels = kernels(network);
         int[] counts = null;
         for (int l = 0; l < kernels.size(); l++) {
+            ImageLayer image = l < images.size() ? images.get(l) : null;
+            if (image instanceof PoolLayer pool) {
+                traces.add(pool(pool, bits));
+                bits = traces.get(l).spikes();
+                continue;
+            }
             DenseLayer layer = kernels.get(l);
-            ConvLayer conv = l < convs.size() ? convs.get(l) : null;
+            ConvLayer conv = image instanceof ConvLayer c ? c : null;
             int n = conv != null ? conv.neurons() : layer.neurons();
             int[][] sums = new int[length][n];
             int[][] spikes = new int[length][n];
@@ -153,6 +162,26 @@ public final class ReferenceSimulator {
             }
         }
         return sum;
+    }
+
+    /**
+     * An OR pool (section 11.5): at each step, output {@code j} spikes when any input of its window
+     * does. Its "sum" is how many of them did; it holds no state.
+     */
+    private static Trace.LayerTrace pool(PoolLayer pool, int[][] bits) {
+        int length = bits.length;
+        int n = pool.neurons();
+        int[][] sums = new int[length][n];
+        int[][] spikes = new int[length][n];
+        for (int t = 0; t < length; t++) {
+            for (int j = 0; j < n; j++) {
+                for (int q = 0; q < pool.taps(); q++) {
+                    sums[t][j] += bits[t][pool.inputOf(j, q)];
+                }
+                spikes[t][j] = sums[t][j] > 0 ? 1 : 0;
+            }
+        }
+        return new Trace.LayerTrace(pool.name(), sums, spikes, new long[length][n]);
     }
 
     /**

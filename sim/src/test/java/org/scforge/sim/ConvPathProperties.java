@@ -18,9 +18,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Conv layers in the golden model (docs/semantics.md section 11): the batch engine, which runs a conv
- * layer as the dense layer it equals, matches the trace path, which reads every tap of every position,
- * on random conv networks; and a kernel as large as the image is exactly a dense layer.
+ * Conv and pool layers in the golden model (docs/semantics.md section 11): the batch engine, which runs
+ * each as the dense layer it equals, matches the trace path, which reads every tap of every position, on
+ * random networks of them; and a kernel as large as the image is exactly a dense layer.
  */
 class ConvPathProperties {
 
@@ -53,6 +53,13 @@ class ConvPathProperties {
             builder.conv("conv" + l, outChannels, kernel, stride, padding, neuron(random));
             h = Math.floorDiv(h + 2 * padding - kernel, stride) + 1;
             w = Math.floorDiv(w + 2 * padding - kernel, stride) + 1;
+            if (random.nextBelow(2) == 0) {
+                int window = 1 + (int) random.nextBelow(Math.min(3, Math.min(h, w)));
+                int poolStride = 1 + (int) random.nextBelow(2);
+                builder.pool("pool" + l, window, poolStride);
+                h = Math.floorDiv(h - window, poolStride) + 1;
+                w = Math.floorDiv(w - window, poolStride) + 1;
+            }
         }
         if (hiddenDense) {
             builder.dense("hidden", 1 + (int) random.nextBelow(20), neuron(random));
@@ -119,7 +126,7 @@ class ConvPathProperties {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.scforge.sim.train.ScTrainer.train(conv,
                         new int[][] {new int[16]}, new int[] {0}, null, stats -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the SC trainer does not train conv layers yet (issue 15); 'n' has c1");
+                .hasMessage("the SC trainer does not train conv or pool layers yet (issue 15); 'n' has c1");
     }
 
     private static NeuronModel.IntegrateAndFire neuron(SplitMix64 random) {

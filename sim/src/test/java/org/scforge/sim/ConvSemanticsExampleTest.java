@@ -9,6 +9,7 @@ import org.scforge.dsl.InputPlan;
 import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.PoolLayer;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.WeightPlan;
 
@@ -70,6 +71,34 @@ class ConvSemanticsExampleTest {
         assertThat(out.state()).isDeepEqualTo(new long[][] {{0, 0}, {0, 1}, {1, 0}, {1, 0}});
         assertThat(trace.readoutCounts()).containsExactly(1, 0);
         assertThat(trace.predictedClass()).isZero();
+    }
+
+    /**
+     * Section 11.5: the same conv layer, then a 2 x 2 OR pool of stride 2 (its one output spikes when any
+     * conv neuron does: at step 2 only), then a counter on that one spike.
+     */
+    static Network pooled() {
+        Network conv = example();
+        PoolLayer pool = new PoolLayer("pool", new ImageShape(2, 2, 1), 2, 2);
+        DenseLayer out = new DenseLayer("out", 2, new NeuronModel.Counter(), IntMatrix.of(new int[][] {{3}, {-2}}),
+                List.of(0, 0), new WeightPlan("src_out", List.of(0, 1), List.of(0, 0)));
+        return new Network("poolexample", 9, Code.unsigned(2), 2, 4, conv.sources(), conv.inputPlan(),
+                List.of(conv.imageLayers().get(0), pool), List.of(out));
+    }
+
+    @Test
+    void aPoolSpikesWhenAnyInputOfItsWindowDoes() {
+        Trace trace = GoldenModel.of(pooled()).trace(CODES);
+        Trace.LayerTrace pool = trace.layers().get(1);
+        assertThat(pool.layer()).isEqualTo("pool");
+        assertThat(pool.sums()).isDeepEqualTo(new int[][] {{0}, {0}, {2}, {0}});
+        assertThat(pool.spikes()).isDeepEqualTo(new int[][] {{0}, {0}, {1}, {0}});
+        assertThat(pool.state()).isDeepEqualTo(new long[][] {{0}, {0}, {0}, {0}});
+        Trace.LayerTrace out = trace.layers().get(2);
+        assertThat(out.sums()).isDeepEqualTo(new int[][] {{0, 0}, {0, 0}, {1, -1}, {0, 0}});
+        assertThat(trace.readoutCounts()).containsExactly(1, -1);
+        assertThat(trace.predictedClass()).isZero();
+        assertThat(GoldenModel.of(pooled()).run(CODES).layerCounts()).isDeepEqualTo(new int[][] {{1, 0, 0, 1}, {1}, {1, -1}});
     }
 
     @Test

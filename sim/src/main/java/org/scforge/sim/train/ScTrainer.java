@@ -99,9 +99,9 @@ public final class ScTrainer {
      */
     public static Result train(Network template, int[][] rateCodes, int[] rateLabels, int[][] codes, int[] labels,
                                Settings settings, Consumer<EpochStats> progress) {
-        if (template.hasConvLayers()) {
-            throw new IllegalArgumentException("the SC trainer does not train conv layers yet (issue 15); '"
-                    + template.name() + "' has " + template.convLayers().get(0).name());
+        if (template.hasImageLayers()) {
+            throw new IllegalArgumentException("the SC trainer does not train conv or pool layers yet (issue 15); '"
+                    + template.name() + "' has " + template.imageLayers().get(0).name());
         }
         if (template.layers().size() != 2 || !(template.layers().get(0).neuron() instanceof NeuronModel.IntegrateAndFire)
                 || !template.layers().get(1).isReadout()) {
