@@ -36,6 +36,8 @@ public final class Claim implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     /** The folders that threads of this process hold: a second thread is refused before it opens the lock file. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    /** The claims not closed yet, for {@link #closeAllAtExit}. */
+    private static final Set<Claim> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path target;
     private final Manifest manifest;
@@ -89,7 +91,10 @@ public final class Claim implements AutoCloseable {
                 channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)));
                 Optional<FileChannel> check = openIfThere(file);
                 if (check.isPresent() && token.equals(read(check.get()))) {
-                    return new Claim(target, manifest, remover, file, channel, check.get(), lock);
+                    Interruption.install();
+                    Claim claim = new Claim(target, manifest, remover, file, channel, check.get(), lock);
+                    OPEN.add(claim);
+                    return claim;
                 }
                 if (check.isPresent()) {
                     check.get().close();
@@ -175,13 +180,25 @@ public final class Claim implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every claim of this process still open: for a process that is being stopped (SIGINT,
+     * SIGTERM), after its temporaries are gone, so that it leaves neither a lock file nor a folder its
+     * claim made and never filled. The process still holds those locks, so removing the lock files is safe.
+     */
+    static void closeAllAtExit() {
+        for (Claim claim : OPEN) {
+            claim.close();
+        }
+    }
+
     /** Releases the folder; unpublished, it is left as before the claim (a folder the claim made goes again). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        OPEN.remove(this);
         try {
             if (!published && created) {
                 Files.deleteIfExists(target);

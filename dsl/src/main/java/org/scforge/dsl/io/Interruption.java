@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What a stopped scforge (SIGINT, SIGTERM: the JVM's shutdown hooks run) cleans up: every process it
  * started and their children ({@code make} and the {@code g++} it runs are not stopped with the JVM,
- * and would go on writing into a build folder), then its temporaries ({@link Temporaries#removeOwn}).
+ * and would go on writing into a build folder), then its temporaries ({@link Temporaries#removeOwn}), then
+ * its claims on output folders ({@link Claim#closeAllAtExit}: the lock files, and folders made but not filled).
  * At a normal end the children have ended already and the temporaries are gone, so this does nothing.
  * SIGKILL runs no hook: the next run's sweep removes the leftovers by their dead process id.
  */
@@ -55,5 +56,6 @@ public final class Interruption {
             }
         }
         Temporaries.removeOwn();
+        Claim.closeAllAtExit();
     }
 }

@@ -35,7 +35,10 @@ class InterruptionTest {
         assertThat(out.readLine()).isEqualTo("ready");
         List<ProcessHandle> children = run.toHandle().descendants().toList();
         assertThat(children).as("the shell and its sleep").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(hidden()).as("the run's temporary").hasSize(1);
+        assertThat(hidden()).as("the run's lock file and the folder it puts together")
+                .anyMatch(p -> p.getFileName().toString().equals(".out.scforge-lock"))
+                .anyMatch(p -> p.getFileName().toString().contains("-new-"))
+                .hasSize(2);
 
         run.destroy(); // SIGTERM
         // generous: the bound is for a hang, not a speed check; on a shared machine under load (a CI run saw
@@ -45,8 +48,8 @@ class InterruptionTest {
             child.onExit().get(10, TimeUnit.SECONDS);
             assertThat(child.isAlive()).as("child %s", child.pid()).isFalse();
         }
-        assertThat(hidden()).as("temporaries left").isEmpty();
-        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(hidden()).as("temporaries or the lock file left").isEmpty();
+        assertThat(dir.resolve("out")).as("the folder its claim made").doesNotExist();
     }
 
     @Test
