@@ -35,21 +35,25 @@ import java.util.concurrent.TimeUnit;
 public class GoldenModelBenchmark {
 
     static final int BATCH = 1024;
-    static final int LENGTH = ThroughputWorkload.LENGTH;
 
     GoldenModel model;
     int[][] frames;
     int[][] counts;
     int next;
 
+    /** The workload: the MNIST-shaped dense network; {@link ConvForwardBenchmark} runs the conv one. */
+    ThroughputWorkload workload() {
+        return ThroughputWorkload.mnistShaped(BATCH);
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
-        ThroughputWorkload workload = ThroughputWorkload.mnistShaped(BATCH);
+        ThroughputWorkload workload = workload();
         model = workload.model();
         frames = workload.frames();
         counts = model.newCounts();
         System.out.printf("%n[bench] %s; synapses %d; synapse-bits per frame %d; weight streams %d bytes; kernel %s; JDK %s%n",
-                model.network().summary(), model.network().synapses(), model.network().synapses() * LENGTH,
+                model.network().summary(), model.network().synapses(), model.network().synapses() * model.network().length(),
                 model.weightStreamBytes(), GoldenModel.kernelDescription(), System.getProperty("java.version"));
     }
 

@@ -15,10 +15,10 @@ public final class Generators {
     }
 
     /**
-     * Refuses a network with conv layers: the golden model runs them, but no generator, plan or estimate
+     * Refuses a network with conv or pool layers: the golden model runs them, but no generator, plan or estimate
      * knows their RTL yet (issue 15), and treating one as its dense layers would be another network.
      */
-    public static void refuseConvLayers(Network network) {
+    public static void refuseImageLayers(Network network) {
         if (network.hasImageLayers()) {
             throw new IllegalArgumentException("network '" + network.name() + "' has conv or pool layers ("
                     + network.imageLayers().get(0).name() + "); the golden model runs them, but no RTL is generated"

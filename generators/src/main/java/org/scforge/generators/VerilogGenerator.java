@@ -39,7 +39,7 @@ public final class VerilogGenerator {
     private boolean force;
 
     VerilogGenerator(ModelDocument document) {
-        Generators.refuseConvLayers(document.network());
+        Generators.refuseImageLayers(document.network());
         this.document = document;
     }
 

@@ -82,25 +82,32 @@ public final class Claim implements AutoCloseable {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
-                FileLock lock = tryLock(channel);
-                if (lock == null) {
-                    channel.close();
-                    break; // another process holds it
+                Optional<FileChannel> check = Optional.empty();
+                boolean claimed = false;
+                try {
+                    FileLock lock = tryLock(channel);
+                    if (lock == null) {
+                        break; // another process holds it
+                    }
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)));
+                    check = openIfThere(file);
+                    if (check.isPresent() && token.equals(read(check.get()))) {
+                        Interruption.install();
+                        Claim claim = new Claim(target, manifest, remover, file, channel, check.get(), lock);
+                        OPEN.add(claim);
+                        claimed = true;
+                        return claim;
+                    }
+                } finally {
+                    if (!claimed) {
+                        // closing the channel releases its lock; a failed attempt holds nothing
+                        if (check.isPresent()) {
+                            check.get().close();
+                        }
+                        channel.close();
+                    }
                 }
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)));
-                Optional<FileChannel> check = openIfThere(file);
-                if (check.isPresent() && token.equals(read(check.get()))) {
-                    Interruption.install();
-                    Claim claim = new Claim(target, manifest, remover, file, channel, check.get(), lock);
-                    OPEN.add(claim);
-                    return claim;
-                }
-                if (check.isPresent()) {
-                    check.get().close();
-                }
-                lock.release();
-                channel.close();
             }
         } catch (IOException | RuntimeException e) {
             HELD.remove(target);

@@ -67,7 +67,7 @@ public final class Planner {
 
     /** The estimate of {@code fold} on {@code target}. */
     public static Estimate estimate(Network network, Fold fold, Target target) {
-        org.scforge.generators.Generators.refuseConvLayers(network);
+        org.scforge.generators.Generators.refuseImageLayers(network);
         fold.validate(network);
         Widths widths = Widths.of(network);
         long luts = inputLuts(network);
@@ -90,7 +90,7 @@ public final class Planner {
      */
     public static Optional<Estimate> choose(Network network, Target target, OptionalDouble framesPerSecond,
                                             double clockMhz) {
-        org.scforge.generators.Generators.refuseConvLayers(network);
+        org.scforge.generators.Generators.refuseImageLayers(network);
         Search search = search(network, target);
         List<List<Option>> options = search.options();
         List<Integer> candidates = search.windows();
