@@ -13,8 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * across neurons: one lane per neuron, a lane-wise popcount ({@code VPOPCNTQ} where AVX-512 has it)
  * narrowed to int. The neuron update and the input SNGs compare vectors of ints and take the comparison
  * mask as the packed bits, one instruction for 16 spikes or inputs instead of a shift and an OR each. And
- * layers of several words per neuron (the readout) gather each lane's words from the strided table; xnor
- * layers of several words stay scalar (no measured need). Loaded by name from {@link Kernels}; it lives only in the Java 21
+ * layers of a few words per neuron (the readout) gather each lane's words from the strided table; from a
+ * vector of words per neuron on (wide fan-in: a conv layer run as its dense layer) the lanes run along one
+ * neuron's words instead; xnor layers of several words stay scalar (no measured need). Loaded by name from {@link Kernels}; it lives only in the Java 21
  * part of the multi-release jar (sim/src/main/java21).
  */
 final class VectorKernel implements BatchKernel {
@@ -24,8 +25,8 @@ final class VectorKernel implements BatchKernel {
     private static final VectorSpecies<Integer> NARROW =
             VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
-    /** {@code STRIDES[w][i] = i * w}: the gather offsets of lane {@code i} for layers of {@code w} words per neuron, up to 16. */
-    private static final int[][] STRIDES = strides(16);
+    /** {@code STRIDES[w][i] = i * w}: the gather offsets of lane {@code i} for layers of fewer words per neuron than lanes. */
+    private static final int[][] STRIDES = strides(LONGS.length());
 
     private static int[][] strides(int maxWords) {
         int[][] strides = new int[maxWords + 1][LONGS.length()];
@@ -65,10 +66,10 @@ final class VectorKernel implements BatchKernel {
     public void andSums(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
                         int[] negativeProducts, int[] sums, int n) {
         if (words != 1) {
-            if (words < STRIDES.length) {
+            if (words < LONGS.length()) {
                 andSumsGathered(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
             } else {
-                ScalarKernel.INSTANCE.andSums(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
+                andSumsContiguous(fires, base, x, xOff, words, productSigns, negativeProducts, sums, n);
             }
             return;
         }
@@ -81,6 +82,33 @@ final class VectorKernel implements BatchKernel {
             narrow(counts).sub(IntVector.fromArray(NARROW, negativeProducts, j)).intoArray(sums, j);
         }
         ScalarKernel.andSumsOneWord(fires, base, input, productSigns, negativeProducts, sums, bound, n);
+    }
+
+    /**
+     * At least a vector of words per neuron (a conv layer run as its dense layer: 785 synapses, 13 words):
+     * the lanes run along one neuron's words, which lie side by side in the table, and are summed at the
+     * end. The gathered loads of {@link #andSumsGathered} at such strides ran the conv workload 2-4x slower
+     * than the scalar kernel (docs/benchmarks.md, "Conv layers on raw pixels").
+     */
+    private static void andSumsContiguous(long[] fires, int base, long[] x, int xOff, int words, long[] productSigns,
+                                          int[] negativeProducts, int[] sums, int n) {
+        int bound = LONGS.loopBound(words);
+        for (int j = 0; j < n; j++) {
+            int k = base + j * words;
+            int q = j * words;
+            LongVector counts = LongVector.zero(LONGS);
+            int w = 0;
+            for (; w < bound; w += LONGS.length()) {
+                counts = counts.add(LongVector.fromArray(LONGS, fires, k + w).and(LongVector.fromArray(LONGS, x, xOff + w))
+                        .lanewise(VectorOperators.XOR, LongVector.fromArray(LONGS, productSigns, q + w))
+                        .lanewise(VectorOperators.BIT_COUNT));
+            }
+            long sum = counts.reduceLanes(VectorOperators.ADD) - negativeProducts[j];
+            for (; w < words; w++) {
+                sum += Long.bitCount((x[xOff + w] & fires[k + w]) ^ productSigns[q + w]);
+            }
+            sums[j] = (int) sum;
+        }
     }
 
     /**

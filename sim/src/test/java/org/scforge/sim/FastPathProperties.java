@@ -83,6 +83,34 @@ class FastPathProperties {
         }
     }
 
+    /**
+     * Fan-in of 8 to 17 words: at and past a vector of words per neuron the vector kernel runs along each
+     * neuron's words instead of gathering (VectorKernel.andSumsContiguous), with a scalar tail.
+     */
+    @Property(tries = 25)
+    void wideLayersEqualTheTracePath(@ForAll @IntRange(min = 448, max = 1100) int inputs,
+                                     @ForAll @IntRange(min = 1, max = 40) int hidden,
+                                     @ForAll boolean signedInputs,
+                                     @ForAll @IntRange(min = 1, max = 80) int length,
+                                     @ForAll long seed) {
+        SplitMix64 random = new SplitMix64(seed);
+        Network network = RandomWeights.uniform(Network.named("wide")
+                .inputs(inputs, signedInputs ? Code.signMagnitude(4) : Code.unsigned(4)).weights(4).bitstream(length)
+                .sources(SourcePlan.lowDiscrepancy(10, seed))
+                .dense("hidden", hidden, new NeuronModel.IntegrateAndFire(1 + (int) random.nextBelow(8), -5, 5, 0))
+                .dense("out", 3, Neuron.counter()).build(), random, 4);
+        Code code = network.inputCode();
+        int[] frame = new int[inputs];
+        for (int i = 0; i < inputs; i++) {
+            frame[i] = code.minValue() + (int) random.nextBelow(code.maxMagnitude() - code.minValue() + 1);
+        }
+        FrameCounts expected = countsOf(GoldenModel.of(network, ScalarKernel.INSTANCE).trace(frame));
+        for (BatchKernel kernel : kernels()) {
+            assertThat(GoldenModel.of(network, kernel).run(frame).layerCounts()).as(kernel.name())
+                    .isDeepEqualTo(expected.layerCounts());
+        }
+    }
+
     /** The scalar kernel and, where this JVM runs it, the vector kernel. */
     static List<BatchKernel> kernels() {
         List<BatchKernel> kernels = new ArrayList<>(List.of(ScalarKernel.INSTANCE));
