@@ -18,6 +18,14 @@ import org.scforge.dsl.Synapse;
  */
 final class LayerStreams {
 
+    /**
+     * The most synapses a conv layer's expanded dense layer may have: 4 times the model limit of real
+     * synapses (Limits.MAX_SYNAPSES), so an MNIST conv layer of 16 channels, 5 x 5, stride 1 (24 x 24 x 16
+     * neurons over 785 synapses, 7.2 million) runs, and a layer whose expansion would not fit in memory is
+     * refused before anything is allocated.
+     */
+    static final long MAX_EXPANDED_SYNAPSES = 4 * org.scforge.dsl.Limits.MAX_SYNAPSES;
+
     final int neurons;
     final int fanIn;
     /** 64-bit words per input vector of this layer: fan-in plus the bias bit. */
@@ -70,6 +78,14 @@ final class LayerStreams {
         DenseLayer kernel = conv.kernel();
         int neurons = conv.neurons();
         int fanIn = (int) conv.input().count();
+        long expanded = (long) neurons * (fanIn + 1);
+        if (expanded > MAX_EXPANDED_SYNAPSES) {
+            // validation bounds the layer's real synapses; the expansion is this engine's, so is its limit
+            throw new IllegalArgumentException("layer '" + conv.name() + "': the golden model runs a conv layer as the"
+                    + " dense layer it equals, " + neurons + " neurons x " + (fanIn + 1) + " synapses = " + expanded
+                    + ", more than its limit of " + MAX_EXPANDED_SYNAPSES + "; use a larger stride, fewer channels or a"
+                    + " smaller image");
+        }
         int synapses = fanIn + 1;
         int[] magnitude = new int[neurons * synapses];
         int[] mask = new int[neurons * synapses];

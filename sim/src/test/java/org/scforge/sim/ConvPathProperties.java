@@ -119,6 +119,18 @@ class ConvPathProperties {
         assertThat(GoldenModel.of(asConv).run(frame).layerCounts()).isDeepEqualTo(GoldenModel.of(asDense).run(frame).layerCounts());
     }
 
+    /** Validation bounds the real synapses; the batch engine's expansion has a limit of its own, said in one line. */
+    @org.junit.jupiter.api.Test
+    void aConvLayerWhoseExpansionWouldNotFitIsRefusedBeforeAllocating() {
+        Network wide = Network.named("n").image(256, 256, 1, Code.unsigned(2)).weights(2).bitstream(4)
+                .conv("c1", 1, 1, 1, 0, Neuron.integrateAndFire(1)).dense("out", 2, Neuron.counter()).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoldenModel.of(wide))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("layer 'c1': the golden model runs a conv layer as the dense layer it equals, 65536 neurons"
+                        + " x 65537 synapses = 4295032832, more than its limit of 16777216; use a larger stride, fewer"
+                        + " channels or a smaller image");
+    }
+
     @org.junit.jupiter.api.Test
     void theTrainerRefusesConvLayersForNow() {
         Network conv = Network.named("n").image(4, 4, 1, Code.unsigned(3)).weights(3).bitstream(8)
