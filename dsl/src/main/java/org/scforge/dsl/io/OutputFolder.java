@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +103,7 @@ public final class OutputFolder {
         }
         try {
             Temporaries.sweep(target, Manifest.FILE);
+            refuseUnsafe(); // again under the claim: before it, the folder may have been mid-swap by another run
             refuseContents();
             try {
                 claim.createFolder();
@@ -147,10 +149,18 @@ public final class OutputFolder {
 
     /** The places that are never replaced, with or without force. */
     private void refuseUnsafe() throws OutputRefusedException {
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        // one read of what is there: "exists" then "is a folder" as two questions once called a folder that
+        // another run was swapping (gone between the two) a file
+        BasicFileAttributes there;
+        try {
+            there = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            there = null;
+        }
+        if (there != null && !there.isDirectory()) {
             throw new OutputRefusedException(shown + " is a file, not a folder; choose a folder for the output");
         }
-        if (!Files.exists(target)) {
+        if (there == null) {
             refuseFileAncestor();
             return; // a folder that does not exist holds nothing
         }
