@@ -2,6 +2,7 @@ package org.scforge.dsl;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
 
 import java.time.Duration;
@@ -13,10 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Whatever numbers the builder is given, it returns promptly with a valid network or refuses with a
  * {@link ValidationException} that says what is wrong: no hang, no arithmetic exception.
+ * <p>
+ * The time bound is a hang detector, not a speed check: a try takes milliseconds, and {@link #HANG}
+ * leaves room for a shared machine that stalls. Shrinking is off, because shrinking a timeout retries
+ * for the whole bound each time: a CI run on a stalled machine once spent 512 s shrinking one such try
+ * (every step timing out) into a sample that builds in 16 ms.
  */
 class BuilderRobustnessProperties {
 
-    @Property(tries = 300)
+    private static final Duration HANG = Duration.ofSeconds(60);
+
+    @Property(tries = 300, shrinking = ShrinkingMode.OFF)
     void anyParametersBuildOrAreRefusedWithAReason(@ForAll @IntRange(min = -2, max = 6) int inputs,
                                                    @ForAll @IntRange(min = 1, max = 16) int codeBits,
                                                    @ForAll @IntRange(min = -70, max = 70) int weightBits,
@@ -26,7 +34,7 @@ class BuilderRobustnessProperties {
                                                    @ForAll long seed,
                                                    @ForAll @IntRange(min = -2, max = 4) int threshold,
                                                    @ForAll @IntRange(min = -1, max = 3) int neurons) {
-        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(() -> {
+        Throwable thrown = assertTimeoutPreemptively(HANG, () -> catchThrowable(() -> {
             Network net = Network.named("n").inputs(inputs, Code.unsigned(codeBits)).weights(weightBits)
                     .bitstream(length)
                     .sources(lfsr ? SourcePlan.lfsr(planWidth, seed) : SourcePlan.lowDiscrepancy(planWidth, seed))
@@ -42,7 +50,7 @@ class BuilderRobustnessProperties {
     }
 
     /** The same for conv layers: any geometry builds a network whose shapes chain, or is refused with a reason. */
-    @Property(tries = 300)
+    @Property(tries = 300, shrinking = ShrinkingMode.OFF)
     void anyConvGeometryBuildsOrIsRefusedWithAReason(@ForAll @IntRange(min = -1, max = 7) int height,
                                                      @ForAll @IntRange(min = -1, max = 7) int width,
                                                      @ForAll @IntRange(min = -1, max = 3) int channels,
@@ -52,7 +60,7 @@ class BuilderRobustnessProperties {
                                                      @ForAll @IntRange(min = -1, max = 4) int padding,
                                                      @ForAll boolean secondConv,
                                                      @ForAll boolean counter) {
-        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catchThrowable(() -> {
+        Throwable thrown = assertTimeoutPreemptively(HANG, () -> catchThrowable(() -> {
             NetworkBuilder builder = Network.named("n").image(height, width, channels, Code.unsigned(4)).weights(3)
                     .bitstream(16).conv("c1", outChannels, kernel, stride, padding,
                             counter ? Neuron.counter() : Neuron.integrateAndFire(2));
