@@ -62,6 +62,11 @@ public record ConvLayer(DenseLayer kernel, ImageShape input, int kernelHeight, i
         return j % channels();
     }
 
+    /** The conv layers among {@code layers}, in order (a network's image layers hold pools too). */
+    public static java.util.List<ConvLayer> among(java.util.List<ImageLayer> layers) {
+        return layers.stream().filter(ConvLayer.class::isInstance).map(ConvLayer.class::cast).toList();
+    }
+
     public ConvLayer withKernel(DenseLayer newKernel) {
         return new ConvLayer(newKernel, input, kernelHeight, kernelWidth, stride, padding);
     }

@@ -41,7 +41,7 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
 
     /** The conv layers among the image layers, in order. */
     public List<ConvLayer> convLayers() {
-        return imageLayers.stream().filter(ConvLayer.class::isInstance).map(ConvLayer.class::cast).toList();
+        return ConvLayer.among(imageLayers);
     }
 
     /** The fan-in of the first dense layer: the last image layer's neurons, or the inputs. */

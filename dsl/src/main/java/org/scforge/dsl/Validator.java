@@ -53,8 +53,7 @@ final class Validator {
         if (!imageShapes) {
             throw new ValidationException(v.problems);
         }
-        List<ConvLayer> convLayers = imageLayers.stream().filter(ConvLayer.class::isInstance).map(ConvLayer.class::cast)
-                .toList();
+        List<ConvLayer> convLayers = ConvLayer.among(imageLayers);
         int denseInputs = imageLayers.isEmpty() ? inputs : imageLayers.get(imageLayers.size() - 1).neurons();
         long synapses = synapses(denseInputs, layers)
                 + convLayers.stream().mapToLong(c -> (long) c.neurons() * (c.taps() + 1)).sum();

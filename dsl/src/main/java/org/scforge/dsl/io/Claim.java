@@ -47,8 +47,9 @@ public final class Claim implements AutoCloseable {
     /** The lock file opened again by name, to read the token back: kept open while the claim holds (see take). */
     private final FileChannel check;
     private final FileLock lock;
-    private boolean created;
-    private boolean published;
+    // volatile: the interruption hook's thread closes claims that the command's thread made and published
+    private volatile boolean created;
+    private volatile boolean published;
     private boolean closed;
 
     private Claim(Path target, Manifest manifest, AtomicFiles.Remover remover, Path lockFile, FileChannel channel,
