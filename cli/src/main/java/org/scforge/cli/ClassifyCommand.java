@@ -65,7 +65,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (baud <= 0) {
             throw new UserError("--baud " + baud + " must be positive");
         }
-        ModelDocument document = length.apply(Models.loadDesign(model));
+        ModelDocument document = length.apply(Models.load(model));
         Network network = document.network();
         List<Frame> toSend = images.isEmpty() ? testFrames(document) : imageFrames(document);
         int count = toSend.size();

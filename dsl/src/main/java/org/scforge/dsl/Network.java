@@ -44,6 +44,11 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
         return ConvLayer.among(imageLayers);
     }
 
+    /** D: the layers of the pipeline, image layers and dense layers (docs/semantics.md sections 1 and 11). */
+    public int depth() {
+        return imageLayers.size() + layers.size();
+    }
+
     /** The fan-in of the first dense layer: the last image layer's neurons, or the inputs. */
     public int denseInputs() {
         return imageLayers.isEmpty() ? inputs : imageLayers.get(imageLayers.size() - 1).neurons();

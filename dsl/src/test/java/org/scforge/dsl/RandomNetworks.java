@@ -176,24 +176,86 @@ public final class RandomNetworks {
                 sources.add(source(r, sourceName, widest));
             }
             int neurons = r.nextInt(1, 5);
-            NeuronModel neuron = readout ? Neuron.counter()
-                    : new NeuronModel.IntegrateAndFire(r.nextInt(1, 7), -r.nextInt(0, 7), r.nextInt(0, 7), r.nextInt(0, 4));
-            int max = (1 << weightBits) - 1;
-            int[][] weights = new int[neurons][fanIn];
-            List<Integer> bias = new ArrayList<>();
-            for (int j = 0; j < neurons; j++) {
-                for (int i = 0; i < fanIn; i++) {
-                    weights[j][i] = r.nextInt(-max, max + 1);
-                }
-                bias.add(r.nextInt(-max, max + 1));
-            }
-            layers.add(new DenseLayer(name, neurons, neuron, IntMatrix.of(weights), bias,
-                    new WeightPlan(sourceName, masks(r, neurons, weightBits), masks(r, fanIn + 1, weightBits)),
-                    synapses.get(l)));
+            NeuronModel neuron = readout ? Neuron.counter() : randomIntegrateAndFire(r);
+            layers.add(randomDense(r, name, neurons, neuron, fanIn, sourceName, weightBits, synapses.get(l)));
             fanIn = neurons;
         }
         return new Network("rnd" + Long.toHexString(seed & 0xffff), inputs, code, weightBits, length, sources,
                 new InputPlan("src_in", masks(r, inputs, code.magnitudeBits())), layers);
+    }
+
+    /** A dense layer (or a conv kernel of {@code fanIn} taps) with random weights, biases and masks. */
+    private static DenseLayer randomDense(SplittableRandom r, String name, int neurons, NeuronModel neuron, int fanIn,
+                                          String sourceName, int weightBits, Synapse synapse) {
+        int max = (1 << weightBits) - 1;
+        int[][] weights = new int[neurons][fanIn];
+        List<Integer> bias = new ArrayList<>();
+        for (int j = 0; j < neurons; j++) {
+            for (int i = 0; i < fanIn; i++) {
+                weights[j][i] = r.nextInt(-max, max + 1);
+            }
+            bias.add(r.nextInt(-max, max + 1));
+        }
+        return new DenseLayer(name, neurons, neuron, IntMatrix.of(weights), bias,
+                new WeightPlan(sourceName, masks(r, neurons, weightBits), masks(r, fanIn + 1, weightBits)), synapse);
+    }
+
+    private static NeuronModel.IntegrateAndFire randomIntegrateAndFire(SplittableRandom r) {
+        return new NeuronModel.IntegrateAndFire(r.nextInt(1, 7), -r.nextInt(0, 7), r.nextInt(0, 7), r.nextInt(0, 4));
+    }
+
+    /**
+     * One small conv network per seed, for properties that build RTL (docs/semantics.md section 11): a random image
+     * (2..6 x 2..6, 1 or 2 channels, signed or unsigned codes), one or two conv layers (1..3 channels, kernel,
+     * stride 1..2, padding below the kernel), each perhaps followed by an OR pool, perhaps a dense hidden layer, a
+     * readout; random weights, masks and sources (one per layer, sometimes shared with the layer before).
+     */
+    public static Network convSeeded(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0xc0_4e_7L);
+        int height = r.nextInt(2, 7);
+        int width = r.nextInt(2, 7);
+        int channels = r.nextInt(1, 3);
+        Code code = r.nextBoolean() ? Code.signMagnitude(r.nextInt(1, 5)) : Code.unsigned(r.nextInt(1, 5));
+        int weightBits = r.nextInt(1, 5);
+        int length = r.nextInt(1, 24);
+        int widest = Math.max(code.magnitudeBits(), weightBits);
+        List<Source> sources = new ArrayList<>();
+        sources.add(source(r, "src_in", widest));
+        ImageShape image = new ImageShape(height, width, channels);
+        List<ImageLayer> imageLayers = new ArrayList<>();
+        int convs = r.nextInt(1, 3);
+        for (int l = 0; l < convs; l++) {
+            String name = "conv" + l;
+            String sourceName = l > 0 && r.nextInt(4) == 0 ? sources.get(sources.size() - 1).name() : "src_" + name;
+            if (!sourceName.equals(sources.get(sources.size() - 1).name())) {
+                sources.add(source(r, sourceName, widest));
+            }
+            int kernel = r.nextInt(1, Math.min(3, Math.min(image.height(), image.width())) + 1);
+            int taps = kernel * kernel * image.channels();
+            ConvLayer conv = new ConvLayer(randomDense(r, name, r.nextInt(1, 4), randomIntegrateAndFire(r), taps,
+                    sourceName, weightBits, Synapse.AND), image, kernel, kernel, r.nextInt(1, 3), r.nextInt(0, kernel));
+            imageLayers.add(conv);
+            image = conv.output();
+            if (r.nextInt(3) == 0) {
+                PoolLayer pool = new PoolLayer("pool" + l, image,
+                        r.nextInt(1, Math.min(2, Math.min(image.height(), image.width())) + 1), r.nextInt(1, 3));
+                imageLayers.add(pool);
+                image = pool.output();
+            }
+        }
+        List<DenseLayer> layers = new ArrayList<>();
+        int fanIn = (int) image.count();
+        if (r.nextBoolean()) {
+            sources.add(source(r, "src_hidden", widest));
+            layers.add(randomDense(r, "hidden", r.nextInt(1, 5), randomIntegrateAndFire(r), fanIn, "src_hidden",
+                    weightBits, Synapse.AND));
+            fanIn = layers.get(0).neurons();
+        }
+        sources.add(source(r, "src_out", widest));
+        layers.add(randomDense(r, "out", r.nextInt(1, 5), Neuron.counter(), fanIn, "src_out", weightBits, Synapse.AND));
+        int inputs = height * width * channels;
+        return new Network("conv" + Long.toHexString(seed & 0xffff), inputs, code, weightBits, length, sources,
+                new InputPlan("src_in", masks(r, inputs, code.magnitudeBits())), imageLayers, layers);
     }
 
     private static Source source(SplittableRandom r, String name, int minWidth) {

@@ -97,22 +97,33 @@ public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> sy
     /**
      * Checks the plan against {@code network}.
      *
-     * @throws IllegalArgumentException for an unknown layer (naming the layers) or a P outside 1..N
+     * @throws IllegalArgumentException for an unknown layer (naming the layers), a pool layer (never folded), a P
+     *                                  outside 1..N or, for a conv layer, not a whole number of positions
      */
     public Fold validate(Network network) {
-        List<String> names = network.layers().stream().map(DenseLayer::name).toList();
+        List<PipelineLayer> layers = PipelineLayer.of(network);
+        List<String> names = layers.stream().map(PipelineLayer::name).toList();
         for (Map.Entry<String, Integer> e : neuronsPerCycle.entrySet()) {
-            DenseLayer layer = network.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst()
+            PipelineLayer layer = layers.stream().filter(l -> l.name().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("fold names layer '" + e.getKey()
                             + "', which network " + network.name() + " does not have; its layers are " + names));
+            if (layer instanceof PipelineLayer.Pool) {
+                throw new IllegalArgumentException("fold names pool layer '" + e.getKey() + "': a pool is OR gates "
+                        + "computed in one cycle and is never folded; leave it out of --fold");
+            }
             if (e.getValue() < 1 || e.getValue() > layer.neurons()) {
                 throw new IllegalArgumentException("fold " + e.getKey() + "=" + e.getValue()
                         + ": P must be 1.." + layer.neurons() + " (the neurons of layer " + e.getKey() + ")");
             }
+            if (layer instanceof PipelineLayer.Conv conv && e.getValue() % conv.conv().channels() != 0) {
+                int k = conv.conv().channels();
+                throw new IllegalArgumentException("fold " + e.getKey() + "=" + e.getValue() + ": a conv layer computes "
+                        + "whole positions, so P must be a multiple of its " + k + " channels (" + k + ", " + 2 * k
+                        + ", ...; docs/rtl.md, \"Conv and pool layers\")");
+            }
         }
         for (Map.Entry<String, Integer> e : synapsesPerCycle.entrySet()) {
-            DenseLayer layer = network.layers().stream().filter(l -> l.name().equals(e.getKey())).findFirst()
-                    .orElseThrow();
+            PipelineLayer layer = layers.stream().filter(l -> l.name().equals(e.getKey())).findFirst().orElseThrow();
             if (e.getValue() < 1 || e.getValue() > layer.fanIn() + 1) {
                 throw new IllegalArgumentException("fold " + e.getKey() + "=" + perCycle(layer) + "x" + e.getValue()
                         + ": S must be 1.." + (layer.fanIn() + 1) + " (the synapses of a neuron of layer "
@@ -128,47 +139,73 @@ public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> sy
         return this;
     }
 
-    /** P of {@code layer}: the neurons it computes per cycle. */
-    public int perCycle(DenseLayer layer) {
+    /** P of {@code layer}: the neurons it computes per cycle (a pool: all of them). */
+    public int perCycle(PipelineLayer layer) {
         return neuronsPerCycle.getOrDefault(layer.name(), layer.neurons());
     }
 
     /** S of {@code layer}: the synapses (bias included) of a neuron it computes per cycle. */
-    public int synapsesEachCycle(DenseLayer layer) {
+    public int synapsesEachCycle(PipelineLayer layer) {
         return synapsesPerCycle.getOrDefault(layer.name(), layer.fanIn() + 1);
     }
 
     /** C = ceil((F + 1) / S): the cycles one neuron takes, one chunk of S synapses each. */
-    public int chunks(DenseLayer layer) {
+    public int chunks(PipelineLayer layer) {
         int s = synapsesEachCycle(layer);
         return (layer.fanIn() + s) / s;
     }
 
     /** ceil(N / P): the groups of P neurons of {@code layer}. */
-    public int neuronGroups(DenseLayer layer) {
+    public int neuronGroups(PipelineLayer layer) {
         int p = perCycle(layer);
         return (layer.neurons() + p - 1) / p;
     }
 
-    /** G = ceil(N / P) * C: the cycles {@code layer} needs per step. */
-    public int groups(DenseLayer layer) {
-        return neuronGroups(layer) * chunks(layer);
+    /** G = ceil(N / P) * C: the cycles {@code layer} needs per step (a pool: 1). */
+    public int groups(PipelineLayer layer) {
+        return layer instanceof PipelineLayer.Pool ? 1 : neuronGroups(layer) * chunks(layer);
     }
 
     /** True when {@code layer}'s weights are in a memory read by the window cycle. */
-    public boolean inMemory(DenseLayer layer) {
+    public boolean inMemory(PipelineLayer layer) {
         return memoryLayers.contains(layer.name());
     }
 
     /** r: the register stages between a group's window cycle and the edge at which it is written back. */
-    public int latency(DenseLayer layer) {
+    public int latency(PipelineLayer layer) {
         return inMemory(layer) ? MEMORY_LATENCY : 0;
     }
 
-    /** The frame timing of {@code network} under this plan: {@code T = max over layers of G + r}. */
+    /** P of a dense layer. */
+    public int perCycle(DenseLayer layer) {
+        return perCycle(new PipelineLayer.Dense(layer));
+    }
+
+    /** S of a dense layer. */
+    public int synapsesEachCycle(DenseLayer layer) {
+        return synapsesEachCycle(new PipelineLayer.Dense(layer));
+    }
+
+    /** G of a dense layer. */
+    public int groups(DenseLayer layer) {
+        return groups(new PipelineLayer.Dense(layer));
+    }
+
+    /** Whether a dense layer's weights are in memory. */
+    public boolean inMemory(DenseLayer layer) {
+        return inMemory(new PipelineLayer.Dense(layer));
+    }
+
+    /** r of a dense layer. */
+    public int latency(DenseLayer layer) {
+        return latency(new PipelineLayer.Dense(layer));
+    }
+
+    /** The frame timing of {@code network} under this plan: {@code T = max over layers of G + r}, D every layer. */
     public FrameTiming timing(Network network) {
-        int window = network.layers().stream().mapToInt(l -> groups(l) + latency(l)).max().orElse(1);
-        return new FrameTiming(network.length(), network.layers().size(), window);
+        List<PipelineLayer> layers = PipelineLayer.of(network);
+        int window = layers.stream().mapToInt(l -> groups(l) + latency(l)).max().orElse(1);
+        return new FrameTiming(network.length(), layers.size(), window);
     }
 
     /** The text {@link #parse} reads, e.g. {@code hidden=8:memory,out=1x11}; empty for no folding. */

@@ -39,7 +39,6 @@ public final class VerilogGenerator {
     private boolean force;
 
     VerilogGenerator(ModelDocument document) {
-        Generators.refuseImageLayers(document.network());
         this.document = document;
     }
 

@@ -1,9 +1,9 @@
 package org.scforge.harness;
 
-import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.generators.FrameTiming;
 import org.scforge.generators.GeneratedDesign;
+import org.scforge.generators.PipelineLayer;
 import org.scforge.generators.Port;
 
 import java.util.ArrayList;
@@ -32,9 +32,14 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
      * @param index      0-based layer index
      * @param name       the layer's DSL name
      * @param neurons    neurons N
-     * @param stateBits  membrane bits Wv
+     * @param stateBits  membrane bits Wv; 0 for a pool layer, which has spikes only
      */
     public record TracedLayer(int index, String name, int neurons, int stateBits) {
+        /** Whether it has a membrane port (every traced layer but a pool). */
+        public boolean hasMembrane() {
+            return stateBits > 0;
+        }
+
         public String spikesPort() {
             return name + "_spikes";
         }
@@ -74,11 +79,16 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
     public static DutPorts of(Network network, GeneratedDesign design) {
         List<Port> ports = design.ports();
         List<TracedLayer> traced = new ArrayList<>();
-        for (int l = 0; l < network.layers().size() - 1; l++) {
-            DenseLayer layer = network.layers().get(l);
-            TracedLayer t = new TracedLayer(l, layer.name(), layer.neurons(), design.widths().layer(l).stateBits());
-            if (ports.stream().anyMatch(p -> p.name().equals(t.spikesPort()))) {
-                traced.add(t);
+        List<PipelineLayer> layers = PipelineLayer.of(network);
+        for (int l = 0; l < layers.size() - 1; l++) {
+            String name = layers.get(l).name();
+            int neurons = layers.get(l).neurons();
+            // the widths the generator gave its trace ports: a membrane port holds Wv bits per neuron
+            Optional<Port> spikes = ports.stream().filter(p -> p.name().equals(name + "_spikes")).findFirst();
+            int stateBits = ports.stream().filter(p -> p.name().equals(name + "_membrane")).findFirst()
+                    .map(p -> p.width() / neurons).orElse(0);
+            if (spikes.isPresent()) {
+                traced.add(new TracedLayer(l, name, neurons, stateBits));
             }
         }
         int countBits = design.widths().layer(network.layers().size() - 1).stateBits();
@@ -95,12 +105,14 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
         return ports.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The ports a trace row holds, in order: every traced layer's spikes then membrane, then counts. */
+    /** The ports a trace row holds, in order: every traced layer's spikes then membrane (a pool: none), then counts. */
     public List<Port> tracePorts() {
         List<Port> out = new ArrayList<>();
         for (TracedLayer t : traced) {
             out.add(port(t.spikesPort()).orElseThrow());
-            out.add(port(t.membranePort()).orElseThrow());
+            if (t.hasMembrane()) {
+                out.add(port(t.membranePort()).orElseThrow());
+            }
         }
         out.add(port("counts").orElseThrow());
         return out;
@@ -108,7 +120,7 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
 
     /** When {@code network}'s values appear on these ports. */
     public FrameTiming timing(Network network) {
-        return new FrameTiming(network.length(), network.layers().size(), windowCycles);
+        return new FrameTiming(network.length(), network.depth(), windowCycles);
     }
 
     public boolean hasTrace() {

@@ -76,16 +76,17 @@ final class FrameComparator {
                     continue;
                 }
                 BigInteger spikes = row.values().get(column);
-                BigInteger membrane = row.values().get(column + 1);
                 for (int j = 0; j < layer.neurons(); j++) {
                     check(frame, edge, layer.name(), j, layer.spikesPort(), spikes.testBit(j) ? 1 : 0, g.spikes()[t][j]);
-                    check(frame, edge, layer.name(), j, layer.membranePort(),
-                            Values.signedField(membrane, j, layer.stateBits()), g.state()[t][j]);
+                    if (layer.hasMembrane()) {
+                        check(frame, edge, layer.name(), j, layer.membranePort(),
+                                Values.signedField(row.values().get(column + 1), j, layer.stateBits()), g.state()[t][j]);
+                    }
                 }
             }
-            column += 2;
+            column += layer.hasMembrane() ? 2 : 1;
         }
-        int readoutIndex = network.layers().size() - 1;
+        int readoutIndex = network.depth() - 1;
         Trace.LayerTrace readout = golden.layers().get(readoutIndex);
         for (int t = 0; t < length; t++) {
             int edge = timing.stepEdge(readoutIndex, t);

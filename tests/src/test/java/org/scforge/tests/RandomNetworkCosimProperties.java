@@ -55,6 +55,37 @@ class RandomNetworkCosimProperties {
     }
 
     /**
+     * Random conv networks (docs/semantics.md section 11: images, conv layers with padding and strides, OR pools,
+     * an optional dense hidden layer) under random plans (docs/rtl.md, "Conv and pool layers": P whole positions,
+     * S, weights in memory or logic), compared in every spike, membrane and count at every step.
+     */
+    @Property(tries = 16, shrinking = ShrinkingMode.OFF)
+    void convNetworksAgreeCycleByCycleInVerilator(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        checkConv(seed, Simulator.VERILATOR);
+    }
+
+    @Property(tries = 3, shrinking = ShrinkingMode.OFF)
+    void convNetworksAgreeCycleByCycleInIcarus(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        checkConv(seed, Simulator.ICARUS);
+    }
+
+    private static void checkConv(long seed, Simulator simulator) {
+        ToolPolicy.require(simulator);
+        Network network = RandomNetworks.convSeeded(seed);
+        Fold fold = RandomPlans.forConvNetwork(network, new SplittableRandom(seed * 17 + 3));
+        DutSources design = DutSources.generate(network, true, fold);
+        assertThat(design.ports().windowCycles()).isEqualTo(fold.timing(network).windowCycles());
+        assertThat(design.ports().traced()).as("every layer but the readout is traced").hasSize(network.depth() - 1);
+        CosimReport report = Cosim.of(network, design).simulator(simulator).trace(true)
+                .run(FrameSelection.random(network, FRAMES, seed));
+        report.assertPassed();
+        // per frame and step at least every traced spike and every running count
+        long traced = design.ports().traced().stream().mapToLong(l -> l.neurons()).sum();
+        assertThat(report.valuesCompared()).as(network.summary() + " fold " + fold)
+                .isGreaterThanOrEqualTo(FRAMES * (long) network.length() * (traced + network.classes()));
+    }
+
+    /**
      * Every layer of more than one neuron gets a random P in 1..N, and one of them (drawn) a P below N,
      * so the design is folded whenever it can be; each of them computes S in 1..F+1 synapses per cycle or
      * all of them, and keeps its weights in memory or in logic (drawn).

@@ -23,6 +23,7 @@ import java.util.List;
  * @param windowed      T > 1: the layer sees window_cycle; T = 1 is the fully parallel timing
  * @param constantWords one layer cycle in logic: each lane's word is a constant, no ROM
  * @param everyCycle    G = T: every window cycle has a word
+ * @param romWords      words of each lane's ROM: G, or a conv lane's C (its channel's chunks)
  * @param address       the ROM address expression
  * @param latency       r
  * @param inputMasks    inputMasks[i] at position i
@@ -33,22 +34,40 @@ import java.util.List;
  * @param strideBits    log2 of the power-of-two stride of a chunk's inputs
  * @param stride        2^strideBits
  * @param wordBits      bits of a lane word
+ * @param slots         the vectors the lanes read: one, {@code x} itself (prefix ""), or a conv layer's P / K
  * @param neurons       every neuron, in order
  * @param lanes         the P lanes
  */
 public record FoldModel(int perCycle, int groups, int neuronGroups, int groupBits, int groupSlots, int chunks,
                         int terms, int padded, int chunkBits, int termCountBits, int windowCycles, int windowBits,
-                        boolean memory, boolean windowed, boolean constantWords, boolean everyCycle, String address,
+                        boolean memory, boolean windowed, boolean constantWords, boolean everyCycle, int romWords, String address,
                         int latency, String inputMasks, String present, List<Integer> chunkList,
                         List<String> chunkMasks, List<String> chunkPresent, int strideBits, int stride, int wordBits,
-                        List<Neuron> neurons, List<Lane> lanes) {
+                        List<Slot> slots, List<Neuron> neurons, List<Lane> lanes) {
 
     public FoldModel {
         chunkList = List.copyOf(chunkList);
         chunkMasks = List.copyOf(chunkMasks);
         chunkPresent = List.copyOf(chunkPresent);
+        slots = List.copyOf(slots);
         neurons = List.copyOf(neurons);
         lanes = List.copyOf(lanes);
+    }
+
+    /**
+     * A vector of synapse inputs that lanes read: a dense layer's one ({@code x}, prefix ""), or slot {@code s} of a
+     * conv layer's groups (prefix {@code slot_<s>_}), whose table holds the window of its position in each group.
+     *
+     * @param prefix    of its wires' names
+     * @param windows   a conv slot's window per group (a concatenation of x bits, tap q at bit q), else empty
+     * @param negatives the same of x_negative, for an image of sign-magnitude codes; else empty
+     */
+    public record Slot(String prefix, List<String> windows, List<String> negatives) {
+
+        public Slot {
+            windows = List.copyOf(windows);
+            negatives = List.copyOf(negatives);
+        }
     }
 
     /**
@@ -66,8 +85,9 @@ public record FoldModel(int perCycle, int groups, int neuronGroups, int groupBit
      * Lane {@code index}: its neurons and its word of every layer cycle.
      *
      * @param name {@code lane_<index>}
+     * @param slot the prefix of the slot whose vector it reads
      */
-    public record Lane(String name, int index, List<Neuron> neurons, List<Cycle> cycles) {
+    public record Lane(String name, int index, String slot, List<Neuron> neurons, List<Cycle> cycles) {
 
         public Lane {
             neurons = List.copyOf(neurons);

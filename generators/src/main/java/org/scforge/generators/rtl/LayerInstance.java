@@ -8,7 +8,8 @@ package org.scforge.generators.rtl;
  * @param module           {@code <top>_layer_<name>}
  * @param neurons          N
  * @param stateBits        bits of a membrane or count
- * @param integrateAndFire not the readout
+ * @param integrateAndFire an integrate-and-fire layer (dense or conv), not the readout
+ * @param pool             an OR pool: no source, no state, only spikes
  * @param signedInputs     the inputs carry signs (x_negative)
  * @param numberBits       bits it reads of its source
  * @param inputs           the vector it reads: the input stream or the previous layer's spikes
@@ -17,6 +18,6 @@ package org.scforge.generators.rtl;
  * @param windowLast       it takes window_cycle's last-cycle strobe (integrate-and-fire or chunked)
  */
 public record LayerInstance(int index, String name, String module, int neurons, int stateBits,
-                            boolean integrateAndFire, boolean signedInputs, int numberBits, String inputs,
+                            boolean integrateAndFire, boolean pool, boolean signedInputs, int numberBits, String inputs,
                             String sourceInstance, int sourceWidth, boolean windowLast) {
 }

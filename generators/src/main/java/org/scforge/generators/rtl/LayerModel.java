@@ -8,7 +8,9 @@ package org.scforge.generators.rtl;
  * @param name             the layer's name
  * @param module           {@code <top>_layer_<name>}
  * @param neurons          N
- * @param fanIn            F
+ * @param fanIn            F (a conv layer's window taps Q)
+ * @param inputs           bits of its x port: the network's inputs or the previous layer's neurons
+ * @param conv             a conv layer: its lanes read the windows of their positions (docs/rtl.md)
  * @param sumBits          bits of a neuron's signed sum S_j(t)
  * @param stateBits        bits of a membrane or count
  * @param workBits         bits of the update's arithmetic
@@ -23,7 +25,8 @@ package org.scforge.generators.rtl;
  * @param ceiling          the ceiling literal (empty for the readout)
  * @param leakShift        the leak shift (0 for the readout)
  */
-public record LayerModel(int index, String name, String module, int neurons, int fanIn, int sumBits, int stateBits,
+public record LayerModel(int index, String name, String module, int neurons, int fanIn, int inputs,
+                         boolean conv, int sumBits, int stateBits,
                          int workBits, boolean signedInputs, boolean xnor, int numberBits, long offset,
                          boolean integrateAndFire, String kindText, String threshold, String floor, String ceiling,
                          int leakShift) {

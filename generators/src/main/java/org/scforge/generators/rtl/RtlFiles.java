@@ -1,8 +1,10 @@
 package org.scforge.generators.rtl;
 
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.PoolLayer;
 import org.scforge.dsl.ScforgeVersion;
 import org.scforge.dsl.SobolDirections;
 import org.scforge.dsl.Source;
@@ -11,6 +13,7 @@ import org.scforge.dsl.Widths;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameTiming;
 import org.scforge.generators.GeneratorOptions;
+import org.scforge.generators.PipelineLayer;
 import org.scforge.generators.Port;
 import org.scforge.generators.Templates;
 
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the Verilog of a network: one file per block module, one per layer and the top. Every
@@ -33,6 +37,8 @@ public final class RtlFiles {
     private final String hash;
     private final Fold fold;
     private final FrameTiming timing;
+    /** The pipeline: conv and pool layers, then the dense ones; index {@code l} is layer {@code l + 1} of the timing. */
+    private final List<PipelineLayer> layers;
 
     /** The RTL of {@code network} with {@code options}; the fold is validated against the network here. */
     public RtlFiles(Network network, GeneratorOptions options) {
@@ -43,6 +49,7 @@ public final class RtlFiles {
         this.hash = ModelHash.of(network);
         this.fold = options.fold().validate(network);
         this.timing = fold.timing(network);
+        this.layers = PipelineLayer.of(network);
     }
 
     /** The register widths the RTL uses. */
@@ -83,19 +90,24 @@ public final class RtlFiles {
             }
         }
         block(files, "popcount", "balanced adder tree counting ones (popcount)", Map.of("trees",
-                network.layers().stream().map(fold::synapsesEachCycle).distinct().sorted()
+                weighted().stream().map(fold::synapsesEachCycle).distinct().sorted()
                         .map(PopcountTree::of).toList()));
         laneSynapses(files, false, "lane_synapses", "one lane of a layer: synapses and signed popcount");
         laneSynapses(files, true, "lane_xnor_synapses", "one lane of an xnor layer: synapses and their sum");
-        if (network.layers().stream().anyMatch(l -> !l.isReadout())) {
+        if (weighted().stream().anyMatch(l -> !l.isReadout())) {
             block(files, "if_update", "integrate-and-fire update of one lane");
         }
         block(files, "count_update", "readout count update of one lane");
         block(files, "argmax_tree", "balanced comparison tree of the argmax");
         block(files, "argmax", "argmax of the readout counts");
-        for (int l = 0; l < network.layers().size(); l++) {
+        for (int l = 0; l < layers.size(); l++) {
             String file = layerModule(l) + ".v";
-            Map<String, Object> model = header(file, "layer '" + network.layers().get(l).name() + "'");
+            Map<String, Object> model = header(file, "layer '" + layers.get(l).name() + "'");
+            if (layers.get(l) instanceof PipelineLayer.Pool pool) {
+                model.put("pool", poolModel(l, pool));
+                files.put(file, Templates.render("pool.v.ftl", model));
+                continue;
+            }
             model.put("weightBits", network.weightBits());
             model.put("layer", layerModel(l));
             model.put("fold", foldModel(l));
@@ -116,14 +128,33 @@ public final class RtlFiles {
         return ports;
     }
 
-    /** With {@link GeneratorOptions#traceOutputs()}: {@code <layer>_spikes} and {@code <layer>_membrane} per IF layer. */
+    /**
+     * With {@link GeneratorOptions#traceOutputs()}: {@code <layer>_spikes} and {@code <layer>_membrane} per IF layer
+     * (conv layers included), {@code <pool>_spikes} per pool layer.
+     */
     public List<Port> tracePorts() {
         List<Port> ports = new ArrayList<>();
-        for (LayerModel layer : traced()) {
+        for (LayerInstance layer : traced()) {
             ports.add(Port.out(layer.name() + "_spikes", layer.neurons()));
-            ports.add(Port.out(layer.name() + "_membrane", layer.neurons() * layer.stateBits()));
+            if (!layer.pool()) {
+                ports.add(Port.out(layer.name() + "_membrane", layer.neurons() * layer.stateBits()));
+            }
         }
         return ports;
+    }
+
+    /** The layers with weights (every one but the pools), in order. */
+    private List<PipelineLayer> weighted() {
+        return layers.stream().filter(l -> l.weights().isPresent()).toList();
+    }
+
+    /** The widths of layer {@code index}'s neurons: a dense layer's, or a conv kernel's (no pool has any). */
+    private Widths.LayerWidths widthsOf(int index) {
+        PipelineLayer layer = layers.get(index);
+        if (layer instanceof PipelineLayer.Conv conv) {
+            return Widths.ofKernel(conv.conv(), network.length());
+        }
+        return widths.layer(index - network.imageLayers().size());
     }
 
     private static String purpose(Source source) {
@@ -142,7 +173,8 @@ public final class RtlFiles {
      * module elaborates on its own (lint).
      */
     private void laneSynapses(Map<String, String> files, boolean xnor, String block, String purpose) {
-        network.layers().stream().filter(l -> l.isXnor() == xnor).findFirst().map(fold::synapsesEachCycle)
+        weighted().stream().filter(l -> l.weights().orElseThrow().isXnor() == xnor).findFirst()
+                .map(fold::synapsesEachCycle)
                 .ifPresent(terms -> block(files, block, purpose,
                         Map.of("terms", terms, "countBits", Widths.unsignedBits(terms))));
     }
@@ -175,32 +207,45 @@ public final class RtlFiles {
     }
 
     private String layerModule(int index) {
-        return top + "_layer_" + network.layers().get(index).name();
+        return top + "_layer_" + layers.get(index).name();
     }
 
-    /** A source instance per consumer (the inputs, each layer): each advances only while its consumer steps. */
-    record SourceUse(String consumer, Source source, String instance, String enable) {
+    /**
+     * A source instance per consumer (the inputs, each layer with weights): each advances only while its consumer
+     * steps; {@code stage} is the consumer's layer index (the inputs are consumed by layer 1, so they step with it).
+     */
+    record SourceUse(String consumer, int stage, Source source, String instance, String enable) {
     }
 
     List<SourceUse> sourceUses() {
         List<String> consumers = new ArrayList<>();
+        List<Integer> stages = new ArrayList<>();
         List<String> names = new ArrayList<>();
         consumers.add("inputs");
+        stages.add(0);
         names.add(network.inputPlan().source());
-        for (DenseLayer layer : network.layers()) {
-            consumers.add(layer.name());
-            names.add(layer.plan().source());
+        for (int l = 0; l < layers.size(); l++) {
+            Optional<DenseLayer> weights = layers.get(l).weights();
+            if (weights.isPresent()) {
+                consumers.add(layers.get(l).name());
+                stages.add(l);
+                names.add(weights.get().plan().source());
+            }
         }
         List<SourceUse> uses = new ArrayList<>();
         for (int c = 0; c < consumers.size(); c++) {
             String name = names.get(c);
             boolean shared = names.stream().filter(name::equals).count() > 1;
             String instance = shared ? name + "_for_" + consumers.get(c) : name;
-            // The inputs are consumed by layer 1, so they step with it.
-            String enable = "frame_stage[" + Math.max(0, c - 1) + "]" + (timing.folded() ? " & window_last" : "");
-            uses.add(new SourceUse(consumers.get(c), network.source(name).orElseThrow(), instance, enable));
+            String enable = "frame_stage[" + stages.get(c) + "]" + (timing.folded() ? " & window_last" : "");
+            uses.add(new SourceUse(consumers.get(c), stages.get(c), network.source(name).orElseThrow(), instance, enable));
         }
         return uses;
+    }
+
+    /** The source instance layer {@code index}'s lanes read. */
+    private SourceUse sourceOf(int index) {
+        return sourceUses().stream().skip(1).filter(u -> u.stage() == index).findFirst().orElseThrow();
     }
 
     private SourceInstance sourceModel(SourceUse use) {
@@ -226,8 +271,9 @@ public final class RtlFiles {
     }
 
     private LayerModel layerModel(int index) {
-        DenseLayer layer = network.layers().get(index);
-        Widths.LayerWidths w = widths.layer(index);
+        PipelineLayer stage = layers.get(index);
+        DenseLayer layer = stage.weights().orElseThrow();
+        Widths.LayerWidths w = widthsOf(index);
         if (w.sumBits() != w.popcountBits() + 1) {
             throw new IllegalStateException("the synapse block assumes sum bits = popcount bits + 1");
         }
@@ -242,10 +288,38 @@ public final class RtlFiles {
             ceiling = VerilogLiterals.signed(w.workBits(), f.ceiling());
             leakShift = f.leakShift();
         }
-        return new LayerModel(index, layer.name(), layerModule(index), layer.neurons(), layer.fanIn(), w.sumBits(),
-                w.stateBits(), w.workBits(), carriesInputSigns(index), layer.isXnor(),
-                layer.synapse().comparedBits(bits), 1L << bits, !layer.isReadout(),
-                layer.isReadout() ? "counter (readout)" : "integrate-and-fire", threshold, floor, ceiling, leakShift);
+        String kind = stage instanceof PipelineLayer.Conv c ? "integrate-and-fire conv (" + convText(c.conv()) + ")"
+                : layer.isReadout() ? "counter (readout)" : "integrate-and-fire";
+        return new LayerModel(index, layer.name(), layerModule(index), stage.neurons(), stage.fanIn(),
+                inputsOf(index), stage instanceof PipelineLayer.Conv, w.sumBits(), w.stateBits(), w.workBits(),
+                carriesInputSigns(index), layer.isXnor(), layer.synapse().comparedBits(bits), 1L << bits,
+                !layer.isReadout(), kind, threshold, floor, ceiling, leakShift);
+    }
+
+    private static String convText(ConvLayer conv) {
+        return conv.input() + " image, " + conv.channels() + " channels, " + conv.kernelHeight() + "x"
+                + conv.kernelWidth() + " kernel, stride " + conv.stride() + ", padding " + conv.padding() + ", output "
+                + conv.output();
+    }
+
+    /** Bits of layer {@code index}'s {@code x}: the network's inputs, or the previous layer's neurons. */
+    private int inputsOf(int index) {
+        return index == 0 ? network.inputs() : layers.get(index - 1).neurons();
+    }
+
+    /** What the pool template reads: per output neuron the input bits of its window, tap by tap. */
+    private PoolModel poolModel(int index, PipelineLayer.Pool pool) {
+        List<PoolModel.Output> outputs = new ArrayList<>();
+        for (int j = 0; j < pool.neurons(); j++) {
+            List<String> taps = new ArrayList<>();
+            for (int q = pool.fanIn() - 1; q >= 0; q--) {
+                taps.add("x[" + pool.pool().inputOf(j, q) + "]");
+            }
+            outputs.add(new PoolModel.Output(j, "{" + String.join(", ", taps) + "}"));
+        }
+        PoolLayer p = pool.pool();
+        return new PoolModel(index, p.name(), layerModule(index), inputsOf(index), pool.neurons(), p.input().toString(),
+                p.output().toString(), p.window(), p.stride(), timing.folded(), outputs);
     }
 
     /**
@@ -271,28 +345,37 @@ public final class RtlFiles {
      * What the layer template needs beyond the layer itself: P lanes, lane {@code p} computing neuron {@code g*P + p} of
      * neuron group {@code g} in C chunks of S synapses, chunk {@code c} in layer cycle {@code k = g*C + c};
      * per neuron its lane, the cycle of its last chunk and whether it is written back in the window's
-     * last cycle; per lane the constants (logic) or memory words of every layer cycle.
+     * last cycle; per lane the constants (logic) or memory words of every layer cycle (a conv lane: of every
+     * chunk of its channel, shared by the positions); per slot the vector its lanes read (a conv layer's: the
+     * windows of its positions, docs/rtl.md "Conv and pool layers").
      */
     private FoldModel foldModel(int index) {
-        DenseLayer layer = network.layers().get(index);
-        int p = fold.perCycle(layer);
-        int chunks = fold.chunks(layer);
-        int terms = fold.synapsesEachCycle(layer);
-        int cycles = fold.groups(layer);
-        int latency = fold.latency(layer);
+        PipelineLayer stage = layers.get(index);
+        DenseLayer layer = stage.weights().orElseThrow();
+        ConvLayer conv = stage instanceof PipelineLayer.Conv c ? c.conv() : null;
+        int p = fold.perCycle(stage);
+        int chunks = fold.chunks(stage);
+        int terms = fold.synapsesEachCycle(stage);
+        int cycles = fold.groups(stage);
+        int latency = fold.latency(stage);
+        int neuronGroups = fold.neuronGroups(stage);
+        int fanIn = stage.fanIn();
         int bits = windowBits();
         int numberBits = layer.synapse().comparedBits(network.weightBits());
         int padded = chunks * terms;
         // the lanes read their state by the low groupBits bits of the group index, 2^groupBits slots
-        int groupBits = 32 - Integer.numberOfLeadingZeros(fold.neuronGroups(layer) - 1);
-        // the ROM address: the low bits of window_cycle, enough for layer cycles 0 .. G-1 (T >= G)
-        int addressBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(cycles - 1));
-        String address = addressBits == bits ? "window_cycle" : "window_cycle[" + (addressBits - 1) + ":0]";
+        int groupBits = 32 - Integer.numberOfLeadingZeros(neuronGroups - 1);
+        // a conv lane's ROM holds its channel's C chunks (address: the chunk); a dense lane's every layer cycle
+        // (address: the low bits of window_cycle, enough for layer cycles 0 .. G-1, T >= G)
+        int romWords = conv != null ? chunks : cycles;
+        int addressBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(romWords - 1));
+        String address = conv != null ? (chunks > 1 ? "chunk" : "1'b0")
+                : addressBits == bits ? "window_cycle" : "window_cycle[" + (addressBits - 1) + ":0]";
         List<Long> inputMasks = new ArrayList<>();
         List<Boolean> present = new ArrayList<>();
         for (int i = 0; i < padded; i++) {
-            inputMasks.add(i <= layer.fanIn() ? (long) layer.plan().inputMasks().get(i) : 0L);
-            present.add(i <= layer.fanIn());
+            inputMasks.add(i <= fanIn ? (long) layer.plan().inputMasks().get(i) : 0L);
+            present.add(i <= fanIn);
         }
         // per chunk: its positions' input masks and which of them hold a synapse; chunk c's inputs sit at a
         // power-of-two stride 2^strideBits >= S
@@ -306,12 +389,14 @@ public final class RtlFiles {
         }
         int strideBits = 32 - Integer.numberOfLeadingZeros(terms - 1);
         MemoryWords words = new MemoryWords(layer, network.weightBits(), terms);
+        List<FoldModel.Slot> slots = conv == null ? List.of(new FoldModel.Slot("", List.of(), List.of()))
+                : convSlots(conv, p, carriesInputSigns(index));
         List<FoldModel.Neuron> neurons = new ArrayList<>();
         List<List<FoldModel.Neuron>> laneNeurons = new ArrayList<>();
         for (int lane = 0; lane < p; lane++) {
             laneNeurons.add(new ArrayList<>());
         }
-        for (int j = 0; j < layer.neurons(); j++) {
+        for (int j = 0; j < stage.neurons(); j++) {
             int lastChunk = j / p * chunks + chunks - 1;
             FoldModel.Neuron n = new FoldModel.Neuron(j, layer.name() + "_neuron_" + j, "lane_" + j % p,
                     VerilogLiterals.unsigned(bits, lastChunk), lastChunk + latency == timing.windowCycles() - 1);
@@ -321,22 +406,59 @@ public final class RtlFiles {
         List<FoldModel.Lane> lanes = new ArrayList<>();
         for (int lane = 0; lane < p; lane++) {
             List<FoldModel.Cycle> laneCycles = new ArrayList<>();
-            for (int k = 0; k < cycles; k++) {
-                int j = k / chunks * p + lane;
+            for (int k = 0; k < romWords; k++) {
+                // the kernel row (a conv lane: its channel) and chunk of ROM word k
+                int j = conv != null ? lane % conv.channels() : k / chunks * p + lane;
                 int c = k % chunks;
+                String synapses = chunks > 1 ? ", synapses " + c * terms + ".." + Math.min(fanIn, (c + 1) * terms - 1) : "";
                 laneCycles.add(j < layer.neurons()
-                        ? new FoldModel.Cycle(words.word(j, c), layer.name() + "_neuron_" + j
-                                + (chunks > 1 ? ", synapses " + c * terms + ".." + Math.min(layer.fanIn(), (c + 1) * terms - 1) : ""))
+                        ? new FoldModel.Cycle(words.word(j, c), (conv != null ? "channel " + j : layer.name() + "_neuron_" + j)
+                                + synapses)
                         : new FoldModel.Cycle(words.bits() + "'h0", "no neuron: the last group is partial"));
             }
-            lanes.add(new FoldModel.Lane("lane_" + lane, lane, laneNeurons.get(lane), laneCycles));
+            String slot = conv == null ? "" : slots.get(lane / conv.channels()).prefix();
+            lanes.add(new FoldModel.Lane("lane_" + lane, lane, slot, laneNeurons.get(lane), laneCycles));
         }
-        return new FoldModel(p, cycles, fold.neuronGroups(layer), groupBits, 1 << groupBits, chunks, terms, padded,
+        return new FoldModel(p, cycles, neuronGroups, groupBits, 1 << groupBits, chunks, terms, padded,
                 Math.max(1, 32 - Integer.numberOfLeadingZeros(chunks - 1)), Widths.unsignedBits(terms),
-                timing.windowCycles(), bits, fold.inMemory(layer), timing.folded(), cycles == 1 && !fold.inMemory(layer),
-                cycles == timing.windowCycles(), address, latency, VerilogLiterals.packed(numberBits, inputMasks),
+                timing.windowCycles(), bits, fold.inMemory(stage), timing.folded(), romWords == 1 && !fold.inMemory(stage),
+                cycles == timing.windowCycles(), romWords, address, latency, VerilogLiterals.packed(numberBits, inputMasks),
                 VerilogLiterals.bitVector(present), chunkList, chunkMasks, chunkPresent, strideBits, 1 << strideBits,
-                words.bits(), neurons, lanes);
+                words.bits(), slots, neurons, lanes);
+    }
+
+    /**
+     * The {@code P / K} slots of a conv layer's groups: slot {@code s} of group {@code g} is position
+     * {@code g * P / K + s}, and its table holds, per group that has that position, the window of the position,
+     * tap {@code q} at bit {@code q} (padding {@code 1'b0}); with {@code negative}, the same of the input signs.
+     */
+    private static List<FoldModel.Slot> convSlots(ConvLayer conv, int perCycle, boolean negative) {
+        int k = conv.channels();
+        int perGroup = perCycle / k;
+        int positions = conv.neurons() / k;
+        List<FoldModel.Slot> slots = new ArrayList<>();
+        for (int s = 0; s < perGroup; s++) {
+            List<String> windows = new ArrayList<>();
+            List<String> negatives = new ArrayList<>();
+            for (int position = s; position < positions; position += perGroup) {
+                windows.add(window(conv, position, "x"));
+                if (negative) {
+                    negatives.add(window(conv, position, "x_negative"));
+                }
+            }
+            slots.add(new FoldModel.Slot("slot_" + s + "_", windows, negatives));
+        }
+        return slots;
+    }
+
+    /** The window of {@code position}: its taps' bits of {@code vector}, last tap first, padding {@code 1'b0}. */
+    private static String window(ConvLayer conv, int position, String vector) {
+        List<String> taps = new ArrayList<>();
+        for (int q = conv.taps() - 1; q >= 0; q--) {
+            int pixel = conv.inputOf(position * conv.channels(), q);
+            taps.add(pixel < 0 ? "1'b0" : vector + "[" + pixel + "]");
+        }
+        return "{" + String.join(", ", taps) + "}";
     }
 
     /** Layer {@code index} takes input signs apart: only an and first layer fed sign-magnitude codes. */
@@ -344,16 +466,30 @@ public final class RtlFiles {
         return index == 0 && network.inputCode().signed() && network.inputSynapse() == Synapse.AND;
     }
 
-    private List<LayerModel> traced() {
-        List<LayerModel> traced = new ArrayList<>();
-        if (options.traceOutputs()) {
-            for (int l = 0; l < network.layers().size(); l++) {
-                if (!network.layers().get(l).isReadout()) {
-                    traced.add(layerModel(l));
-                }
+    private List<LayerInstance> traced() {
+        return options.traceOutputs() ? layerInstances().stream().filter(l -> l.integrateAndFire() || l.pool()).toList()
+                : List.of();
+    }
+
+    /** What the top template reads of every layer's instance, in pipeline order. */
+    private List<LayerInstance> layerInstances() {
+        List<LayerInstance> instances = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            PipelineLayer layer = layers.get(l);
+            String inputs = l == 0 ? "input_stream" : layers.get(l - 1).name() + "_spikes";
+            if (layer instanceof PipelineLayer.Pool) {
+                instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), 0, false, true,
+                        false, 0, inputs, "", 0, timing.folded()));
+                continue;
             }
+            DenseLayer weights = layer.weights().orElseThrow();
+            SourceUse source = sourceOf(l);
+            instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), widthsOf(l).stateBits(),
+                    !weights.isReadout(), false, carriesInputSigns(l), weights.synapse().comparedBits(network.weightBits()),
+                    inputs, source.instance(), source.source().width(),
+                    !weights.isReadout() || fold.chunks(layer) > 1));
         }
-        return traced;
+        return instances;
     }
 
     private Map<String, Object> topModel(String file) {
@@ -389,16 +525,7 @@ public final class RtlFiles {
         model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());
         model.put("inputSource", uses.get(0).instance());
         model.put("inputSourceWidth", uses.get(0).source().width());
-        List<LayerInstance> layers = new ArrayList<>();
-        for (int l = 0; l < network.layers().size(); l++) {
-            DenseLayer layer = network.layers().get(l);
-            layers.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), widths.layer(l).stateBits(),
-                    !layer.isReadout(), carriesInputSigns(l), layer.synapse().comparedBits(network.weightBits()),
-                    l == 0 ? "input_stream" : network.layers().get(l - 1).name() + "_spikes",
-                    uses.get(l + 1).instance(), uses.get(l + 1).source().width(),
-                    !layer.isReadout() || fold.chunks(layer) > 1));
-        }
-        model.put("layers", layers);
+        model.put("layers", layerInstances());
         return model;
     }
 }

@@ -1,10 +1,12 @@
 package org.scforge.generators.synth;
 
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Widths;
 import org.scforge.generators.Fold;
 import org.scforge.generators.FrameTiming;
+import org.scforge.generators.PipelineLayer;
 import org.scforge.generators.rtl.MemoryWords;
 
 import java.util.ArrayList;
@@ -65,13 +67,19 @@ public final class Planner {
                           long brams) {
     }
 
-    /** The estimate of {@code fold} on {@code target}. */
+    /** The estimate of {@code fold} on {@code target} (conv and pool layers included, {@link #imageLayer}). */
     public static Estimate estimate(Network network, Fold fold, Target target) {
-        org.scforge.generators.Generators.refuseImageLayers(network);
         fold.validate(network);
         Widths widths = Widths.of(network);
         long luts = inputLuts(network);
         long brams = 0;
+        for (PipelineLayer layer : PipelineLayer.of(network)) {
+            if (layer instanceof PipelineLayer.Conv || layer instanceof PipelineLayer.Pool) {
+                long[] cost = imageLayer(network, fold, layer, target);
+                luts += cost[0];
+                brams += cost[1];
+            }
+        }
         for (int l = 0; l < network.layers().size(); l++) {
             DenseLayer layer = network.layers().get(l);
             Option o = option(network, widths, l, fold.perCycle(layer), fold.synapsesEachCycle(layer),
@@ -255,7 +263,7 @@ public final class Planner {
         DenseLayer layer = network.layers().get(index);
         Fold single = new Fold(Map.of(layer.name(), p), Map.of(layer.name(), s),
                 memory ? Set.of(layer.name()) : Set.of());
-        int chunks = single.chunks(layer);
+        int chunks = single.chunks(new PipelineLayer.Dense(layer));
         int cycles = single.groups(layer);
         int latency = single.latency(layer);
         // the readout leaves floor(log2 classes) idle cycles for a fully registered argmax tree
@@ -287,6 +295,35 @@ public final class Planner {
             luts += 2L * network.classes() * w.stateBits();
         }
         return new Option(layer, p, s, memory, window, luts, brams);
+    }
+
+    /**
+     * LUTs and block RAMs of a conv or pool layer under {@code fold}, by the dense model's parts: a conv layer's P
+     * lanes of S synapses with one word per chunk (C words, not G), its neurons' registers, and the windows, one
+     * multiplexer of the groups per tap and slot; a pool, one OR per output of its taps.
+     */
+    private static long[] imageLayer(Network network, Fold fold, PipelineLayer layer, Target target) {
+        if (layer instanceof PipelineLayer.Pool) {
+            return new long[] {(long) layer.neurons() * ((layer.fanIn() + 2) / 3 + 1), 0};
+        }
+        ConvLayer conv = ((PipelineLayer.Conv) layer).conv();
+        int p = fold.perCycle(layer);
+        int s = fold.synapsesEachCycle(layer);
+        int chunks = fold.chunks(layer);
+        int groups = fold.neuronGroups(layer);
+        int numberBits = conv.kernel().synapse().comparedBits(network.weightBits());
+        int wordBits = new MemoryWords(conv.kernel(), network.weightBits(), s).bits();
+        long luts = (long) p * s * (numberBits + 4 + (chunks > 1 ? numberBits + 2 : 0));
+        long brams = 0;
+        if (fold.inMemory(layer)) {
+            brams = (long) p * target.bramsFor(chunks, wordBits);
+        } else {
+            luts += (long) p * chunks * wordBits / 11;
+        }
+        // a multiplexer of the groups per tap and slot (a LUT4 picks one of about three)
+        luts += (long) (p / conv.channels()) * conv.taps() * ((groups + 2) / 3);
+        luts += (long) layer.neurons() * (2L * Widths.ofKernel(conv, network.length()).stateBits() + 4);
+        return new long[] {luts, brams};
     }
 
     private static long inputLuts(Network network) {

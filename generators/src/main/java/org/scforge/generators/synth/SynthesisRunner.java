@@ -42,7 +42,7 @@ public final class SynthesisRunner {
     /** Synthesis of a fully parallel design. */
     public static SynthesisReport run(Network network, Path dir, Target target, Consumer<String> progress)
             throws IOException {
-        return run(network, FrameTiming.unfolded(network.length(), network.layers().size()), dir, target, progress);
+        return run(network, FrameTiming.unfolded(network.length(), network.depth()), dir, target, progress);
     }
 
     /** Synthesis of the area wrapper of a design with {@code timing} (its cycles per frame give the frames per second). */

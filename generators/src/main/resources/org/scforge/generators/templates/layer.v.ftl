@@ -10,6 +10,35 @@
 <#-- the chunk at the stage that adds a chunk's sum to the neuron's earlier chunks -->
 <#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
 <#assign partialBits = f.termCountBits + 1>
+<#-- a slot's synapse positions: its inputs at 0 .. F-1, the bias at F, zeros up to C*S -->
+<#macro synapsePositions prefix inputs negatives>
+<#assign pad><#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if></#assign>
+    wire [${f.padded - 1}:0] ${prefix}synapse_x = {${pad}1'b1, ${inputs}};
+<#if !layer.xnor>
+<#if layer.signedInputs>
+    wire [${f.padded - 1}:0] ${prefix}synapse_x_negative = {${pad}1'b0, ${negatives}};
+<#else>
+    // The inputs of this layer are spikes: always positive.
+    wire [${f.padded - 1}:0] ${prefix}synapse_x_negative = {${f.padded}{1'b0}};
+</#if>
+</#if>
+</#macro>
+<#-- a conv slot's window in the current group: a table of the positions' taps -->
+<#macro windowTable name windows>
+<#if f.groupBits gt 0>
+    reg [${layer.fanIn - 1}:0] ${name};
+    always @(*) begin
+        case (group)
+<#list windows as w>
+            ${f.groupBits}'d${w?index}: ${name} = ${w};
+</#list>
+            default: ${name} = {${layer.fanIn}{1'b0}};
+        endcase
+    end
+<#else>
+    wire [${layer.fanIn - 1}:0] ${name} = ${windows[0]};
+</#if>
+</#macro>
 <#if f.windowed>
 // Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), folded
 // (docs/semantics.md section 1.1): P = ${f.perCycle} neurons at a time, one per lane, each in C = ${f.chunks} chunk<#if chunked>s</#if> of
@@ -22,6 +51,11 @@
 // Layer '${layer.name}': ${layer.neurons} ${layer.kindText} neurons, fan-in ${layer.fanIn} (+ bias), fully
 // parallel (docs/semantics.md section 1): P = N = ${f.perCycle} lanes, one per neuron, each computing all
 // S = ${f.terms} synapses of its neuron at every edge at which the layer steps (T = 1, G = 1, r = 0).
+</#if>
+<#if layer.conv>
+// Conv (docs/rtl.md, "Conv and pool layers"): neuron j = position * K + k with K = ${f.perCycle / f.slots?size} channels; lane p
+// computes channel p mod K of position group<#if f.slots?size gt 1> * ${f.slots?size} + p div K</#if>, from that position's window of x (tap q is
+// synapse position q); a lane's words are its channel's, one per chunk (address ${f.address}), shared by every position.
 </#if>
 <#if f.memory>
 // Weights in memory: each lane reads the word of layer cycle k from its ROM lane_<p>_weights
@@ -58,9 +92,16 @@ module ${layer.module} (
     input  wire                          window_last,
 </#if>
 </#if>
-    input  wire [${layer.fanIn - 1}:0]   x,
+<#if layer.conv>
+    // the whole image; a stride larger than the kernel, or a last window short of the edge, leaves pixels unread
+    /* verilator lint_off UNUSED */
+</#if>
+    input  wire [${layer.inputs - 1}:0]   x,
 <#if layer.signedInputs>
-    input  wire [${layer.fanIn - 1}:0]   x_negative,
+    input  wire [${layer.inputs - 1}:0]   x_negative,
+</#if>
+<#if layer.conv>
+    /* verilator lint_on UNUSED */
 </#if>
     input  wire [${nb - 1}:0]    number,
 <#if layer.integrateAndFire>
@@ -82,14 +123,8 @@ module ${layer.module} (
     localparam [${f.padded - 1}:0] ${layer.name}_PRESENT = ${f.present};
 </#if>
 </#if>
-    wire [${f.padded - 1}:0] synapse_x = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b1, x};
-<#if !layer.xnor>
-<#if layer.signedInputs>
-    wire [${f.padded - 1}:0] synapse_x_negative = {<#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if>1'b0, x_negative};
-<#else>
-    // The inputs of this layer are spikes: always positive.
-    wire [${f.padded - 1}:0] synapse_x_negative = {${f.padded}{1'b0}};
-</#if>
+<#if !layer.conv>
+<@synapsePositions "" "x" "x_negative"/>
 </#if>
 
     // ---- state registers, one per neuron
@@ -212,15 +247,28 @@ module ${layer.module} (
 </#if>
 
     // ---- the synapse positions of the chunk in hand
+<#if layer.conv>
+<#list f.slots as s>
+    // ${s.prefix}window: the Q = ${layer.fanIn} taps of the position slot ${s?index} computes in the current group (position
+    // group<#if f.slots?size gt 1> * ${f.slots?size} + ${s?index}</#if>), tap q at bit q, each the image bit it reads or 1'b0 for padding
+<@windowTable s.prefix + "window" s.windows/>
+<#if layer.signedInputs>
+<@windowTable s.prefix + "window_negative" s.negatives/>
+</#if>
+<@synapsePositions s.prefix s.prefix + "window" s.prefix + "window_negative"/>
+</#list>
+</#if>
 <#if chunked>
     // chunk c's inputs at [c*${f.stride} +: ${f.terms}] (a power-of-two stride, so that choosing a chunk is a
     // multiplexer on chunk, not a shifter), and each chunk's constant input masks<#if layer.xnor> and present
     // positions</#if> in a small table
 <#assign strideBase = (f.strideBits gt 0)?then("{chunk, " + f.strideBits + "'d0}", "chunk")>
-    wire [${f.chunks * f.stride - 1}:0] strided_x = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_x[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+<#list f.slots as s>
+    wire [${f.chunks * f.stride - 1}:0] ${s.prefix}strided_x = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>${s.prefix}synapse_x[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
 <#if !layer.xnor>
-    wire [${f.chunks * f.stride - 1}:0] strided_x_negative = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_x_negative[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+    wire [${f.chunks * f.stride - 1}:0] ${s.prefix}strided_x_negative = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>${s.prefix}synapse_x_negative[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
 </#if>
+</#list>
     (* rom_style = "logic", ram_style = "logic" *)
     reg [${f.terms * nb - 1}:0] ${layer.name}_chunk_input_masks [0:${f.chunks - 1}];
 <#if layer.xnor>
@@ -237,37 +285,62 @@ module ${layer.module} (
     end
 <#if f.memory>
     // registered with the lanes' words (x is constant for the window)
-    reg [${f.terms - 1}:0] chunk_x;
+<#list f.slots as s>
+    reg [${f.terms - 1}:0] ${s.prefix}chunk_x;
+<#if !layer.xnor>
+    reg [${f.terms - 1}:0] ${s.prefix}chunk_x_negative;
+</#if>
+</#list>
 <#if layer.xnor>
     reg [${f.terms - 1}:0] chunk_present;
-<#else>
-    reg [${f.terms - 1}:0] chunk_x_negative;
 </#if>
     reg [${f.terms * nb - 1}:0] chunk_input_masks;
     always @(posedge clk) begin
-        chunk_x <= strided_x[${strideBase} +: ${f.terms}];
+<#list f.slots as s>
+        ${s.prefix}chunk_x <= ${s.prefix}strided_x[${strideBase} +: ${f.terms}];
+<#if !layer.xnor>
+        ${s.prefix}chunk_x_negative <= ${s.prefix}strided_x_negative[${strideBase} +: ${f.terms}];
+</#if>
+</#list>
 <#if layer.xnor>
         chunk_present <= ${layer.name}_chunk_present[chunk];
-<#else>
-        chunk_x_negative <= strided_x_negative[${strideBase} +: ${f.terms}];
 </#if>
         chunk_input_masks <= ${layer.name}_chunk_input_masks[chunk];
     end
 <#else>
-    wire [${f.terms - 1}:0] chunk_x = strided_x[${strideBase} +: ${f.terms}];
+<#list f.slots as s>
+    wire [${f.terms - 1}:0] ${s.prefix}chunk_x = ${s.prefix}strided_x[${strideBase} +: ${f.terms}];
+<#if !layer.xnor>
+    wire [${f.terms - 1}:0] ${s.prefix}chunk_x_negative = ${s.prefix}strided_x_negative[${strideBase} +: ${f.terms}];
+</#if>
+</#list>
 <#if layer.xnor>
     wire [${f.terms - 1}:0] chunk_present = ${layer.name}_chunk_present[chunk];
-<#else>
-    wire [${f.terms - 1}:0] chunk_x_negative = strided_x_negative[${strideBase} +: ${f.terms}];
 </#if>
     wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_chunk_input_masks[chunk];
 </#if>
+<#elseif layer.conv && f.memory>
+    // registered with the lanes' words: a conv slot's window changes with the group
+<#list f.slots as s>
+    reg [${f.terms - 1}:0] ${s.prefix}chunk_x;
+    reg [${f.terms - 1}:0] ${s.prefix}chunk_x_negative;
+</#list>
+    always @(posedge clk) begin
+<#list f.slots as s>
+        ${s.prefix}chunk_x <= ${s.prefix}synapse_x;
+        ${s.prefix}chunk_x_negative <= ${s.prefix}synapse_x_negative;
+</#list>
+    end
+    wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS;
 <#else>
-    wire [${f.terms - 1}:0] chunk_x = synapse_x;
+<#list f.slots as s>
+    wire [${f.terms - 1}:0] ${s.prefix}chunk_x = ${s.prefix}synapse_x;
+<#if !layer.xnor>
+    wire [${f.terms - 1}:0] ${s.prefix}chunk_x_negative = ${s.prefix}synapse_x_negative;
+</#if>
+</#list>
 <#if layer.xnor>
     wire [${f.terms - 1}:0] chunk_present = ${layer.name}_PRESENT;
-<#else>
-    wire [${f.terms - 1}:0] chunk_x_negative = synapse_x_negative;
 </#if>
     wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS;
 </#if>
@@ -283,7 +356,7 @@ module ${layer.module} (
 <#else>
     (* rom_style = "logic", ram_style = "logic" *)
 </#if>
-    reg [${f.wordBits - 1}:0] ${lane.name}_weights [0:${f.groups - 1}];
+    reg [${f.wordBits - 1}:0] ${lane.name}_weights [0:${f.romWords - 1}];
     initial begin
 <#list lane.cycles as k>
         ${lane.name}_weights[${k?index}] = ${k.word}; // ${k.comment}
@@ -320,7 +393,7 @@ module ${layer.module} (
         .REGISTERED(${f.memory?then(1, 0)})
     ) ${lane.name}_synapses (
         .clk(clk),
-        .x(chunk_x),
+        .x(${lane.slot}chunk_x),
         .present(chunk_present),
         .offset(${lane.name}_offset),
         .input_masks(chunk_input_masks),
@@ -336,8 +409,8 @@ module ${layer.module} (
         .REGISTERED(${f.memory?then(1, 0)})
     ) ${lane.name}_synapses (
         .clk(clk),
-        .x(chunk_x),
-        .x_negative(chunk_x_negative),
+        .x(${lane.slot}chunk_x),
+        .x_negative(${lane.slot}chunk_x_negative),
         .negative(${lane.name}_negative),
         .magnitude(${lane.name}_magnitude),
         .input_masks(chunk_input_masks),

@@ -24,7 +24,9 @@ module ${top} (
     output wire [${classes * countBits - 1}:0] counts,
 <#list traced as l>
     output wire [${l.neurons - 1}:0] ${l.name}_spikes,
+<#if !l.pool>
     output wire [${l.neurons * l.stateBits - 1}:0] ${l.name}_membrane,
+</#if>
 </#list>
     output reg  [${classBits - 1}:0]    class_out
 );
@@ -152,6 +154,23 @@ module ${top} (
 
     // ---- layers
 <#list layers as l>
+<#if l.pool>
+<#if !traceOutputs>
+    wire [${l.neurons - 1}:0] ${l.name}_spikes;
+</#if>
+    ${l.module} ${l.name} (
+        .clk(clk),
+        .rst(rst),
+        .clear(start),
+        .enable(frame_stage[${l.index}]),
+<#if folded>
+        .window_last(window_last),
+</#if>
+        .x(${l.inputs}),
+        .spikes(${l.name}_spikes)
+    );
+<#continue>
+</#if>
 <#if l.integrateAndFire>
 <#if !traceOutputs>
     wire [${l.neurons - 1}:0] ${l.name}_spikes;

@@ -56,8 +56,8 @@ public final class DriverGenerator {
                 .addField(constant("INPUTS", int.class, "$L", network.inputs()))
                 .addField(constant("CLASSES", int.class, "$L", network.classes()))
                 .addField(constant("LENGTH", int.class, "$L", network.length()))
-                .addField(constant("LAYERS", int.class, "$L", network.layers().size()))
-                .addField(constant("DONE_EDGE", int.class, "$L", network.length() + network.layers().size()))
+                .addField(constant("LAYERS", int.class, "$L", network.depth()))
+                .addField(constant("DONE_EDGE", int.class, "$L", network.length() + network.depth()))
                 .addField(constant("COUNT_BITS", int.class, "$L", widths.layer(network.layers().size() - 1).stateBits()))
                 .addField(constant("CLASS_BITS", int.class, "$L", Widths.classBits(network.classes())))
                 .addField(FieldSpec.builder(codeType, "INPUT_CODE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -105,7 +105,7 @@ public final class DriverGenerator {
                                 FrameResult.class, packing)
                         .beginControlFlow("if (result.doneEdge() != DONE_EDGE)")
                         .addStatement("throw new $T($S + result.doneEdge() + $S)", AssertionError.class,
-                                "done rose at edge ", ", expected " + (network.length() + network.layers().size()))
+                                "done rose at edge ", ", expected " + (network.length() + network.depth()))
                         .endControlFlow()
                         .addStatement("return $T.signedCounts(result.counts(), CLASSES, COUNT_BITS)", packing).build());
         return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
