@@ -32,7 +32,7 @@ public final class VerilogNames {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /** Prefixes the templates keep for families of their own identifiers and modules. */
-    static final List<String> GENERATED_PREFIXES = List.of("lane_", "tb_");
+    static final List<String> GENERATED_PREFIXES = List.of("lane_", "slot_", "tb_");
 
     /**
      * The identifiers the templates declare in the scopes where names appear too: the top, the layers

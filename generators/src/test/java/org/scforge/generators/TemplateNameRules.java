@@ -25,9 +25,12 @@ public final class TemplateNameRules {
 
     /** Template expressions whose value is a name, or a name followed by '_' and more. */
     private static final Set<String> NAMES = Set.of("top", "layer.name", "l.name", "n.name", "s.instance",
-            "layer.module", "l.module", "p.name", "p.name()", "lane.neurons[0].name");
+            "layer.module", "l.module", "p.module", "p.name", "p.name()", "lane.neurons[0].name");
     /** Template expressions whose value starts with a generated prefix. */
-    private static final Map<String, String> PREFIXED = Map.of("lane.name", "lane_", "n.lane", "lane_");
+    private static final Map<String, String> PREFIXED = Map.of("lane.name", "lane_", "n.lane", "lane_",
+            // a conv layer's slots (their prefix is empty for a dense layer, whose identifiers are then the literal
+            // synapse_x, chunk_x, ..., listed in VerilogNames.GENERATED)
+            "s.prefix", "slot_", "slotPrefix", "slot_", "windowName", "slot_");
     private static final Pattern LEADING = Pattern.compile("^\\$\\{([^}]*)\\}(.*)$");
     private static final Pattern BLOCK_MODULE = Pattern.compile("^\\$\\{top\\}_([a-z][a-z0-9_]*)$");
     /** Template expressions whose value is an identifier made of a literal word and numbers, never a name. */

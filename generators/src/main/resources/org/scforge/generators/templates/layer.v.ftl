@@ -11,32 +11,32 @@
 <#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
 <#assign partialBits = f.termCountBits + 1>
 <#-- a slot's synapse positions: its inputs at 0 .. F-1, the bias at F, zeros up to C*S -->
-<#macro synapsePositions prefix inputs negatives>
+<#macro synapsePositions slotPrefix inputs negatives>
 <#assign pad><#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if></#assign>
-    wire [${f.padded - 1}:0] ${prefix}synapse_x = {${pad}1'b1, ${inputs}};
+    wire [${f.padded - 1}:0] ${slotPrefix}synapse_x = {${pad}1'b1, ${inputs}};
 <#if !layer.xnor>
 <#if layer.signedInputs>
-    wire [${f.padded - 1}:0] ${prefix}synapse_x_negative = {${pad}1'b0, ${negatives}};
+    wire [${f.padded - 1}:0] ${slotPrefix}synapse_x_negative = {${pad}1'b0, ${negatives}};
 <#else>
     // The inputs of this layer are spikes: always positive.
-    wire [${f.padded - 1}:0] ${prefix}synapse_x_negative = {${f.padded}{1'b0}};
+    wire [${f.padded - 1}:0] ${slotPrefix}synapse_x_negative = {${f.padded}{1'b0}};
 </#if>
 </#if>
 </#macro>
 <#-- a conv slot's window in the current group: a table of the positions' taps -->
-<#macro windowTable name windows>
+<#macro windowTable windowName windows>
 <#if f.groupBits gt 0>
-    reg [${layer.fanIn - 1}:0] ${name};
+    reg [${layer.fanIn - 1}:0] ${windowName};
     always @(*) begin
         case (group)
 <#list windows as w>
-            ${f.groupBits}'d${w?index}: ${name} = ${w};
+            ${f.groupBits}'d${w?index}: ${windowName} = ${w};
 </#list>
-            default: ${name} = {${layer.fanIn}{1'b0}};
+            default: ${windowName} = {${layer.fanIn}{1'b0}};
         endcase
     end
 <#else>
-    wire [${layer.fanIn - 1}:0] ${name} = ${windows[0]};
+    wire [${layer.fanIn - 1}:0] ${windowName} = ${windows[0]};
 </#if>
 </#macro>
 <#if f.windowed>
@@ -58,7 +58,7 @@
 // synapse position q); a lane's words are its channel's, one per chunk (address ${f.address}), shared by every position.
 </#if>
 <#if f.memory>
-// Weights in memory: each lane reads the word of layer cycle k from its ROM lane_<p>_weights
+// Weights in memory: each lane reads the word of layer cycle k (a conv lane: of its chunk) from its ROM lane_<p>_weights
 // at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
 // bits at window cycle k + 1, the chunk's sum at k + 2 and the neuron's sum at k + 3, and writes a
 // neuron back at the edge of window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
