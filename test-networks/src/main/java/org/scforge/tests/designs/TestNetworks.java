@@ -1,7 +1,9 @@
 package org.scforge.tests.designs;
 
 import org.scforge.dsl.Code;
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.ImageLayer;
 import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
@@ -60,21 +62,46 @@ public final class TestNetworks {
         return withSeededWeights(net, 3);
     }
 
+    /**
+     * The MNIST conv shape of issue 15 (docs/benchmarks.md, "Conv layer on raw pixels"): a 28x28 image of u8 codes,
+     * 8 channels of 5x5 at stride 2 (12x12x8), a readout of 10, L = 128, sm4 weights; seeded random weights.
+     */
+    public static Network convMnistShaped() {
+        Network net = Network.named("convmnist")
+                .image(28, 28, 1, Code.unsigned(8))
+                .weights(4)
+                .bitstream(128)
+                .sources(SourcePlan.lowDiscrepancy(10, 1))
+                .conv("c1", 8, 5, 2, 0, Neuron.integrateAndFire(8))
+                .dense("out", 10, Neuron.counter())
+                .build();
+        return withSeededWeights(net, 7);
+    }
+
     static Network withSeededWeights(Network n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        int max = (1 << n.weightBits()) - 1;
+        List<ImageLayer> images = new ArrayList<>();
+        for (ImageLayer image : n.imageLayers()) {
+            images.add(image instanceof ConvLayer conv ? conv.withKernel(seeded(conv.kernel(), n.weightBits(), r)) : image);
+        }
         List<DenseLayer> layers = new ArrayList<>();
         for (DenseLayer layer : n.layers()) {
-            int[][] w = new int[layer.neurons()][layer.fanIn()];
-            List<Integer> bias = new ArrayList<>();
-            for (int j = 0; j < layer.neurons(); j++) {
-                for (int i = 0; i < layer.fanIn(); i++) {
-                    w[j][i] = r.nextInt(-max, max + 1);
-                }
-                bias.add(r.nextInt(-max / 4, max / 4 + 1));
-            }
-            layers.add(layer.withWeights(IntMatrix.of(w), bias));
+            layers.add(seeded(layer, n.weightBits(), r));
         }
-        return n.withLayers(layers);
+        return n.withImageLayers(images).withLayers(layers);
+    }
+
+    /** {@code layer} with weights uniform in the code's range and biases in a quarter of it, drawn from {@code r}. */
+    private static DenseLayer seeded(DenseLayer layer, int weightBits, SplittableRandom r) {
+        int max = (1 << weightBits) - 1;
+        int[][] w = new int[layer.neurons()][layer.fanIn()];
+        List<Integer> bias = new ArrayList<>();
+        for (int j = 0; j < layer.neurons(); j++) {
+            for (int i = 0; i < layer.fanIn(); i++) {
+                w[j][i] = r.nextInt(-max, max + 1);
+            }
+            bias.add(r.nextInt(-max / 4, max / 4 + 1));
+        }
+        return layer.withWeights(IntMatrix.of(w), bias);
     }
 }

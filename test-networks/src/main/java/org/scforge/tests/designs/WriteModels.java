@@ -19,5 +19,6 @@ public final class WriteModels {
         ModelFile.save(TestNetworks.mnistShaped(), dir.resolve("mnist-random.json"));
         ModelFile.save(TestNetworks.tinyMlp(), dir.resolve("tiny_mlp.json"));
         ModelFile.save(TestNetworks.bipolarSmall(), dir.resolve("bipolar_small.json"));
+        ModelFile.save(TestNetworks.convMnistShaped(), dir.resolve("conv-mnist-random.json"));
     }
 }
