@@ -61,6 +61,7 @@ class ConvTrainerTest {
         Params g = p.zerosLike();
         Backprop.accumulate(p, x, rate.one(p, x), label, g);
         double h = 1e-6;
+        int checked = 0;
         for (int n = 0; n < p.values.length; n++) {
             Params plus = p.copy();
             plus.values[n] += h;
@@ -71,7 +72,10 @@ class ConvTrainerTest {
             }
             double numeric = (loss(rate, plus, x, label) - loss(rate, minus, x, label)) / (2 * h);
             assertThat(g.values[n]).as("parameter %d", n).isCloseTo(numeric, within(1e-5 + 1e-4 * Math.abs(numeric)));
+            checked++;
         }
+        // the readout's biases never meet a kink, so the check is never empty
+        assertThat(checked).isGreaterThanOrEqualTo(3);
     }
 
     private static double loss(FloatForward f, Params p, double[] x, int label) {
@@ -136,8 +140,8 @@ class ConvTrainerTest {
         ScTrainer.Result b = train(5, codes, labels, true);
         assertThat(a.network()).isEqualTo(b.network());
         assertThat(a.history()).extracting(EpochStats::loss).isEqualTo(b.history().stream().map(EpochStats::loss).toList());
-        assertThat(a.network().convLayers().get(0).kernel().neuron())
-                .isEqualTo(a.network().convLayers().get(0).kernel().neuron());
+        assertThat(a.threshold()).isEqualTo(b.threshold());
+        assertThat(a.temperature()).isEqualTo(b.temperature());
     }
 
     @Test
