@@ -275,7 +275,8 @@ public final class Pipeline {
                 result.threshold(), result.temperature()));
 
         log.accept(String.format("float reference (%s): test accuracy %.4f", o.arch().isDefault()
-                ? shape(o, inputs, classes) + " ReLU MLP" : shape(o, inputs, classes) + ", ReLU, max pools",
+                ? shape(o, inputs, classes) + " ReLU MLP" : shape(o, inputs, classes) + ", ReLU"
+                + (o.arch().parts().stream().anyMatch(Architecture.Pool.class::isInstance) ? ", max pools" : ""),
                 floatAccuracy.join()));
         Network network = result.network();
         Evaluation evaluation = Evaluation.bitExact(GoldenModel.of(network), testCodes, test.labels());
