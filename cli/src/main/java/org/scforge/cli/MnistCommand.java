@@ -38,7 +38,7 @@ public final class MnistCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path data = locateData();
-        Pipeline.Options options = training.pipeline("mnist", Pipeline.Options.TRAIN, Pipeline.Options.TEST, Pipeline.Options.FEATURES, lengths);
+        Pipeline.Options options = training.pipeline("mnist", Pipeline.Options.TRAIN, Pipeline.Options.TEST, null, lengths);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "mnist", data, "mnist-10k",
                 options, out, force);
     }

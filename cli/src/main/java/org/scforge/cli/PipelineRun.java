@@ -138,6 +138,7 @@ final class PipelineRun {
         root.put("train", options.train());
         root.put("test", options.test());
         root.put("features", options.features() == 0 ? "raw" : Integer.toString(options.features()));
+        root.put("arch", options.arch().text());
         root.put("hidden", options.hidden());
         root.put("rateEpochs", options.rateEpochs());
         root.put("bitExactEpochs", options.epochs());

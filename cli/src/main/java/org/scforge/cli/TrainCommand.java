@@ -19,7 +19,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "train-labels-idx1-ubyte[.gz] (and optionally the t10k- pair), or images-idx3-ubyte.gz/labels-idx1-ubyte.gz")
     Path data;
 
-    @Option(names = "--features", defaultValue = "" + Pipeline.Options.FEATURES, description = "PCA components, or 'raw' for pixels (default ${DEFAULT-VALUE})")
+    @Option(names = "--features", description = "PCA components, or 'raw' for pixels (default " + Pipeline.Options.FEATURES
+            + "; raw with a conv --arch, which needs raw pixels)")
     String features;
 
     @Option(names = "--lengths", split = ",", description = "lengths to re-run the trained weights at (default: 8,16,..,1024 and L)")
@@ -45,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int components = parseFeatures(features);
+        Integer components = features == null ? null : parseFeatures(features);
         Pipeline.Options options = training.pipeline("model", train, test, components, lengths);
         return PipelineRun.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), "train", data,
                 data.getFileName() == null ? data.toString() : data.getFileName().toString(), options, out, force);

@@ -32,10 +32,29 @@ public final class TrainingOptions {
     @Option(names = "--hidden", defaultValue = "" + Pipeline.Options.HIDDEN, description = "hidden neurons (default ${DEFAULT-VALUE})")
     int hidden;
 
-    /** The pipeline's options; {@code lengths} {@code null} means {@link Pipeline.Options#LENGTHS} and the model's length. */
-    Pipeline.Options pipeline(String name, int train, int test, int features, List<Integer> lengths) {
-        Pipeline.Options.Builder options = Pipeline.Options.named(name).train(train).test(test).features(features)
-                .hidden(hidden).rateEpochs(rateEpochs).seed(seed);
+    @Option(names = "--arch", defaultValue = "dense", paramLabel = "SPEC",
+            description = "layers: 'dense' (PCA features -> --hidden -> classes, the default), 'conv' ("
+                    + org.scforge.sim.train.Architecture.CONV + ", on raw pixels) or a list of conv:CxK[sS][pP], "
+                    + "pool:W[sS], dense:N, the last dense:CLASSES (docs/mnist.md)")
+    String arch;
+
+    /** The parsed {@code --arch}, or a one-line user error naming the bad part. */
+    org.scforge.sim.train.Architecture architecture() {
+        try {
+            return org.scforge.sim.train.Architecture.parse(arch);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The pipeline's options; {@code features} {@code null} means the architecture's default (raw pixels for
+     * conv layers, else {@link Pipeline.Options#FEATURES} PCA components); {@code lengths} {@code null} means {@link Pipeline.Options#LENGTHS} and the model's length. */
+    Pipeline.Options pipeline(String name, int train, int test, Integer features, List<Integer> lengths) {
+        org.scforge.sim.train.Architecture layers = architecture();
+        int components = features != null ? features : layers.hasImageLayers() ? 0 : Pipeline.Options.FEATURES;
+        Pipeline.Options.Builder options = Pipeline.Options.named(name).train(train).test(test).features(components)
+                .hidden(hidden).rateEpochs(rateEpochs).seed(seed).arch(layers);
         if (length != null) {
             options.forLength(length);
         }

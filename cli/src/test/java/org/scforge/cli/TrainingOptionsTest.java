@@ -44,6 +44,20 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void aConvArchImpliesRawPixelsAndABadSpecIsAOneLineUserError() {
+        MnistCommand command = new MnistCommand();
+        new CommandLine(command).parseArgs("--arch", "conv");
+        Pipeline.Options o = command.training.pipeline("mnist", 2000, 500, null, null);
+        assertThat(o.features()).isZero();
+        assertThat(o.arch().text()).isEqualTo(org.scforge.sim.train.Architecture.CONV);
+        assertThat(mnist().arch().isDefault()).isTrue();
+        MnistCommand bad = new MnistCommand();
+        new CommandLine(bad).parseArgs("--arch", "conv:8x5,dens:10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bad.training.pipeline("mnist", 2000, 500, null, null))
+                .isInstanceOf(UserError.class).hasMessageStartingWith("--arch: 'dens:10': not a layer; accepted: ");
+    }
+
+    @Test
     void givenEpochsAndLengthsWin() {
         Pipeline.Options o = mnist("--length", "8", "--epochs", "3", "--lengths", "8,64");
         assertThat(o.epochs()).isEqualTo(3);

@@ -131,16 +131,6 @@ class ConvPathProperties {
                         + " channels or a smaller image");
     }
 
-    @org.junit.jupiter.api.Test
-    void theTrainerRefusesConvLayersForNow() {
-        Network conv = Network.named("n").image(4, 4, 1, Code.unsigned(3)).weights(3).bitstream(8)
-                .conv("c1", 2, 2, 2, 0, Neuron.integrateAndFire(2)).dense("out", 2, Neuron.counter()).build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.scforge.sim.train.ScTrainer.train(conv,
-                        new int[][] {new int[16]}, new int[] {0}, null, stats -> { }))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the SC trainer does not train conv or pool layers yet (issue 15); 'n' has c1");
-    }
-
     private static NeuronModel.IntegrateAndFire neuron(SplitMix64 random) {
         return new NeuronModel.IntegrateAndFire(1 + (int) random.nextBelow(12), -(int) random.nextBelow(20),
                 (int) random.nextBelow(20), (int) random.nextBelow(4));

@@ -1,11 +1,12 @@
 package org.scforge.sim.train;
 
+import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The float reference: an MLP of the same shape as the SC network (inputs -> hidden ReLU -> classes, softmax
- * cross-entropy, Adam), trained on the same inputs, to show what the bitstream costs.
+ * The float reference: a float network of the same shape as the SC network (ReLUs where it spikes, max pools
+ * where it ORs, softmax cross-entropy, Adam), trained on the same inputs, to show what the bitstream costs.
  */
 public final class FloatReference {
 
@@ -17,8 +18,15 @@ public final class FloatReference {
 
     public static FloatReference train(double[][] inputs, int[] labels, int hidden, int classes, int epochs,
                                        double learningRate, long seed, Consumer<EpochStats> progress) {
+        return train(inputs, labels, Stage.twoLayer(inputs[0].length, hidden, classes), epochs, learningRate, seed,
+                progress);
+    }
+
+    /** The float network of {@code stages}: ReLUs where the SC network spikes, max pools where it ORs. */
+    static FloatReference train(double[][] inputs, int[] labels, List<Stage> stages, int epochs, double learningRate,
+                                long seed, Consumer<EpochStats> progress) {
         Random random = new Random(seed);
-        Params p = Params.initial(inputs[0].length, hidden, classes, random);
+        Params p = Params.initial(stages, random);
         Fitter.fit(p, inputs, labels, FloatForward.relu(inputs),
                 new Fitter.Schedule("float", epochs, 32, learningRate, 1e-4), random, q -> { }, progress, null);
         return new FloatReference(p);

@@ -1,74 +1,104 @@
 package org.scforge.sim.train;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
- * The trainable numbers of an {@code inputs -> hidden -> classes} network, in one flat vector so that the
- * optimiser and gradient sums treat them alike: hidden weights (row per hidden unit), hidden biases,
- * readout weights (row per class), readout biases.
+ * The trainable numbers of a network's {@link Stage}s, in one flat vector so that the optimiser and gradient
+ * sums treat them alike: stage by stage, its weights (row by row) then its biases. For
+ * {@code inputs -> hidden -> classes}: hidden weights, hidden biases, readout weights, readout biases.
  */
-public final class Params {
+final class Params {
 
-    final int inputs;
-    final int hidden;
-    final int classes;
+    final List<Stage> stages;
+    /** First index of each stage's numbers, and the total at the end. */
+    private final int[] offsets;
     final double[] values;
 
-    Params(int inputs, int hidden, int classes) {
-        this.inputs = inputs;
-        this.hidden = hidden;
-        this.classes = classes;
-        this.values = new double[hidden * inputs + hidden + classes * hidden + classes];
+    Params(List<Stage> stages) {
+        this.stages = List.copyOf(stages);
+        this.offsets = new int[stages.size() + 1];
+        for (int l = 0; l < stages.size(); l++) {
+            offsets[l + 1] = offsets[l] + stages.get(l).parameters();
+        }
+        this.values = new double[offsets[stages.size()]];
     }
 
-    /** He-style uniform initialisation from {@code random}. */
-    static Params initial(int inputs, int hidden, int classes, Random random) {
-        Params p = new Params(inputs, hidden, classes);
-        double a1 = Math.sqrt(6.0 / inputs);
-        double a2 = Math.sqrt(6.0 / hidden);
-        for (int j = 0; j < hidden; j++) {
-            for (int i = 0; i < inputs; i++) {
-                p.values[p.w1(j, i)] = (random.nextDouble() * 2 - 1) * a1;
-            }
-        }
-        for (int k = 0; k < classes; k++) {
-            for (int j = 0; j < hidden; j++) {
-                p.values[p.w2(k, j)] = (random.nextDouble() * 2 - 1) * a2;
+    Params(int inputs, int hidden, int classes) {
+        this(Stage.twoLayer(inputs, hidden, classes));
+    }
+
+    /** He-style uniform initialisation from {@code random}, stage by stage; biases 0. */
+    static Params initial(List<Stage> stages, Random random) {
+        Params p = new Params(stages);
+        for (int l = 0; l < stages.size(); l++) {
+            Stage s = stages.get(l);
+            double a = Math.sqrt(6.0 / s.fanIn());
+            for (int j = 0; j < s.rows(); j++) {
+                for (int i = 0; i < s.fanIn(); i++) {
+                    p.values[p.weight(l, j, i)] = (random.nextDouble() * 2 - 1) * a;
+                }
             }
         }
         return p;
     }
 
+    static Params initial(int inputs, int hidden, int classes, Random random) {
+        return initial(Stage.twoLayer(inputs, hidden, classes), random);
+    }
+
     Params copy() {
-        Params p = new Params(inputs, hidden, classes);
+        Params p = zerosLike();
         System.arraycopy(values, 0, p.values, 0, values.length);
         return p;
     }
 
     Params zerosLike() {
-        return new Params(inputs, hidden, classes);
+        return new Params(stages);
+    }
+
+    int weight(int stage, int row, int i) {
+        return offsets[stage] + row * stages.get(stage).fanIn() + i;
+    }
+
+    int bias(int stage, int row) {
+        Stage s = stages.get(stage);
+        return offsets[stage] + s.rows() * s.fanIn() + row;
+    }
+
+    int readout() {
+        return stages.size() - 1;
+    }
+
+    int classes() {
+        return stages.get(readout()).outputs();
+    }
+
+    /** The readout's inputs. */
+    int hidden() {
+        return stages.get(readout()).inputs();
     }
 
     int w1(int j, int i) {
-        return j * inputs + i;
+        return weight(0, j, i);
     }
 
     int b1(int j) {
-        return hidden * inputs + j;
+        return bias(0, j);
     }
 
     int w2(int k, int j) {
-        return hidden * inputs + hidden + k * hidden + j;
+        return weight(readout(), k, j);
     }
 
     int b2(int k) {
-        return hidden * inputs + hidden + classes * hidden + k;
+        return bias(readout(), k);
     }
 
-    /** First index of the readout's numbers: {@code [0, readoutStart)} is the hidden layer. */
+    /** First index of the readout's numbers: {@code [0, readoutStart)} are the hidden stages. */
     int readoutStart() {
-        return hidden * inputs + hidden;
+        return offsets[readout()];
     }
 
     void clipHidden(double limit) {
@@ -85,10 +115,18 @@ public final class Params {
         }
     }
 
-    /** Largest magnitude over {@code [from, to)}, ignoring the top {@code 1 - quantile} share of entries. */
+    /** Largest magnitude over the readout or the hidden stages, ignoring the top {@code 1 - quantile} share. */
     double magnitudeQuantile(boolean readout, double quantile) {
-        int from = readout ? readoutStart() : 0;
-        int to = readout ? values.length : readoutStart();
+        return readout ? magnitudeQuantile(readoutStart(), values.length, quantile)
+                : magnitudeQuantile(0, readoutStart(), quantile);
+    }
+
+    /** Largest magnitude of stage {@code stage}'s numbers, ignoring the top {@code 1 - quantile} share. */
+    double stageQuantile(int stage, double quantile) {
+        return magnitudeQuantile(offsets[stage], offsets[stage + 1], quantile);
+    }
+
+    private double magnitudeQuantile(int from, int to, double quantile) {
         double[] m = new double[to - from];
         for (int n = from; n < to; n++) {
             m[n - from] = Math.abs(values[n]);
@@ -98,9 +136,17 @@ public final class Params {
     }
 
     void scale(boolean readout, double factor) {
-        int from = readout ? readoutStart() : 0;
-        int to = readout ? values.length : readoutStart();
-        for (int n = from; n < to; n++) {
+        if (readout) {
+            scaleStage(readout(), factor);
+        } else {
+            for (int n = 0; n < readoutStart(); n++) {
+                values[n] *= factor;
+            }
+        }
+    }
+
+    void scaleStage(int stage, double factor) {
+        for (int n = offsets[stage]; n < offsets[stage + 1]; n++) {
             values[n] *= factor;
         }
     }

@@ -2,6 +2,7 @@ package org.scforge.sim.train;
 
 import org.scforge.dsl.Code;
 import org.scforge.dsl.Network;
+import org.scforge.dsl.NetworkBuilder;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
 import org.scforge.sim.GoldenModel;
@@ -50,7 +51,8 @@ public final class Pipeline {
      *                 what {@code --length L} asks for
      */
     public record Options(String name, int train, int test, int features, int hidden, int length, List<Integer> lengths,
-                          int rateEpochs, int epochs, int trainLength, boolean streams, int augment, long seed) {
+                          int rateEpochs, int epochs, int trainLength, boolean streams, int augment, long seed,
+                          Architecture arch) {
         public static final int TRAIN = 2000;
         public static final int TEST = 500;
         public static final int FEATURES = 50;
@@ -99,6 +101,7 @@ public final class Pipeline {
             private boolean streams;
             private int augment = AUGMENT;
             private long seed = SEED;
+            private Architecture arch = Architecture.dense();
 
             private Builder(String name) {
                 this.name = name;
@@ -174,6 +177,12 @@ public final class Pipeline {
                 return this;
             }
 
+            /** The layers ({@code --arch}); by default {@link Architecture#dense()}. */
+            public Builder arch(Architecture layers) {
+                this.arch = layers;
+                return this;
+            }
+
             public Options build() {
                 List<Integer> at = lengths;
                 if (at == null) {
@@ -183,7 +192,7 @@ public final class Pipeline {
                 }
                 int bitExact = epochs != null ? epochs : streams ? streamEpochs(length) : EPOCHS;
                 return new Options(name, train, test, features, hidden, length, at, rateEpochs, bitExact, trainLength,
-                        streams, augment, seed);
+                        streams, augment, seed, arch);
             }
         }
     }
@@ -244,18 +253,15 @@ public final class Pipeline {
 
         Code code = quantiser.code();
         int inputs = trainCodes[0].length;
-        Network template = Network.named(o.name()).inputs(inputs, code).weights(CODE_BITS).bitstream(o.length())
-                .sources(SourcePlan.lowDiscrepancy())
-                .dense("hidden", o.hidden(), Neuron.integrateAndFire(1))
-                .dense("out", classes, Neuron.counter())
-                .build();
+        Network template = template(o, train, inputs, code, classes);
+        List<Stage> stages = Stage.of(template);
 
         double[][] testInputs = ScCodes.inputs(testCodes, code.magnitudeBits());
         double[][] augmentedInputs = ScCodes.inputs(augmentedCodes, code.magnitudeBits());
         // The float reference is independent of the SC training: it runs on the other core meanwhile.
         java.util.concurrent.CompletableFuture<Double> floatAccuracy = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> FloatReference.train(augmentedInputs, augmented.labels(), o.hidden(), classes, o.rateEpochs(),
-                        3e-3, o.seed(), s -> { }).accuracy(testInputs, test.labels()));
+                () -> FloatReference.train(augmentedInputs, augmented.labels(), stages, o.rateEpochs(), 3e-3, o.seed(),
+                        s -> { }).accuracy(testInputs, test.labels()));
         ScTrainer.Settings settings = ScTrainer.Settings.defaults(o.seed()).withEpochs(o.rateEpochs(), o.epochs())
                 .withTrainLength(o.trainLength());
         if (o.streams()) {
@@ -268,7 +274,9 @@ public final class Pipeline {
         log.accept(String.format("trained in %.1f s: hidden threshold %d, logit temperature %.3f", trainSeconds,
                 result.threshold(), result.temperature()));
 
-        log.accept(String.format("float reference (%d-%d-%d ReLU MLP): test accuracy %.4f", inputs, o.hidden(), classes,
+        log.accept(String.format("float reference (%s): test accuracy %.4f", o.arch().isDefault()
+                ? shape(o, inputs, classes) + " ReLU MLP" : shape(o, inputs, classes) + ", ReLU"
+                + (o.arch().parts().stream().anyMatch(Architecture.Pool.class::isInstance) ? ", max pools" : ""),
                 floatAccuracy.join()));
         Network network = result.network();
         Evaluation evaluation = Evaluation.bitExact(GoldenModel.of(network), testCodes, test.labels());
@@ -283,6 +291,9 @@ public final class Pipeline {
         info.put("train", Integer.toString(train.size()));
         info.put("test", Integer.toString(test.size()));
         info.put("features", features);
+        if (!o.arch().isDefault()) {
+            info.put("arch", o.arch().text());
+        }
         info.put("quantiser", quantiser.describe());
         info.put("threshold", Integer.toString(result.threshold()));
         info.put("temperature", Double.toString(result.temperature()));
@@ -292,6 +303,48 @@ public final class Pipeline {
         info.put("trainer", "org.scforge.sim.train.ScTrainer");
         return new Outcome(network, testCodes, test.labels(), evaluation, byLength, floatAccuracy.join(), trainSeconds, result,
                 info, org.scforge.sim.data.ImageEncoder.describe(train.rows(), train.cols(), projection, quantiser));
+    }
+
+    /** The network {@code o.arch()} describes, with untrained weights. */
+    private static Network template(Options o, Dataset train, int inputs, Code code, int classes) {
+        Architecture arch = o.arch();
+        NetworkBuilder b = Network.named(o.name()).weights(CODE_BITS).bitstream(o.length())
+                .sources(SourcePlan.lowDiscrepancy());
+        if (arch.isDefault()) {
+            return b.inputs(inputs, code).dense("hidden", o.hidden(), Neuron.integrateAndFire(1))
+                    .dense("out", classes, Neuron.counter()).build();
+        }
+        if (arch.hasImageLayers()) {
+            if (o.features() != 0) {
+                throw new IllegalArgumentException("--arch " + arch.text() + " has conv layers, which read raw pixels:"
+                        + " use --features raw (not " + o.features() + " PCA components)");
+            }
+            b.image(train.rows(), train.cols(), 1, code);
+        } else {
+            b.inputs(inputs, code);
+        }
+        List<Architecture.Part> parts = arch.parts();
+        Architecture.Dense readout = (Architecture.Dense) parts.get(parts.size() - 1);
+        if (readout.neurons() != classes) {
+            throw new IllegalArgumentException("--arch " + arch.text() + ": the last layer, " + readout.text()
+                    + ", is the readout and must have one neuron per class: dense:" + classes);
+        }
+        for (int i = 0; i < parts.size() - 1; i++) {
+            if (parts.get(i) instanceof Architecture.Conv c) {
+                b.conv("conv" + (i + 1), c.channels(), c.kernel(), c.stride(), c.padding(), Neuron.integrateAndFire(1));
+            } else if (parts.get(i) instanceof Architecture.Pool p) {
+                b.pool("pool" + (i + 1), p.window(), p.stride());
+            } else {
+                b.dense(i == parts.size() - 2 ? "hidden" : "hidden" + (i + 1), ((Architecture.Dense) parts.get(i)).neurons(),
+                        Neuron.integrateAndFire(1));
+            }
+        }
+        return b.dense("out", classes, Neuron.counter()).build();
+    }
+
+    /** {@code 50-128-10} for the default, else the arch's spec on its inputs. */
+    private static String shape(Options o, int inputs, int classes) {
+        return o.arch().isDefault() ? inputs + "-" + o.hidden() + "-" + classes : inputs + " -> " + o.arch().text();
     }
 
     private static Dataset pick(Dataset set, int count, long seed, String what) {

@@ -1,6 +1,8 @@
 package org.scforge.sim.train;
 
+import org.scforge.dsl.ConvLayer;
 import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.ImageLayer;
 import org.scforge.dsl.IntMatrix;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
@@ -41,31 +43,40 @@ final class ScCodes {
         return out;
     }
 
-    /** The two-layer {@code template} with the quantised {@code params} and hidden threshold {@code threshold}. */
-    static Network network(Network template, Params params, int threshold) {
-        int bits = template.weightBits();
-        DenseLayer hidden = template.layers().get(0);
-        DenseLayer out = template.layers().get(1);
-        int[][] w1 = new int[params.hidden][params.inputs];
-        List<Integer> b1 = new ArrayList<>();
-        for (int j = 0; j < params.hidden; j++) {
-            for (int i = 0; i < params.inputs; i++) {
-                w1[j][i] = code(params.values[params.w1(j, i)], bits);
-            }
-            b1.add(code(params.values[params.b1(j)], bits));
+    /**
+     * {@code template} with the quantised {@code params}: every conv kernel and dense layer its codes, and each
+     * spiking stage {@code l} the threshold {@code thresholds[l]}.
+     */
+    static Network network(Network template, Params params, int[] thresholds) {
+        List<ImageLayer> images = new ArrayList<>();
+        int l = 0;
+        for (ImageLayer image : template.imageLayers()) {
+            images.add(image instanceof ConvLayer conv ? conv.withKernel(coded(conv.kernel(), params, l, thresholds[l],
+                    template.weightBits())) : image);
+            l++;
         }
-        int[][] w2 = new int[params.classes][params.hidden];
-        List<Integer> b2 = new ArrayList<>();
-        for (int k = 0; k < params.classes; k++) {
-            for (int j = 0; j < params.hidden; j++) {
-                w2[k][j] = code(params.values[params.w2(k, j)], bits);
-            }
-            b2.add(code(params.values[params.b2(k)], bits));
+        List<DenseLayer> dense = new ArrayList<>();
+        for (DenseLayer layer : template.layers()) {
+            dense.add(coded(layer, params, l, l == params.readout() ? 0 : thresholds[l], template.weightBits()));
+            l++;
         }
-        NeuronModel.IntegrateAndFire neuron = ((NeuronModel.IntegrateAndFire) hidden.neuron()).threshold(threshold);
-        return template.withLayers(List.of(
-                hidden.withWeights(IntMatrix.of(w1), b1).withNeuron(neuron),
-                out.withWeights(IntMatrix.of(w2), b2)));
+        Network coded = template.withLayers(dense);
+        return images.isEmpty() ? coded : coded.withImageLayers(images);
+    }
+
+    /** {@code layer} with stage {@code l}'s codes and, when {@code threshold > 0}, that threshold. */
+    private static DenseLayer coded(DenseLayer layer, Params params, int l, int threshold, int bits) {
+        Stage stage = params.stages.get(l);
+        int[][] w = new int[stage.rows()][stage.fanIn()];
+        List<Integer> b = new ArrayList<>();
+        for (int j = 0; j < stage.rows(); j++) {
+            for (int i = 0; i < stage.fanIn(); i++) {
+                w[j][i] = code(params.values[params.weight(l, j, i)], bits);
+            }
+            b.add(code(params.values[params.bias(l, j)], bits));
+        }
+        DenseLayer out = layer.withWeights(IntMatrix.of(w), b);
+        return threshold > 0 ? out.withNeuron(((NeuronModel.IntegrateAndFire) layer.neuron()).threshold(threshold)) : out;
     }
 
     /** {@code params} rounded to what the codes can carry (so the rate model sees the quantised weights). */

@@ -81,7 +81,7 @@ public final class ScTrainer {
         }
     }
 
-    /** The trained network (at the template's length), its hidden threshold, logit temperature and history. */
+    /** The trained network (at the template's length), its first layer's threshold, logit temperature and history. */
     public record Result(Network network, int threshold, double temperature, List<EpochStats> history) {
     }
 
@@ -99,20 +99,7 @@ public final class ScTrainer {
      */
     public static Result train(Network template, int[][] rateCodes, int[] rateLabels, int[][] codes, int[] labels,
                                Settings settings, Consumer<EpochStats> progress) {
-        if (template.hasImageLayers()) {
-            throw new IllegalArgumentException("the SC trainer does not train conv or pool layers yet (issue 15); '"
-                    + template.name() + "' has " + template.imageLayers().get(0).name());
-        }
-        if (template.layers().size() != 2 || !(template.layers().get(0).neuron() instanceof NeuronModel.IntegrateAndFire)
-                || !template.layers().get(1).isReadout()) {
-            throw new IllegalArgumentException("the SC trainer trains inputs -> integrate-and-fire -> counter networks; '"
-                    + template.name() + "' has another shape");
-        }
-        template.layers().stream().filter(DenseLayer::isXnor).findFirst().ifPresent(layer -> {
-            // the rate model and its gradients are those of AND synapses (unipolar streams with signs)
-            throw new IllegalArgumentException("the SC trainer trains and synapses only; layer '" + layer.name()
-                    + "' of '" + template.name() + "' has xnor synapses");
-        });
+        check(template);
         List<EpochStats> history = new ArrayList<>();
         Consumer<EpochStats> record = s -> {
             history.add(s);
@@ -122,7 +109,8 @@ public final class ScTrainer {
         double largest = ScCodes.largest(bits);
         double[][] inputs = ScCodes.inputs(codes, template.inputCode().magnitudeBits());
         Random random = new Random(settings.seed());
-        Params params = Params.initial(template.inputs(), template.layers().get(0).neurons(), template.classes(), random);
+        List<Stage> stages = Stage.of(template);
+        Params params = Params.initial(stages, random);
         params.scale(false, 0.5);
 
         double[][] rateInputs = ScCodes.inputs(rateCodes, template.inputCode().magnitudeBits());
@@ -137,9 +125,15 @@ public final class ScTrainer {
                         settings.weightDecay()),
                 random, p -> p.clipHidden(largest / settings.minThreshold()), record, null);
 
-        double q = Math.max(1e-9, params.magnitudeQuantile(false, settings.thresholdQuantile()));
-        int threshold = (int) Math.max(settings.minThreshold(), Math.floor(largest / q));
-        params.scale(false, threshold);
+        // each spiking stage its own threshold, from its own weights' magnitudes
+        int[] thresholds = new int[stages.size()];
+        for (int l = 0; l < params.readout(); l++) {
+            if (stages.get(l).spiking()) {
+                double q = Math.max(1e-9, params.stageQuantile(l, settings.thresholdQuantile()));
+                thresholds[l] = (int) Math.max(settings.minThreshold(), Math.floor(largest / q));
+                params.scaleStage(l, thresholds[l]);
+            }
+        }
         params.clipHidden(largest);
         double readoutMax = Math.max(1e-9, params.magnitudeQuantile(true, settings.readoutQuantile()));
         double temperature = readoutMax / largest;
@@ -151,7 +145,7 @@ public final class ScTrainer {
         if (settings.bitExactEpochs() > 0) {
             boolean rateSet = settings.bitExactOnRateSet();
             Fitter.fit(params, rateSet ? rateInputs : inputs, rateSet ? rateLabels : labels,
-                    new BitExactForward(trainAt, rateSet ? rateCodes : codes, rateSet ? rateInputs : inputs, threshold,
+                    new BitExactForward(trainAt, rateSet ? rateCodes : codes, rateSet ? rateInputs : inputs, thresholds,
                             temperature),
                     new Fitter.Schedule("bit-exact", settings.bitExactEpochs(), settings.batchSize(),
                             settings.bitExactLearningRate(), 0),
@@ -160,7 +154,25 @@ public final class ScTrainer {
                         p.clipReadout(largest);
                     }, record, best);
         }
-        return new Result(ScCodes.network(template, best.params, threshold), threshold, temperature, history);
+        return new Result(ScCodes.network(template, best.params, thresholds), thresholds[0], temperature, history);
+    }
+
+    /** Refuses what the rate model does not describe, in one line naming the layer. */
+    private static void check(Network template) {
+        List<DenseLayer> dense = template.layers();
+        boolean hiddenSpike = dense.subList(0, dense.size() - 1).stream()
+                .allMatch(layer -> layer.neuron() instanceof NeuronModel.IntegrateAndFire);
+        boolean anySpiking = template.hasImageLayers() || dense.size() > 1;
+        if (!hiddenSpike || !dense.get(dense.size() - 1).isReadout() || !anySpiking) {
+            throw new IllegalArgumentException("the SC trainer trains [image -> conv [-> pool] ...] [-> integrate-and-fire"
+                    + " ...] -> counter networks with at least one integrate-and-fire layer; '" + template.name()
+                    + "' has another shape");
+        }
+        dense.stream().filter(DenseLayer::isXnor).findFirst().ifPresent(layer -> {
+            // the rate model and its gradients are those of AND synapses (unipolar streams with signs)
+            throw new IllegalArgumentException("the SC trainer trains and synapses only; layer '" + layer.name()
+                    + "' of '" + template.name() + "' has xnor synapses");
+        });
     }
 
     /** The parameters after the epoch with the highest training accuracy (ties: the lower loss, then the earlier). */

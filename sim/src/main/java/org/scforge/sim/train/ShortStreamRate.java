@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * The rate model as a frame of {@code length} steps sees it (the rate phase of a network trained for short
- * bitstreams): hidden rates {@code clip(gain * z, 0, 1)} rounded to the {@code length + 1} spike counts a
- * frame can give, and every logit perturbed by the error of the readout's AND products. Hidden neuron
+ * bitstreams): every spiking stage's rates {@code clip(gain * z, 0, 1)} rounded to the {@code length + 1} spike counts a
+ * frame can give, and every logit perturbed by the error of the readout's AND products. The readout's input
  * {@code j} fires {@code n_j = h_j L} times; the readout weight {@code w} will be the stream probability
  * {@code p = min(1, |w| / scale)} once the readout is divided by {@code scale} (the readout magnitude at
  * {@code readoutQuantile}, as {@link ScTrainer} will choose it), and counting {@code n_j} samples of it
@@ -23,25 +23,21 @@ record ShortStreamRate(FloatForward rate, int length, double readoutQuantile, do
     public Activations[] run(Params params, int[] batch) {
         double[] v = params.values;
         double scale = Math.max(1e-9, params.magnitudeQuantile(true, readoutQuantile));
+        FloatForward counts = rate.roundedTo(length);
         Activations[] out = new Activations[batch.length];
         for (int s = 0; s < batch.length; s++) {
-            Activations a = rate.one(params, rate.inputs()[batch[s]]);
+            Activations a = counts.one(params, rate.inputs()[batch[s]]);
             double[] h = a.hidden();
-            for (int j = 0; j < h.length; j++) {
-                h[j] = Math.round(h[j] * length) / (double) length;
-            }
-            double[] logits = new double[params.classes];
-            for (int k = 0; k < params.classes; k++) {
+            double[] logits = a.logits();
+            for (int k = 0; noise > 0 && k < params.classes(); k++) {
                 int row = params.w2(k, 0);
-                double z = v[params.b2(k)];
                 double variance = binomial(v[params.b2(k)], scale);
-                for (int j = 0; j < params.hidden; j++) {
-                    z += v[row + j] * h[j];
+                for (int j = 0; j < params.hidden(); j++) {
                     variance += h[j] * binomial(v[row + j], scale);
                 }
-                logits[k] = noise > 0 ? z + noise * scale * Math.sqrt(variance / length) * random.nextGaussian() : z;
+                logits[k] += noise * scale * Math.sqrt(variance / length) * random.nextGaussian();
             }
-            out[s] = new Activations(h, a.slope(), logits, a.temperature());
+            out[s] = a;
         }
         return out;
     }
