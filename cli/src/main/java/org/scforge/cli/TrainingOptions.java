@@ -22,7 +22,7 @@ public final class TrainingOptions {
     Integer length;
 
     @Option(names = "--epochs", description = "bit-exact training epochs (default " + Pipeline.Options.EPOCHS
-            + "; with --length 15, or 10 for L < 16)")
+            + "; with --length 15, or 10 for L < 16; " + Pipeline.Options.CONV_EPOCHS + " for an --arch with conv layers)")
     Integer epochs;
 
     @Option(names = "--rate-epochs", defaultValue = "" + Pipeline.Options.RATE_EPOCHS,

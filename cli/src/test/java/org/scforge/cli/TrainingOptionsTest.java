@@ -51,6 +51,14 @@ class TrainingOptionsTest {
         assertThat(o.features()).isZero();
         assertThat(o.arch().text()).isEqualTo(org.scforge.sim.train.Architecture.CONV);
         assertThat(mnist().arch().isDefault()).isTrue();
+        assertThat(o.epochs()).as("a conv arch trains 3 bit-exact epochs, with or without --length")
+                .isEqualTo(Pipeline.Options.CONV_EPOCHS).isEqualTo(3);
+        MnistCommand atLength = new MnistCommand();
+        new CommandLine(atLength).parseArgs("--arch", "conv", "--length", "128");
+        assertThat(atLength.training.pipeline("mnist", 2000, 500, null, null).epochs()).isEqualTo(3);
+        MnistCommand given = new MnistCommand();
+        new CommandLine(given).parseArgs("--arch", "conv", "--epochs", "5");
+        assertThat(given.training.pipeline("mnist", 2000, 500, null, null).epochs()).isEqualTo(5);
         MnistCommand bad = new MnistCommand();
         new CommandLine(bad).parseArgs("--arch", "conv:8x5,dens:10");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bad.training.pipeline("mnist", 2000, 500, null, null))
