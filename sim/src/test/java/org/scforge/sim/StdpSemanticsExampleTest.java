@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.7. */
+/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.6. */
 class StdpSemanticsExampleTest {
 
     static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
