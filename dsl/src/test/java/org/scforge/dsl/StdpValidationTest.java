@@ -44,6 +44,7 @@ class StdpValidationTest {
         assertThat(n.layers().get(0).learning()).contains(RULE);
         assertThat(n.layers().get(0).learns()).isTrue();
         assertThat(n.layers().get(1).learning()).isEmpty();
+        assertThat(n.summary()).contains("weights sm2 (learning: hidden), widths");
         assertThat(n.layers().get(0).withWeights(IntMatrix.zeros(2, 2), List.of(0, 0)).learning()).contains(RULE);
         assertThat(new DenseLayer("x", 1, new NeuronModel.Counter(), IntMatrix.zeros(1, 1), List.of(0),
                 new WeightPlan("s", List.of(0), List.of(0, 0)), Synapse.AND, null).learning()).isEqualTo(Optional.empty());
