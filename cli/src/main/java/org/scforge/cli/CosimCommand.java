@@ -66,7 +66,7 @@ public final class CosimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        ModelDocument document = length.apply(Models.load(io.model));
+        ModelDocument document = length.apply(Models.loadDesign(io.model));
         try (Claim claim = Outputs.claim(Outputs.folder("cosim", io.out, io.force, io.model))) {
             SimulatorChecks.require(List.of(sim));
             // the design, the run and its report are made in the claimed folder's hidden sibling and swapped

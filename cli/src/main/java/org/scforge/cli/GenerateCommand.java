@@ -61,7 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     + target + " or give --target " + t.cliName());
         }
         OptionLimits.frames(frames);
-        ModelDocument document = length.apply(Models.load(io.model));
+        ModelDocument document = length.apply(Models.loadDesign(io.model));
         // an explicit --target (or a board) without --fold asks for a plan that fits it
         FoldOption.Plan plan = fold.plan(document.network(), targetGiven || link.isPresent() ? Optional.of(t)
                 : Optional.empty(), spec.commandLine().getOut());

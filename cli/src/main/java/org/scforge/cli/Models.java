@@ -19,4 +19,18 @@ public final class Models {
             throw new UserError(e.lines(), e);
         }
     }
+
+    /**
+     * A model to make a design of (generate, build, synth, cosim, explore, mutate): {@link #load}, and a
+     * learning model refused in one line, since no learning RTL exists yet (issue 16).
+     */
+    public static ModelDocument loadDesign(Path file) {
+        ModelDocument document = load(file);
+        try {
+            org.scforge.generators.Generators.refuseLearning(document.network());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage(), e);
+        }
+        return document;
+    }
 }

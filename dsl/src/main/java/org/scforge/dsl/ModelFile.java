@@ -73,6 +73,20 @@ public final class ModelFile {
         ints(o.putArray("bias"), layer.bias());
     }
 
+    /** A layer's learning rule (docs/model-file.md, "learning"). */
+    private static void learningFields(ObjectNode o, Stdp rule) {
+        o.put("rule", Stdp.RULE);
+        o.put("source", rule.source());
+        o.put("window", rule.window());
+        o.put("probabilityBits", rule.probabilityBits());
+        o.put("pPlus", rule.pPlus());
+        o.put("pMinus", rule.pMinus());
+        o.put("step", rule.step());
+        o.put("min", rule.min());
+        o.put("max", rule.max());
+        o.put("wta", rule.wta());
+    }
+
     public static String toJson(ModelDocument document) {
         Network n = document.network();
         ObjectNode root = JSON.createObjectNode();
@@ -131,6 +145,8 @@ public final class ModelFile {
                 o.put("synapse", layer.synapse().modelName());
             }
             kernelFields(o, layer);
+            // absent means no rule, so the files of networks that do not learn stay as they were
+            layer.learning().ifPresent(rule -> learningFields(o.putObject("learning"), rule));
         }
         document.testFrames().ifPresent(frames -> {
             ObjectNode o = root.putObject("testFrames");
@@ -455,7 +471,18 @@ public final class ModelFile {
                 }
             }
             IntMatrix weights = rows.length == 0 ? IntMatrix.zeros(0, 0) : IntMatrix.of(rows);
-            return new DenseLayer(name, neurons, neuron, weights, intList(l, "bias"), plan, synapse);
+            Optional<Stdp> learning = l.has("learning") ? Optional.of(learning(object(l, "learning"))) : Optional.empty();
+            return new DenseLayer(name, neurons, neuron, weights, intList(l, "bias"), plan, synapse, learning);
+        }
+
+        /** The optional field {@code learning} of a layer: a rule of kind {@code rule} (only {@code stdp} so far). */
+        private Stdp learning(At o) throws ModelFileException {
+            String rule = text(o, "rule");
+            if (!Stdp.RULE.equals(rule)) {
+                throw fail(o.field("rule"), "is '" + rule + "', not a learning rule; use " + Stdp.RULE);
+            }
+            return new Stdp(text(o, "source"), integer(o, "window"), integer(o, "probabilityBits"), integer(o, "pPlus"),
+                    integer(o, "pMinus"), integer(o, "step"), integer(o, "min"), integer(o, "max"), bool(o, "wta"));
         }
 
         /** The optional field {@code synapse}: absent is {@link Synapse#AND}. */
@@ -494,6 +521,14 @@ public final class ModelFile {
                 throw fail(at, "must be a whole number, found " + at.node());
             }
             return at.node().intValue();
+        }
+
+        boolean bool(At parent, String field) throws ModelFileException {
+            At at = field(parent, field);
+            if (!at.node().isBoolean()) {
+                throw fail(at, "must be true or false, found " + at.node());
+            }
+            return at.node().booleanValue();
         }
 
         long longValue(At parent, String field) throws ModelFileException {

@@ -130,8 +130,11 @@ public record Network(String name, int inputs, Code inputCode, int weightBits, i
         List<String> xnor = layers.stream().filter(DenseLayer::isXnor).map(DenseLayer::name).toList();
         // and is the default: only xnor layers are named, so the summary of an and network is unchanged
         String synapseKinds = xnor.isEmpty() ? "" : " (xnor synapses: " + String.join(", ", xnor) + ")";
-        return String.format("%s: %s, %d layers, %d neurons, %d synapses, L=%d, inputs %s, weights sm%d%s, widths %s",
+        // likewise only learning layers are named (docs/semantics.md section 12)
+        List<String> learning = layers.stream().filter(DenseLayer::learns).map(DenseLayer::name).toList();
+        String learns = learning.isEmpty() ? "" : " (learning: " + String.join(", ", learning) + ")";
+        return String.format("%s: %s, %d layers, %d neurons, %d synapses, L=%d, inputs %s, weights sm%d%s%s, widths %s",
                 name, shape, imageLayers.size() + layers.size(), neurons, synapses(), length, inputCode.shortName(), weightBits,
-                synapseKinds, widths.summary());
+                synapseKinds, learns, widths.summary());
     }
 }

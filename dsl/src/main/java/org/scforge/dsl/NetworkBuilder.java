@@ -31,7 +31,7 @@ public final class NetworkBuilder {
     private final List<PendingImage> images = new ArrayList<>();
     private ImageShape image;
 
-    private record PendingLayer(String name, int neurons, NeuronModel neuron, Synapse synapse) {
+    private record PendingLayer(String name, int neurons, NeuronModel neuron, Synapse synapse, Stdp learning) {
     }
 
     private sealed interface PendingImage permits PendingConv, PendingPool {
@@ -120,8 +120,46 @@ public final class NetworkBuilder {
      * sources one bit wider than the weight codes (docs/semantics.md, section 5.2).
      */
     public NetworkBuilder dense(String layerName, int neurons, NeuronModel neuron, Synapse synapse) {
-        layers.add(new PendingLayer(layerName, neurons, neuron, synapse));
+        layers.add(new PendingLayer(layerName, neurons, neuron, synapse, null));
         return this;
+    }
+
+    /**
+     * Gives the dense layer declared last a learning rule (docs/semantics.md, section 12): {@code
+     * .dense("features", 16, Neuron.integrateAndFire(4)).learning(Stdp.stochastic("src_learn", ...))}. The
+     * rule's source must be one of the plan's sources; with {@link SourcePlan#lowDiscrepancy()} name one
+     * the plan does not use for the layer's weights or inputs (validation says which exist).
+     */
+    public NetworkBuilder learning(Stdp rule) {
+        if (layers.isEmpty()) {
+            throw new ValidationException(List.of("network '" + name + "': learning(...) applies to the dense layer"
+                    + " declared before it; call dense(name, neurons, neuron) first"));
+        }
+        PendingLayer last = layers.remove(layers.size() - 1);
+        layers.add(new PendingLayer(last.name(), last.neurons(), last.neuron(), last.synapse(), rule));
+        return this;
+    }
+
+    /**
+     * The plan's sources and, for every learning rule whose source the plan does not have, a Sobol source of
+     * that name, as wide as the plan's, of the next dimension none of them uses: a learning source of its own,
+     * decorrelated from every weight and input stream (docs/semantics.md, section 12.3).
+     */
+    private List<Source> withLearningSources(List<Source> planned) {
+        List<Source> sources = new ArrayList<>(planned);
+        int width = sourcePlan instanceof SourcePlan.LowDiscrepancy d ? d.width() : ((SourcePlan.Lfsrs) sourcePlan).width();
+        for (PendingLayer layer : layers) {
+            if (layer.learning() == null || layer.learning().source() == null) {
+                continue;
+            }
+            String wanted = layer.learning().source();
+            if (sources.stream().noneMatch(s -> s.name().equals(wanted))) {
+                int dimension = 1 + sources.stream().mapToInt(s -> s instanceof Source.Sobol sobol ? sobol.dimension() : 0)
+                        .max().orElse(0);
+                sources.add(new Source.Sobol(wanted, width, dimension));
+            }
+        }
+        return sources;
     }
 
     /** Validates and builds; throws {@link ValidationException} naming every problem. */
@@ -229,9 +267,11 @@ public final class NetworkBuilder {
             SourcePlan.LayerShape shape = shapes.get(convCount + l);
             built.add(new DenseLayer(layer.name(), layer.neurons(), layer.neuron(),
                     IntMatrix.zeros(layer.neurons(), shape.fanIn()),
-                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(convCount + l), layer.synapse()));
+                    Collections.nCopies(layer.neurons(), 0), assignment.weightPlans().get(convCount + l), layer.synapse(),
+                    java.util.Optional.ofNullable(layer.learning())));
         }
-        return new Network(name, inputs, inputCode, weightBits, length, assignment.sources(), assignment.inputPlan(),
+        return new Network(name, inputs, inputCode, weightBits, length, withLearningSources(assignment.sources()),
+                assignment.inputPlan(),
                 builtImages, built);
     }
 }

@@ -96,9 +96,16 @@ final class Validator {
                 v.fail("layer '" + conv.name() + "': conv layers have and synapses only (padding that never fires "
                         + "would read as -1 in an xnor layer); use Synapse.AND");
             }
+            if (conv.kernel().learns()) {
+                v.fail("layer '" + conv.name() + "' learning: conv layers do not learn (their weight streams are shared"
+                        + " by every position); give the rule to a dense if layer");
+            }
             // the kernel is a dense layer of K neurons over the Q taps of a window: checked as one
             v.layer(conv.kernel(), index, false, conv.taps(), weightBits, sources, index == 0 ? previousSource : null);
             all.add(conv.kernel());
+            if (conv.kernel().plan() != null) {
+                previousSource = conv.kernel().plan().source();
+            }
         }
         int fanIn = denseInputs;
         for (int index = 0; index < layers.size(); index++) {
@@ -106,8 +113,14 @@ final class Validator {
             v.uniqueName(names, layer.name());
             v.layer(layer, imageLayers.size() + index, index == layers.size() - 1, fanIn, weightBits, sources,
                     index == 0 && imageLayers.isEmpty() ? previousSource : null);
+            if (layer.learns()) {
+                v.learning(layer, layer.learning().get(), weightBits, sources, previousSource);
+            }
             fanIn = layer.neurons();
             all.add(layer);
+            if (layer.plan() != null) {
+                previousSource = layer.plan().source();
+            }
         }
         v.extensions(name, sources, all);
         if (!v.problems.isEmpty()) {
@@ -318,6 +331,77 @@ final class Validator {
         int bits = compared.comparedBits(code.magnitudeBits());
         sourceFor("input plan", plan.source(), bits, xnorReason(compared, firstLayerName, code.magnitudeBits()), sources);
         masks("input plan", "masks", plan.masks(), inputs, code.magnitudeBits());
+    }
+
+    /**
+     * A learning rule (docs/semantics.md, section 12): on a dense if layer of and synapses, probabilities
+     * that fit their bits, bounds within the weight codes that hold every weight, a step and a window of at
+     * least 1, and a learning source of its own: not the weights' source, and not {@code inputsSource}, the
+     * source the layer's input streams are made from (the input plan's for the first layer, the previous
+     * layer's weights' for the others), since update bits correlated with the streams that caused the spike
+     * bias the rule.
+     */
+    private void learning(DenseLayer layer, Stdp rule, int weightBits, List<Source> sources, String inputsSource) {
+        String at = "layer '" + layer.name() + "' learning";
+        if (layer.isReadout() || !(layer.neuron() instanceof NeuronModel.IntegrateAndFire)) {
+            fail(at + ": a counter does not spike, so it cannot learn by STDP; give the rule to a dense if layer");
+            return;
+        }
+        if (layer.synapse() != Synapse.AND) {
+            fail(at + ": STDP learns on and synapses only (an xnor weight's sign lives in its stream); use Synapse.AND");
+            return;
+        }
+        if (rule.probabilityBits() < 1 || rule.probabilityBits() > Code.MAX_BITS) {
+            fail(at + ": probabilityBits " + rule.probabilityBits() + " must be between 1 and " + Code.MAX_BITS);
+            return;
+        }
+        int top = (1 << rule.probabilityBits()) - 1;
+        if (rule.pPlus() < 0 || rule.pPlus() > top) {
+            fail(at + ": pPlus " + rule.pPlus() + " must be between 0 and " + top + " (a code of " + rule.probabilityBits()
+                    + " probabilityBits)");
+        }
+        if (rule.pMinus() < 0 || rule.pMinus() > top) {
+            fail(at + ": pMinus " + rule.pMinus() + " must be between 0 and " + top + " (a code of "
+                    + rule.probabilityBits() + " probabilityBits)");
+        }
+        if (rule.window() < 1 || rule.window() > Limits.MAX_LENGTH) {
+            fail(at + ": window " + rule.window() + " must be between 1 and " + Limits.MAX_LENGTH + " steps");
+        }
+        int maxCode = (1 << weightBits) - 1;
+        if (rule.step() < 1 || rule.step() > 2 * maxCode) {
+            fail(at + ": step " + rule.step() + " must be between 1 and " + 2 * maxCode);
+        }
+        if (rule.min() < -maxCode || rule.min() > maxCode) {
+            fail(at + ": min " + rule.min() + " does not fit sm" + weightBits + "; codes are -" + maxCode + ".." + maxCode);
+        } else if (rule.max() < -maxCode || rule.max() > maxCode) {
+            fail(at + ": max " + rule.max() + " does not fit sm" + weightBits + "; codes are -" + maxCode + ".." + maxCode);
+        } else if (rule.min() > rule.max()) {
+            fail(at + ": min " + rule.min() + " is above max " + rule.max());
+        } else {
+            outer:
+            for (int j = 0; j < layer.weights().rows(); j++) {
+                for (int i = 0; i < layer.weights().cols(); i++) {
+                    int w = layer.weights().get(j, i);
+                    if (w < rule.min() || w > rule.max()) {
+                        fail(at + ": weight[" + j + "][" + i + "] = " + w + " lies outside min.." + "max = " + rule.min()
+                                + ".." + rule.max() + "; learning keeps every weight within them, so they must start there");
+                        break outer;
+                    }
+                }
+            }
+        }
+        if (rule.source() == null) {
+            fail(at + ": source is missing; name a source of its own for the update bits");
+            return;
+        }
+        sourceFor(at, rule.source(), rule.probabilityBits(), " for the probability codes", sources);
+        if (layer.plan() != null && rule.source().equals(layer.plan().source())) {
+            fail(at + ": source '" + rule.source() + "' is the layer's weight source; update bits correlated with the"
+                    + " weight streams bias the rule, give learning a source of its own");
+        } else if (rule.source().equals(inputsSource)) {
+            fail(at + ": source '" + rule.source() + "' is the source the layer's inputs are made from; update bits"
+                    + " correlated with the streams that caused the spike bias the rule, give learning a source of its own");
+        }
     }
 
     private void layer(DenseLayer layer, int index, boolean last, int fanIn, int weightBits, List<Source> sources,

@@ -258,6 +258,61 @@ public final class RandomNetworks {
                 new InputPlan("src_in", masks(r, inputs, code.magnitudeBits())), imageLayers, layers);
     }
 
+    /**
+     * One small random learning network per seed (docs/semantics.md section 12): 1 to 5 inputs (signed or
+     * unsigned), one or two hidden {@code if} layers of and synapses, each learning with probability 3/4 by a
+     * random rule (window, probabilities of 1 to 4 bits, step, bounds, winner-take-all or not) on a learning source
+     * of its own, weights drawn within the rule's bounds, low thresholds so that neurons spike, then a readout.
+     * The same seed gives the same network.
+     */
+    public static Network learningSeeded(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x57d9L);
+        int inputs = r.nextInt(1, 6);
+        Code code = r.nextBoolean() ? Code.signMagnitude(r.nextInt(1, 4)) : Code.unsigned(r.nextInt(1, 4));
+        int weightBits = r.nextInt(1, 4);
+        int length = r.nextInt(1, 40);
+        int hidden = r.nextInt(1, 3);
+        int widest = Math.max(code.magnitudeBits(), weightBits);
+        List<Source> sources = new ArrayList<>();
+        sources.add(source(r, "src_in", widest));
+        List<DenseLayer> layers = new ArrayList<>();
+        int fanIn = inputs;
+        int max = (1 << weightBits) - 1;
+        for (int l = 0; l <= hidden; l++) {
+            boolean readout = l == hidden;
+            String name = readout ? "out" : "h" + l;
+            sources.add(source(r, "src_" + name, widest));
+            int neurons = r.nextInt(1, 5);
+            NeuronModel neuron = readout ? Neuron.counter()
+                    : new NeuronModel.IntegrateAndFire(r.nextInt(1, 4), -r.nextInt(0, 5), r.nextInt(0, 4), r.nextInt(0, 3));
+            DenseLayer layer = randomDense(r, name, neurons, neuron, fanIn, "src_" + name, weightBits, Synapse.AND);
+            if (!readout && r.nextInt(4) != 0) {
+                int kp = r.nextInt(1, 5);
+                int min = r.nextInt(-max, max + 1);
+                int top = r.nextInt(min, max + 1);
+                Stdp rule = Stdp.stochastic("learn_" + name, r.nextInt(1, 6), kp, r.nextInt(0, 1 << kp),
+                        r.nextInt(0, 1 << kp), r.nextInt(1, Math.min(3, 2 * max) + 1), min, top).withWta(r.nextBoolean());
+                sources.add(source(r, "learn_" + name, kp));
+                int[][] weights = new int[neurons][fanIn];
+                for (int j = 0; j < neurons; j++) {
+                    for (int i = 0; i < fanIn; i++) {
+                        weights[j][i] = r.nextInt(min, top + 1);
+                    }
+                }
+                layer = layer.withWeights(IntMatrix.of(weights), layer.bias()).withLearning(rule);
+            }
+            layers.add(layer);
+            fanIn = neurons;
+        }
+        return new Network("learn" + Long.toHexString(seed & 0xffff), inputs, code, weightBits, length, sources,
+                new InputPlan("src_in", masks(r, inputs, code.magnitudeBits())), layers);
+    }
+
+    /** {@code network} with every learning rule removed: the plain network of the same weights. */
+    public static Network withoutLearning(Network network) {
+        return network.withLayers(network.layers().stream().map(l -> l.withLearning(null)).toList());
+    }
+
     private static Source source(SplittableRandom r, String name, int minWidth) {
         int width = minWidth + r.nextInt(0, 4);
         switch (r.nextInt(3)) {

@@ -12,6 +12,9 @@ import java.util.stream.IntStream;
  *
  * <p>{@link #run}, {@link #runAll}, {@link #runInto} and {@link #predict} use the fast batch engine;
  * {@link #trace} uses {@link ReferenceSimulator}, which records every step. Tests hold the two equal.
+ *
+ * <p>Every frame here runs with learning off (docs/semantics.md, section 12.2): a learning layer is the
+ * plain layer with the network's weights. Frames that learn run in a {@link LearningRun} ({@link #learningRun()}).
  */
 public final class GoldenModel {
 
@@ -102,6 +105,14 @@ public final class GoldenModel {
     /** One frame with every step of every neuron recorded (the trace path). */
     public Trace trace(int[] codes) {
         return reference.run(codes);
+    }
+
+    /**
+     * A learning run from this network's weights (docs/semantics.md, section 12): frames with learning on
+     * or off, the learned weights kept from frame to frame.
+     */
+    public LearningRun learningRun() {
+        return LearningRun.of(network);
     }
 
     /** Bytes held by the precomputed weight bitstreams. */

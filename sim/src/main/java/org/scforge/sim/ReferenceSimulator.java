@@ -50,8 +50,18 @@ public final class ReferenceSimulator {
         return network;
     }
 
-    /** Runs one frame of input codes and records every step. */
+    /** Runs one frame of input codes, learning off, and records every step. */
     public Trace run(int[] codes) {
+        return run(codes, java.util.Map.of());
+    }
+
+    /**
+     * Runs one frame and records every step; the layers in {@code learning} (by pipeline index: image layers
+     * first, then dense) learn as docs/semantics.md section 12 says, with the codes they hold and change, and
+     * the trace lists their updates. Every other layer, and every layer when {@code learning} is empty, is
+     * the plain layer of sections 5 and 6.
+     */
+    Trace run(int[] codes, java.util.Map<Integer, StdpLayer> learning) {
         if (codes.length != network.inputs()) {
             throw new IllegalArgumentException("a frame has " + codes.length + " codes, the network has "
                     + network.inputs() + " inputs");
@@ -81,6 +91,7 @@ public final class ReferenceSimulator {
         List<ImageLayer> images = network.imageLayers();
         List<DenseLayer> kernels = kernels(network);
         int[] counts = null;
+        List<Trace.WeightUpdate> updates = new ArrayList<>();
         for (int l = 0; l < kernels.size(); l++) {
             ImageLayer image = l < images.size() ? images.get(l) : null;
             if (image instanceof PoolLayer pool) {
@@ -90,18 +101,31 @@ public final class ReferenceSimulator {
             }
             DenseLayer layer = kernels.get(l);
             ConvLayer conv = image instanceof ConvLayer c ? c : null;
+            StdpLayer learner = learning.get(l);
             int n = conv != null ? conv.neurons() : layer.neurons();
             int[][] sums = new int[length][n];
             int[][] spikes = new int[length][n];
             long[][] state = new long[length][n];
             long[] v = new long[n];
+            if (learner != null) {
+                learner.startFrame();
+            }
             for (int t = 0; t < length; t++) {
                 int r = weightNumbers[l][t];
+                // a learning layer's codes change between steps: the sums read them as the step starts
+                int[][] weights = learner != null ? learner.codes() : null;
                 for (int j = 0; j < n; j++) {
-                    int sum = conv != null ? convSum(conv, j, r, bits[t], signs, weightBits)
-                            : denseSum(layer, j, r, bits[t], signs, weightBits);
-                    sums[t][j] = sum;
-                    spikes[t][j] = step(layer.neuron(), v, j, sum);
+                    sums[t][j] = conv != null ? convSum(conv, j, r, bits[t], signs, weightBits)
+                            : denseSum(layer, weights, j, r, bits[t], signs, weightBits);
+                }
+                if (learner != null) {
+                    spikes[t] = learner.step(t, bits[t], sums[t], v, updates);
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        spikes[t][j] = step(layer.neuron(), v, j, sums[t][j]);
+                    }
+                }
+                for (int j = 0; j < n; j++) {
                     state[t][j] = v[j];
                 }
             }
@@ -116,19 +140,20 @@ public final class ReferenceSimulator {
             signs = new int[n];
             java.util.Arrays.fill(signs, 1);
         }
-        return new Trace(traces, counts, Readout.argmax(counts));
+        return new Trace(traces, counts, Readout.argmax(counts), updates);
     }
 
     /**
      * {@code S_j(t)} of a dense layer (section 5) at weight number {@code r}, from the inputs' bits {@code x}
-     * and signs: each synapse by its kind, the bias last (its input always fires).
+     * and signs: each synapse by its kind, the bias last (its input always fires). The weight codes are
+     * {@code codes} ({@code [neuron][input]}) when given, a learning layer's current ones, else the layer's.
      */
-    private static int denseSum(DenseLayer layer, int j, int r, int[] x, int[] signs, int weightBits) {
+    private static int denseSum(DenseLayer layer, int[][] codes, int j, int r, int[] x, int[] signs, int weightBits) {
         int fanIn = layer.fanIn();
         int rowMask = layer.plan().neuronMasks().get(j);
         int sum = 0;
         for (int i = 0; i <= fanIn; i++) {
-            int w = i < fanIn ? layer.weights().get(j, i) : layer.bias().get(j);
+            int w = i < fanIn ? (codes != null ? codes[j][i] : layer.weights().get(j, i)) : layer.bias().get(j);
             int input = i < fanIn ? x[i] : 1;
             int wBit = layer.synapse().comparedCode(w, weightBits)
                     > (r ^ rowMask ^ layer.plan().inputMasks().get(i)) ? 1 : 0;
@@ -189,7 +214,7 @@ public final class ReferenceSimulator {
      * membrane leaks, adds, fires at the threshold (and subtracts it) and is clamped; a counter adds.
      * Returns the spike.
      */
-    private static int step(NeuronModel neuron, long[] v, int j, int sum) {
+    static int step(NeuronModel neuron, long[] v, int j, int sum) {
         if (neuron instanceof NeuronModel.IntegrateAndFire f) {
             long leak = f.leakShift() == 0 ? 0 : v[j] >> f.leakShift();
             long u = v[j] - leak + sum;

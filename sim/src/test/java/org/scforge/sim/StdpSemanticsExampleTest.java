@@ -1,0 +1,95 @@
+package org.scforge.sim;
+
+import org.junit.jupiter.api.Test;
+import org.scforge.dsl.Code;
+import org.scforge.dsl.DenseLayer;
+import org.scforge.dsl.InputPlan;
+import org.scforge.dsl.IntMatrix;
+import org.scforge.dsl.Network;
+import org.scforge.dsl.NeuronModel;
+import org.scforge.dsl.Source;
+import org.scforge.dsl.Stdp;
+import org.scforge.dsl.WeightPlan;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.6. */
+class StdpSemanticsExampleTest {
+
+    static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
+    static final int[] FIRST = {3, 1};
+    static final int[] SECOND = {1, 3};
+
+    static Network example() {
+        DenseLayer hidden = new DenseLayer("hidden", 2, new NeuronModel.IntegrateAndFire(2, -2, 1, 0),
+                IntMatrix.of(new int[][] {{1, 2}, {2, -1}}), List.of(0, 0),
+                new WeightPlan("src_hidden", List.of(0, 1), List.of(0, 1, 2))).withLearning(RULE);
+        DenseLayer out = new DenseLayer("out", 2, new NeuronModel.Counter(),
+                IntMatrix.of(new int[][] {{2, -1}, {-1, 2}}), List.of(0, 0),
+                new WeightPlan("src_out", List.of(0, 1), List.of(0, 1, 2)));
+        return new Network("stdpexample", 2, Code.unsigned(2), 2, 4,
+                List.of(new Source.VanDerCorput("src_in", 2), new Source.Lfsr("src_hidden", 3, List.of(3, 2), 1),
+                        new Source.Sobol("src_learn", 2, 2), new Source.Sobol("src_out", 2, 3)),
+                new InputPlan("src_in", List.of(1, 0)), List.of(hidden, out));
+    }
+
+    @Test
+    void sourcesYieldTheTabulatedNumbers() {
+        Network n = example();
+        assertThat(SourceSequence.values(n.source("src_in").orElseThrow(), 4)).containsExactly(0, 2, 1, 3);
+        assertThat(SourceSequence.values(n.source("src_hidden").orElseThrow(), 4)).containsExactly(1, 2, 5, 3);
+        assertThat(SourceSequence.values(n.source("src_learn").orElseThrow(), 4)).containsExactly(0, 2, 1, 3);
+        assertThat(SourceSequence.values(n.source("src_out").orElseThrow(), 4)).containsExactly(0, 2, 1, 3);
+    }
+
+    @Test
+    void firstFrameLearnsTwoPotentiationsOneToTheBound() {
+        LearningRun run = LearningRun.of(example());
+        Trace trace = run.trace(FIRST, true);
+        Trace.LayerTrace hidden = trace.layers().get(0);
+        assertThat(hidden.sums()).isDeepEqualTo(new int[][] {{2, 0}, {0, 0}, {0, 0}, {1, 1}});
+        // step 0: neuron 0 wins alone (u = 2, 0); neuron 1 is inhibited to the floor although u = 0
+        assertThat(hidden.spikes()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}, {0, 0}, {0, 0}});
+        assertThat(hidden.state()).isDeepEqualTo(new long[][] {{0, -2}, {0, -2}, {0, -2}, {1, -1}});
+        assertThat(trace.weightUpdates()).containsExactly(
+                new Trace.WeightUpdate("hidden", 0, 0, 0, 1, 2, true),
+                new Trace.WeightUpdate("hidden", 0, 0, 1, 2, 3, true));
+        Trace.LayerTrace out = trace.layers().get(1);
+        assertThat(out.sums()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}, {0, 0}, {0, 0}});
+        assertThat(trace.readoutCounts()).containsExactly(1, 0);
+        assertThat(trace.predictedClass()).isZero();
+        assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{2, 3}, {2, -1}}));
+    }
+
+    @Test
+    void secondFrameSpikesWithoutAnUpdateBit() {
+        LearningRun run = LearningRun.of(example());
+        run.trace(FIRST, true);
+        Trace trace = run.trace(SECOND, true);
+        Trace.LayerTrace hidden = trace.layers().get(0);
+        assertThat(hidden.sums()).isDeepEqualTo(new int[][] {{1, -1}, {1, 0}, {0, 0}, {0, 0}});
+        assertThat(hidden.spikes()).isDeepEqualTo(new int[][] {{0, 0}, {1, 0}, {0, 0}, {0, 0}});
+        assertThat(hidden.state()).isDeepEqualTo(new long[][] {{1, -1}, {0, -2}, {0, -2}, {0, -2}});
+        // step 1: input 0 is a depression candidate (1 > 2 ^ 0 fails), input 1 a potentiation one (3 > 2 ^ 1 fails)
+        assertThat(trace.weightUpdates()).isEmpty();
+        assertThat(trace.readoutCounts()).containsExactly(0, 0);
+        assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{2, 3}, {2, -1}}));
+    }
+
+    @Test
+    void framesReturnTheCountsAndResetRestoresTheFileWeights() {
+        LearningRun run = LearningRun.of(example());
+        FrameCounts first = run.frame(FIRST, true);
+        assertThat(first.layerCounts()).isDeepEqualTo(new int[][] {{1, 0}, {1, 0}});
+        assertThat(first.predictedClass()).isZero();
+        FrameCounts second = run.frame(SECOND, true);
+        assertThat(second.layerCounts()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}});
+        assertThat(run.network().layers().get(0).weights()).isEqualTo(IntMatrix.of(new int[][] {{2, 3}, {2, -1}}));
+        assertThat(run.network().layers().get(0).learning()).contains(RULE);
+        run.reset();
+        assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{1, 2}, {2, -1}}));
+        assertThat(run.network()).isEqualTo(example());
+    }
+}
