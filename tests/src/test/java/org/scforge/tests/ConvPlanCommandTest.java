@@ -12,6 +12,7 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.TestFrames;
 import org.scforge.generators.Fold;
+import org.scforge.generators.Tool;
 import org.scforge.generators.synth.Planner;
 import org.scforge.generators.synth.Target;
 import org.scforge.sim.GoldenModel;
@@ -97,8 +98,9 @@ class ConvPlanCommandTest {
                 + "block RAMs, 97784 cycles per frame, 1023 frames/s at 100.0 MHz)");
 
         // 1,152 membrane registers do not fit the UP5K by the estimate (docs/proposals/conv.md): one line, exit 2,
-        // before synth would run a tool
-        for (String command : new String[] {"generate", "synth"}) {
+        // before synth would run a tool (synth first asks for the tools: where they are missing, it says that instead)
+        boolean tools = Tool.YOSYS.available() && Tool.NEXTPNR_ICE40.available();
+        for (String command : tools ? new String[] {"generate", "synth"} : new String[] {"generate"}) {
             ConsoleCapture up5k = ConsoleCapture.run(command, "--model", model.toString(), "--target", "ice40-up5k",
                     "--out", dir.resolve(command + "-up5k").toString());
             assertThat(up5k.exitCode()).as(command).isEqualTo(2);
