@@ -28,7 +28,10 @@ import java.util.TreeMap;
  *
  * <p>Without a frame rate the planner picks the plan with the fewest cycles per frame that fits (block
  * RAMs within the part, estimated LUTs within {@link #LUT_MARGIN} of it), and among those the fewest
- * LUTs; with one, the plan with the fewest LUTs that reaches it at the given clock.
+ * LUTs; with one, the plan with the fewest LUTs that reaches it at the given clock. It searches every layer
+ * of the pipeline: a conv layer by whole positions (P = m * K, as {@link Fold#validate} requires), a pool
+ * as it is (never folded). The search and {@link #estimate} cost a layer with the same function, so a
+ * chosen plan's estimate is the search's.
  */
 public final class Planner {
 
@@ -238,8 +241,9 @@ public final class Planner {
         if (layer instanceof PipelineLayer.Pool) {
             return List.of(option(network, widths, layer, layer.neurons(), layer.fanIn() + 1, false, target));
         }
+        // a conv layer computes whole positions: P = m * K, m positions of its K channels
         List<Integer> perCycle = layer instanceof PipelineLayer.Conv conv
-                ? distinctPerCycle(conv.conv().output().height() * conv.conv().output().width()).stream()
+                ? distinctPerCycle(conv.neurons() / conv.conv().channels()).stream()
                         .map(m -> m * conv.conv().channels()).toList()
                 : distinctPerCycle(layer.neurons());
         List<Option> options = new ArrayList<>();
