@@ -97,6 +97,27 @@ class StdpValidationTest {
     }
 
     @Test
+    void homeostasisFitsASixteenBitOffsetAndOneOffsetPerNeuron() {
+        Stdp.Homeostasis h = Stdp.Homeostasis.of(1, 8, 100);
+        assertThat(network(rule(r -> r.withHomeostasis(h.withOffsets(List.of(0, 100))))).layers().get(0).learning()
+                .orElseThrow().thresholdOffset(1)).isEqualTo(100);
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(1, 8, 0))),
+                "layer 'hidden' learning.homeostasis: limit 0 must be between 1 and 65535");
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(1, 8, 65_536))),
+                "layer 'hidden' learning.homeostasis: limit 65536 must be between 1 and 65535");
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(101, 8, 100))),
+                "layer 'hidden' learning.homeostasis: step 101 must be between 1 and the limit 100");
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(1, 0, 100))),
+                "layer 'hidden' learning.homeostasis: decayFrames 0 must be between 1 and 1048576");
+        refused(rule(r -> r.withHomeostasis(h.withOffsets(List.of(1, 2, 3)))),
+                "layer 'hidden' learning.homeostasis: offsets has 3 values, the layer has 2 neurons (leave it out for all 0)");
+        refused(rule(r -> r.withHomeostasis(h.withOffsets(List.of(1, 101)))),
+                "layer 'hidden' learning.homeostasis: offsets[1] = 101 must be between 0 and the limit 100");
+        refused(rule(r -> r.withHomeostasis(h.withOffsets(List.of(-1, 0)))),
+                "layer 'hidden' learning.homeostasis: offsets[0] = -1 must be between 0 and the limit 100");
+    }
+
+    @Test
     void theLearningSourceIsItsOwn() {
         refused(rule(r -> r.withSource("src_hidden")), "layer 'hidden' learning: source 'src_hidden' is the layer's weight"
                 + " source; update bits correlated with the weight streams bias the rule, give learning a source of its own");

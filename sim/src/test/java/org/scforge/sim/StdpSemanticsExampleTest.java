@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.6. */
+/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.7. */
 class StdpSemanticsExampleTest {
 
     static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
@@ -91,5 +91,37 @@ class StdpSemanticsExampleTest {
         run.reset();
         assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{1, 2}, {2, -1}}));
         assertThat(run.network()).isEqualTo(example());
+    }
+
+    /** Section 12.5's example: the network above with homeostasis step 1, decayFrames 2, limit 3. */
+    @Test
+    void homeostasisRaisesTheWinnersThresholdSoTheSecondFrameDoesNotSpikeThenDecays() {
+        Stdp.Homeostasis adapt = Stdp.Homeostasis.of(1, 2, 3);
+        Network adaptive = example().withLayers(List.of(example().layers().get(0).withLearning(RULE.withHomeostasis(adapt)),
+                example().layers().get(1)));
+        LearningRun run = LearningRun.of(adaptive);
+        Trace first = run.trace(FIRST, true);
+        // frame 1 is the frame of section 12.7: neuron 0 wins at step 0 and its offset becomes 1 from step 1 on
+        assertThat(first.layers().get(0).spikes()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}, {0, 0}, {0, 0}});
+        assertThat(first.weightUpdates()).hasSize(2);
+        Stdp afterFirst = run.network().layers().get(0).learning().orElseThrow();
+        assertThat(afterFirst.homeostasis()).contains(adapt.withOffsets(List.of(1, 0)));
+        // learning off with the offsets of frame 1: neuron 0 needs u >= 3 at step 1 and reaches 2, so nothing spikes
+        FrameCounts frozen = GoldenModel.of(run.network()).run(SECOND);
+        assertThat(frozen.layerCounts()).isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+        Trace second = run.trace(SECOND, true);
+        Trace.LayerTrace hidden = second.layers().get(0);
+        assertThat(hidden.sums()).isDeepEqualTo(new int[][] {{1, -1}, {1, 0}, {0, 0}, {0, 0}});
+        assertThat(hidden.spikes()).isDeepEqualTo(new int[][] {{0, 0}, {0, 0}, {0, 0}, {0, 0}});
+        // u = 2 at step 1 is clamped to the ceiling 1
+        assertThat(hidden.state()).isDeepEqualTo(new long[][] {{1, -1}, {1, -1}, {1, -1}, {1, -1}});
+        assertThat(second.weightUpdates()).isEmpty();
+        assertThat(second.readoutCounts()).containsExactly(0, 0);
+        // the second learning frame is a multiple of decayFrames = 2: every offset drops by 1
+        assertThat(run.network().layers().get(0).learning().orElseThrow().homeostasis())
+                .contains(adapt.withOffsets(List.of(0, 0)));
+        assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{2, 3}, {2, -1}}));
+        // with the offsets back at 0, learning off is section 12.7's second frame without its update bits
+        assertThat(run.frame(SECOND, false).layerCounts()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}});
     }
 }
