@@ -67,14 +67,16 @@ class ConvTrainerTest {
             plus.values[n] += h;
             Params minus = p.copy();
             minus.values[n] -= h;
-            if (nearAKink(rate, plus, x) || nearAKink(rate, minus, x) || kinkCrossed(rate, plus, minus, x)) {
+            // a parameter that moves no spiking layer's rate (a readout's) cannot straddle a kink, whatever the rates are
+            if (movesSpikingLayers(rate, plus, minus, x)
+                    && (nearAKink(rate, plus, x) || nearAKink(rate, minus, x) || kinkCrossed(rate, plus, minus, x))) {
                 continue;
             }
             double numeric = (loss(rate, plus, x, label) - loss(rate, minus, x, label)) / (2 * h);
             assertThat(g.values[n]).as("parameter %d", n).isCloseTo(numeric, within(1e-5 + 1e-4 * Math.abs(numeric)));
             checked++;
         }
-        // the readout's biases never meet a kink, so the check is never empty
+        // the readout's biases move no spiking layer, so they are always checked: the check is never empty
         assertThat(checked).isGreaterThanOrEqualTo(3);
     }
 
@@ -93,6 +95,17 @@ class ConvTrainerTest {
                 if ((v > 0 && v < 1e-4) || (v < 1 && v > 1 - 1e-4)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean movesSpikingLayers(FloatForward f, Params plus, Params minus, double[] x) {
+        Activations a = f.one(plus, x);
+        Activations b = f.one(minus, x);
+        for (int l = 0; l < a.outputs().length; l++) {
+            if (plus.stages.get(l).spiking() && !java.util.Arrays.equals(a.outputs()[l], b.outputs()[l])) {
+                return true;
             }
         }
         return false;
