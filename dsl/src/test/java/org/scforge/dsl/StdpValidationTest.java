@@ -13,20 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StdpValidationTest {
 
     /** A valid rule for {@link #network}: weights sm2, codes -3..3. */
-    static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
+    static final Stdp RULE = StdpExamples.RULE;
 
-    /** 2 inputs, a hidden if layer with {@code hidden}'s rule and synapses, a readout; the rule's source exists. */
+    /** The worked example of section 12.7 with {@code hidden}'s rule and synapses. */
     static Network network(UnaryOperator<DenseLayer> hidden) {
-        DenseLayer h = new DenseLayer("hidden", 2, new NeuronModel.IntegrateAndFire(2, -2, 1, 0),
-                IntMatrix.of(new int[][] {{1, 2}, {2, -1}}), List.of(0, 0),
-                new WeightPlan("src_hidden", List.of(0, 1), List.of(0, 1, 2))).withLearning(RULE);
-        DenseLayer out = new DenseLayer("out", 2, new NeuronModel.Counter(),
-                IntMatrix.of(new int[][] {{2, -1}, {-1, 2}}), List.of(0, 0),
-                new WeightPlan("src_out", List.of(0, 1), List.of(0, 1, 2)));
-        return new Network("n", 2, Code.unsigned(2), 2, 4,
-                List.of(new Source.VanDerCorput("src_in", 2), new Source.Lfsr("src_hidden", 3, List.of(3, 2), 1),
-                        new Source.Sobol("src_learn", 2, 2), new Source.Sobol("src_out", 2, 3)),
-                new InputPlan("src_in", List.of(1, 0)), List.of(hidden.apply(h), out));
+        return StdpExamples.example(hidden);
     }
 
     private static void refused(UnaryOperator<DenseLayer> change, String message) {

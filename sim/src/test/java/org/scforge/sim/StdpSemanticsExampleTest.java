@@ -9,6 +9,7 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.Stdp;
+import org.scforge.dsl.StdpExamples;
 import org.scforge.dsl.WeightPlan;
 
 import java.util.List;
@@ -18,21 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.7. */
 class StdpSemanticsExampleTest {
 
-    static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
+    static final Stdp RULE = StdpExamples.RULE;
     static final int[] FIRST = {3, 1};
     static final int[] SECOND = {1, 3};
 
     static Network example() {
-        DenseLayer hidden = new DenseLayer("hidden", 2, new NeuronModel.IntegrateAndFire(2, -2, 1, 0),
-                IntMatrix.of(new int[][] {{1, 2}, {2, -1}}), List.of(0, 0),
-                new WeightPlan("src_hidden", List.of(0, 1), List.of(0, 1, 2))).withLearning(RULE);
-        DenseLayer out = new DenseLayer("out", 2, new NeuronModel.Counter(),
-                IntMatrix.of(new int[][] {{2, -1}, {-1, 2}}), List.of(0, 0),
-                new WeightPlan("src_out", List.of(0, 1), List.of(0, 1, 2)));
-        return new Network("stdpexample", 2, Code.unsigned(2), 2, 4,
-                List.of(new Source.VanDerCorput("src_in", 2), new Source.Lfsr("src_hidden", 3, List.of(3, 2), 1),
-                        new Source.Sobol("src_learn", 2, 2), new Source.Sobol("src_out", 2, 3)),
-                new InputPlan("src_in", List.of(1, 0)), List.of(hidden, out));
+        return StdpExamples.example();
     }
 
     @Test

@@ -100,22 +100,22 @@ class ConvTrainerTest {
         return false;
     }
 
+    /** True when {@code plus} and {@code minus} give a spiking layer different rates. */
     private static boolean movesSpikingLayers(FloatForward f, Params plus, Params minus, double[] x) {
-        Activations a = f.one(plus, x);
-        Activations b = f.one(minus, x);
-        for (int l = 0; l < a.outputs().length; l++) {
-            if (plus.stages.get(l).spiking() && !java.util.Arrays.equals(a.outputs()[l], b.outputs()[l])) {
-                return true;
-            }
-        }
-        return false;
+        return spikingLayersDiffer(f, plus, minus, x, Activations::outputs);
     }
 
+    /** True when {@code plus} and {@code minus} put a spiking layer's rate on different sides of a kink. */
     private static boolean kinkCrossed(FloatForward f, Params plus, Params minus, double[] x) {
-        Activations a = f.one(plus, x);
-        Activations b = f.one(minus, x);
-        for (int l = 0; l < a.slopes().length; l++) {
-            if (plus.stages.get(l).spiking() && !java.util.Arrays.equals(a.slopes()[l], b.slopes()[l])) {
+        return spikingLayersDiffer(f, plus, minus, x, Activations::slopes);
+    }
+
+    private static boolean spikingLayersDiffer(FloatForward f, Params plus, Params minus, double[] x,
+                                               java.util.function.Function<Activations, double[][]> part) {
+        double[][] a = part.apply(f.one(plus, x));
+        double[][] b = part.apply(f.one(minus, x));
+        for (int l = 0; l < a.length; l++) {
+            if (plus.stages.get(l).spiking() && !java.util.Arrays.equals(a[l], b[l])) {
                 return true;
             }
         }
