@@ -80,10 +80,6 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         double mhz = clock == null ? t.boardClockMhz() : clock;
         ModelDocument document = Models.loadDesign(io.model);
-        if (document.network().hasImageLayers()) {
-            // explore searches the planner's plans, and the planner cannot search conv plans yet
-            throw new UserError(Generators.noPlanFor(document.network()));
-        }
         List<Integer> at = lengths == null || lengths.isEmpty() ? List.of(document.network().length()) : lengths;
         List<Network> networks = new ArrayList<>();
         for (int length : at) {
@@ -180,7 +176,14 @@ public final class ExploreCommand implements Callable<Integer> {
         int[][] codes = frames.codes().stream().map(f -> f.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
         int[] labels = frames.labels().stream().mapToInt(Integer::intValue).toArray();
-        return Evaluation.bitExact(GoldenModel.of(network), codes, labels).accuracy();
+        GoldenModel model;
+        try {
+            model = GoldenModel.of(network);
+        } catch (IllegalArgumentException e) {
+            // the batch engine's limit on a conv layer's expansion (docs/errors.md, "Limits") is the model's, not a bug
+            throw new UserError("explore: " + e.getMessage());
+        }
+        return Evaluation.bitExact(model, codes, labels).accuracy();
     }
 
     private static String table(List<Point> points, Target t, double mhz) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.scforge.dsl.Network;
 import org.scforge.generators.Fold;
-import org.scforge.generators.Generators;
 import org.scforge.generators.FrameTiming;
 import org.scforge.generators.synth.Planner;
 import org.scforge.generators.synth.Target;
@@ -93,9 +92,6 @@ public final class FoldOption {
             return new Plan(Fold.none(), Optional.empty(), target);
         }
         Target t = target.get();
-        if (network.hasImageLayers()) {
-            throw new UserError(Generators.noPlanFor(network));
-        }
         if (fps != null && !(fps > 0)) {
             throw new UserError("--fps " + fps + " must be positive");
         }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A model file with conv layers (docs/rtl.md, "Conv and pool layers"): validate reads it, generate writes its
- * RTL under a plan, cosim proves it, and a command that would have to choose the plan says to give it.
+ * RTL under a plan, cosim proves it, and the commands that choose a plan choose one.
  */
 class ConvModelCommandTest {
 
@@ -24,11 +24,9 @@ class ConvModelCommandTest {
     Path dir;
 
     @Test
-    void aConvModelIsGeneratedAndProvenAndThePlannerAsksForAPlan() throws Exception {
+    void aConvModelIsGeneratedAndProven() throws Exception {
         Path model = dir.resolve("conv.json");
-        ModelFile.save(Network.named("convs").image(6, 6, 1, Code.unsigned(4)).weights(3).bitstream(16)
-                .conv("c1", 2, 3, 2, 1, Neuron.integrateAndFire(2)).pool("p1", 2, 1).dense("out", 2, Neuron.counter())
-                .build(), model);
+        ModelFile.save(convs(), model);
         ConsoleCapture validate = ConsoleCapture.run("validate", model.toString());
         assertThat(validate.exitCode()).as(validate.err()).isZero();
         assertThat(validate.out()).startsWith("convs: 6x6x1-conv(2x3x3 s2 p1)=3x3x2-pool(2x2 s1)=2x2x2-2, 3 layers");
@@ -44,17 +42,27 @@ class ConvModelCommandTest {
                 dir.resolve("c").toString(), "--fold", "c1=2", "--frames", "5", "--trace");
         assertThat(cosim.exitCode()).as(cosim.out() + cosim.err()).isZero();
         assertThat(cosim.out()).contains("0 mismatches");
+    }
 
-        String why = "scforge: error: network 'convs' has conv or pool layers (c1), for which the planner cannot choose"
-                + " a plan yet (issue 15); give the plan with --fold (docs/rtl.md, \"Conv and pool layers\")";
-        for (String[] command : new String[][] {
-                {"synth", "--model", model.toString(), "--target", "xc7", "--out", dir.resolve("s").toString()},
-                {"generate", "--model", model.toString(), "--target", "ice40-up5k", "--out", dir.resolve("s").toString()},
-                {"explore", "--model", model.toString(), "--target", "xc7", "--out", dir.resolve("s").toString()}}) {
-            ConsoleCapture run = ConsoleCapture.run(command);
-            assertThat(run.exitCode()).as(command[0] + ": " + run.err()).isEqualTo(ExitCodes.USER_ERROR);
-            assertThat(run.errLines()).as(command[0]).containsExactly(why);
-            assertThat(dir.resolve("s")).as(command[0]).doesNotExist();
-        }
+    @Test
+    void theCommandsThatChooseAPlanChooseOneForAConvModel() throws Exception {
+        Path model = dir.resolve("conv.json");
+        ModelFile.save(convs(), model);
+        ConsoleCapture generate = ConsoleCapture.run("generate", "--model", model.toString(), "--target", "ice40-up5k",
+                "--out", dir.resolve("g").toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        // 18 conv neurons and 2 counters: the UP5K holds the fully parallel design, the fastest
+        assertThat(generate.out()).contains("plan for ice40-up5k: fully parallel (estimate: ");
+        assertThat(dir.resolve("g/convs_layer_c1.v")).exists();
+        ConsoleCapture explore = ConsoleCapture.run("explore", "--model", model.toString(), "--target", "xc7", "--out",
+                dir.resolve("e").toString());
+        assertThat(explore.exitCode()).as(explore.err()).isZero();
+        assertThat(explore.out()).contains("(fully parallel)").contains("c1=");
+    }
+
+    private static Network convs() {
+        return Network.named("convs").image(6, 6, 1, Code.unsigned(4)).weights(3).bitstream(16)
+                .conv("c1", 2, 3, 2, 1, Neuron.integrateAndFire(2)).pool("p1", 2, 1).dense("out", 2, Neuron.counter())
+                .build();
     }
 }

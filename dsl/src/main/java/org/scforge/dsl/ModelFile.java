@@ -85,6 +85,15 @@ public final class ModelFile {
         o.put("min", rule.min());
         o.put("max", rule.max());
         o.put("wta", rule.wta());
+        rule.homeostasis().ifPresent(h -> {
+            ObjectNode adapt = o.putObject("homeostasis");
+            adapt.put("step", h.step());
+            adapt.put("decayFrames", h.decayFrames());
+            adapt.put("limit", h.limit());
+            if (!h.offsets().isEmpty()) {
+                ints(adapt.putArray("offsets"), h.offsets());
+            }
+        });
     }
 
     public static String toJson(ModelDocument document) {
@@ -482,7 +491,14 @@ public final class ModelFile {
                 throw fail(o.field("rule"), "is '" + rule + "', not a learning rule; use " + Stdp.RULE);
             }
             return new Stdp(text(o, "source"), integer(o, "window"), integer(o, "probabilityBits"), integer(o, "pPlus"),
-                    integer(o, "pMinus"), integer(o, "step"), integer(o, "min"), integer(o, "max"), bool(o, "wta"));
+                    integer(o, "pMinus"), integer(o, "step"), integer(o, "min"), integer(o, "max"), bool(o, "wta"),
+                    o.has("homeostasis") ? Optional.of(homeostasis(object(o, "homeostasis"))) : Optional.empty());
+        }
+
+        /** The optional field {@code learning.homeostasis}: the adaptive threshold and its learned offsets. */
+        private Stdp.Homeostasis homeostasis(At h) throws ModelFileException {
+            return new Stdp.Homeostasis(integer(h, "step"), integer(h, "decayFrames"), integer(h, "limit"),
+                    h.has("offsets") ? intList(h, "offsets") : List.of());
         }
 
         /** The optional field {@code synapse}: absent is {@link Synapse#AND}. */

@@ -1,5 +1,8 @@
 package org.scforge.dsl;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The learning rule of a dense {@code if} layer with {@code and} synapses: stochastic STDP on the integer
  * weight codes (docs/semantics.md, section 12). At a post-synaptic spike of neuron {@code j}, every weight
@@ -22,11 +25,52 @@ package org.scforge.dsl;
  * @param step            how much one update changes a weight code, at least 1
  * @param min             the lowest weight code learning reaches (within the codes of {@code weightBits})
  * @param max             the highest, {@code min <= max}
- * @param wta             winner-take-all in the layer while it learns: only the neuron with the largest
- *                        {@code u} at the threshold spikes, the others' membranes go to the floor
+ * @param wta             winner-take-all in the layer whenever it runs, learning on or off: only the neuron with
+ *                        the largest {@code u} at its threshold spikes, the others' membranes go to the floor
+ * @param homeostasis     an adaptive threshold per neuron (docs/semantics.md, section 12.5), or empty
  */
 public record Stdp(String source, int window, int probabilityBits, int pPlus, int pMinus, int step, int min,
-                   int max, boolean wta) {
+                   int max, boolean wta, Optional<Homeostasis> homeostasis) {
+
+    public Stdp {
+        homeostasis = homeostasis == null ? Optional.empty() : homeostasis;
+    }
+
+    /**
+     * An adaptive threshold (docs/semantics.md, section 12.5): while the layer learns, each spike of neuron
+     * {@code j} raises its threshold offset by {@code step}, to at most {@code limit}, and every {@code
+     * decayFrames} learning frames every offset drops by 1, to at least 0. Neuron {@code j} fires at {@code
+     * threshold + offsets[j]} whenever the layer runs. Without it a few neurons win every contest of a
+     * winner-take-all layer and the others never learn.
+     *
+     * @param step        how much a spike raises its neuron's offset, {@code 1 .. limit}
+     * @param decayFrames every how many learning frames all offsets drop by 1
+     * @param limit       the largest offset
+     * @param offsets     the learned state: one offset per neuron, {@code 0 .. limit}; empty means every offset is 0
+     */
+    public record Homeostasis(int step, int decayFrames, int limit, List<Integer> offsets) {
+
+        /** The largest limit: an offset is a 16-bit register in the RTL. */
+        public static final int MAX_LIMIT = 65_535;
+
+        public Homeostasis {
+            offsets = offsets == null ? List.of() : List.copyOf(offsets);
+        }
+
+        /** The rule with every offset 0, as a network starts before it learns. */
+        public static Homeostasis of(int step, int decayFrames, int limit) {
+            return new Homeostasis(step, decayFrames, limit, List.of());
+        }
+
+        public Homeostasis withOffsets(List<Integer> newOffsets) {
+            return new Homeostasis(step, decayFrames, limit, newOffsets);
+        }
+
+        /** Neuron {@code j}'s offset; 0 when no offsets are stored. */
+        public int offset(int j) {
+            return offsets.isEmpty() ? 0 : offsets.get(j);
+        }
+    }
 
     /** The name of the rule in the model file's {@code learning.rule}. */
     public static final String RULE = "stdp";
@@ -34,31 +78,50 @@ public record Stdp(String source, int window, int probabilityBits, int pPlus, in
     /** A rule without winner-take-all; {@link #withWta} adds it. */
     public static Stdp stochastic(String source, int window, int probabilityBits, int pPlus, int pMinus, int step,
                                   int min, int max) {
-        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, min, max, false);
+        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, min, max, false, Optional.empty());
     }
 
     public Stdp withWta(boolean newWta) {
-        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, min, max, newWta);
+        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, min, max, newWta, homeostasis);
     }
 
     public Stdp withSource(String newSource) {
-        return new Stdp(newSource, window, probabilityBits, pPlus, pMinus, step, min, max, wta);
+        return new Stdp(newSource, window, probabilityBits, pPlus, pMinus, step, min, max, wta, homeostasis);
     }
 
     public Stdp withWindow(int newWindow) {
-        return new Stdp(source, newWindow, probabilityBits, pPlus, pMinus, step, min, max, wta);
+        return new Stdp(source, newWindow, probabilityBits, pPlus, pMinus, step, min, max, wta, homeostasis);
     }
 
     public Stdp withProbabilities(int newProbabilityBits, int newPPlus, int newPMinus) {
-        return new Stdp(source, window, newProbabilityBits, newPPlus, newPMinus, step, min, max, wta);
+        return new Stdp(source, window, newProbabilityBits, newPPlus, newPMinus, step, min, max, wta, homeostasis);
     }
 
     public Stdp withStep(int newStep) {
-        return new Stdp(source, window, probabilityBits, pPlus, pMinus, newStep, min, max, wta);
+        return new Stdp(source, window, probabilityBits, pPlus, pMinus, newStep, min, max, wta, homeostasis);
     }
 
     public Stdp withBounds(int newMin, int newMax) {
-        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, newMin, newMax, wta);
+        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, newMin, newMax, wta, homeostasis);
+    }
+
+    public Stdp withHomeostasis(Homeostasis newHomeostasis) {
+        return new Stdp(source, window, probabilityBits, pPlus, pMinus, step, min, max, wta,
+                Optional.ofNullable(newHomeostasis));
+    }
+
+    /** Neuron {@code j}'s threshold offset: its homeostasis offset, or 0. */
+    public int thresholdOffset(int j) {
+        return homeostasis.map(h -> h.offset(j)).orElse(0);
+    }
+
+    /**
+     * True when the layer's spikes depend on the rule even with learning off, so that the batch engine, which
+     * runs every neuron on its own at the layer's threshold, cannot run it: winner-take-all, or a learned
+     * threshold offset other than 0.
+     */
+    public boolean shapesInference() {
+        return wta || homeostasis.map(h -> h.offsets().stream().anyMatch(o -> o != 0)).orElse(false);
     }
 
     /**

@@ -390,6 +390,7 @@ final class Validator {
                 }
             }
         }
+        rule.homeostasis().ifPresent(h -> homeostasis(at + ".homeostasis", layer.neurons(), h));
         if (rule.source() == null) {
             fail(at + ": source is missing; name a source of its own for the update bits");
             return;
@@ -401,6 +402,31 @@ final class Validator {
         } else if (rule.source().equals(inputsSource)) {
             fail(at + ": source '" + rule.source() + "' is the source the layer's inputs are made from; update bits"
                     + " correlated with the streams that caused the spike bias the rule, give learning a source of its own");
+        }
+    }
+
+    /** An adaptive threshold (docs/semantics.md, section 12.5): a limit that a 16-bit register holds, offsets within it. */
+    private void homeostasis(String at, int neurons, Stdp.Homeostasis h) {
+        if (h.limit() < 1 || h.limit() > Stdp.Homeostasis.MAX_LIMIT) {
+            fail(at + ": limit " + h.limit() + " must be between 1 and " + Stdp.Homeostasis.MAX_LIMIT);
+            return;
+        }
+        if (h.step() < 1 || h.step() > h.limit()) {
+            fail(at + ": step " + h.step() + " must be between 1 and the limit " + h.limit());
+        }
+        if (h.decayFrames() < 1 || h.decayFrames() > Limits.MAX_LENGTH) {
+            fail(at + ": decayFrames " + h.decayFrames() + " must be between 1 and " + Limits.MAX_LENGTH);
+        }
+        if (!h.offsets().isEmpty() && h.offsets().size() != neurons) {
+            fail(at + ": offsets has " + h.offsets().size() + " values, the layer has " + neurons
+                    + " neurons (leave it out for all 0)");
+            return;
+        }
+        for (int j = 0; j < h.offsets().size(); j++) {
+            if (h.offsets().get(j) < 0 || h.offsets().get(j) > h.limit()) {
+                fail(at + ": offsets[" + j + "] = " + h.offsets().get(j) + " must be between 0 and the limit " + h.limit());
+                return;
+            }
         }
     }
 

@@ -27,6 +27,32 @@ class LearningModelFileProperties {
         assertThat(ModelFile.toJson(back)).isEqualTo(json);
     }
 
+    @Property(tries = 200)
+    void adaptiveNetworksRoundTripExactlyWithTheirOffsets(@ForAll long seed) throws Exception {
+        Network network = RandomNetworks.adaptiveSeeded(seed);
+        ModelDocument document = ModelDocument.of(network);
+        String json = ModelFile.toJson(document);
+        ModelDocument back = ModelFile.parse(json, "model.json");
+        assertThat(back).isEqualTo(document);
+        boolean offsets = network.layers().stream().anyMatch(l -> l.learning()
+                .flatMap(Stdp::homeostasis).map(h -> !h.offsets().isEmpty()).orElse(false));
+        assertThat(json.contains("\"offsets\"")).isEqualTo(offsets);
+        assertThat(ModelFile.toJson(back)).isEqualTo(json);
+    }
+
+    @Test
+    void homeostasisIsStoredAsDocumented() throws Exception {
+        Network n = StdpValidationTest.network(l -> l.withLearning(l.learning().orElseThrow()
+                .withHomeostasis(Stdp.Homeostasis.of(1, 8, 100).withOffsets(java.util.List.of(3, 0)))));
+        String json = ModelFile.toJson(ModelDocument.of(n));
+        assertThat(json.replaceAll("\\s+", "")).contains(
+                "\"homeostasis\":{\"step\":1,\"decayFrames\":8,\"limit\":100,\"offsets\":[3,0]}");
+        String bad = json.replace("\"decayFrames\" : 8", "\"decayFrames\" : \"8\"");
+        assertThat(bad).isNotEqualTo(json);
+        assertThatThrownBy(() -> ModelFile.parse(bad, "m.json")).isInstanceOf(ModelFileException.class)
+                .hasMessage("m.json: $.layers[0].learning.homeostasis.decayFrames must be a whole number, found \"8\"");
+    }
+
     @Property(tries = 100)
     void aNetworkWithoutRulesWritesNoLearningField(@ForAll long seed) throws Exception {
         Network plain = RandomNetworks.withoutLearning(RandomNetworks.learningSeeded(seed));

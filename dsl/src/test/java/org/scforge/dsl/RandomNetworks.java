@@ -308,6 +308,32 @@ public final class RandomNetworks {
                 new InputPlan("src_in", masks(r, inputs, code.magnitudeBits())), layers);
     }
 
+    /**
+     * {@link #learningSeeded} with an adaptive threshold (docs/semantics.md section 12.5) on every learning rule:
+     * a random step, decay period and limit, and, for every other seed, random learned offsets already stored,
+     * as a model file of a learned network holds them.
+     */
+    public static Network adaptiveSeeded(long seed) {
+        Network network = learningSeeded(seed);
+        SplittableRandom r = new SplittableRandom(seed ^ 0x4d0e05L);
+        boolean stored = r.nextBoolean();
+        return network.withLayers(network.layers().stream().map(l -> l.learning().map(rule -> {
+            int limit = r.nextInt(1, 9);
+            Stdp.Homeostasis h = Stdp.Homeostasis.of(r.nextInt(1, limit + 1), r.nextInt(1, 4), limit);
+            if (stored) {
+                h = h.withOffsets(java.util.stream.IntStream.range(0, l.neurons()).map(j -> r.nextInt(0, limit + 1))
+                        .boxed().toList());
+            }
+            return l.withLearning(rule.withHomeostasis(h));
+        }).orElse(l)).toList());
+    }
+
+    /** {@code network} with winner-take-all and homeostasis removed from every rule: learning off, the plain network. */
+    public static Network withoutInhibition(Network network) {
+        return network.withLayers(network.layers().stream().map(l -> l.learning()
+                .map(rule -> l.withLearning(rule.withWta(false).withHomeostasis(null))).orElse(l)).toList());
+    }
+
     /** {@code network} with every learning rule removed: the plain network of the same weights. */
     public static Network withoutLearning(Network network) {
         return network.withLayers(network.layers().stream().map(l -> l.withLearning(null)).toList());

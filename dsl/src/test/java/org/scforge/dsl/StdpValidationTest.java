@@ -13,20 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StdpValidationTest {
 
     /** A valid rule for {@link #network}: weights sm2, codes -3..3. */
-    static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
+    static final Stdp RULE = StdpExamples.RULE;
 
-    /** 2 inputs, a hidden if layer with {@code hidden}'s rule and synapses, a readout; the rule's source exists. */
+    /** The worked example of section 12.7 with {@code hidden}'s rule and synapses. */
     static Network network(UnaryOperator<DenseLayer> hidden) {
-        DenseLayer h = new DenseLayer("hidden", 2, new NeuronModel.IntegrateAndFire(2, -2, 1, 0),
-                IntMatrix.of(new int[][] {{1, 2}, {2, -1}}), List.of(0, 0),
-                new WeightPlan("src_hidden", List.of(0, 1), List.of(0, 1, 2))).withLearning(RULE);
-        DenseLayer out = new DenseLayer("out", 2, new NeuronModel.Counter(),
-                IntMatrix.of(new int[][] {{2, -1}, {-1, 2}}), List.of(0, 0),
-                new WeightPlan("src_out", List.of(0, 1), List.of(0, 1, 2)));
-        return new Network("n", 2, Code.unsigned(2), 2, 4,
-                List.of(new Source.VanDerCorput("src_in", 2), new Source.Lfsr("src_hidden", 3, List.of(3, 2), 1),
-                        new Source.Sobol("src_learn", 2, 2), new Source.Sobol("src_out", 2, 3)),
-                new InputPlan("src_in", List.of(1, 0)), List.of(hidden.apply(h), out));
+        return StdpExamples.example(hidden);
     }
 
     private static void refused(UnaryOperator<DenseLayer> change, String message) {
@@ -94,6 +85,27 @@ class StdpValidationTest {
     void stepAndWindowAreAtLeastOne() {
         refused(rule(r -> r.withStep(0)), "layer 'hidden' learning: step 0 must be between 1 and 6");
         refused(rule(r -> r.withWindow(0)), "layer 'hidden' learning: window 0 must be between 1 and 1048576 steps");
+    }
+
+    @Test
+    void homeostasisFitsASixteenBitOffsetAndOneOffsetPerNeuron() {
+        Stdp.Homeostasis h = Stdp.Homeostasis.of(1, 8, 100);
+        assertThat(network(rule(r -> r.withHomeostasis(h.withOffsets(List.of(0, 100))))).layers().get(0).learning()
+                .orElseThrow().thresholdOffset(1)).isEqualTo(100);
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(1, 8, 0))),
+                "layer 'hidden' learning.homeostasis: limit 0 must be between 1 and 65535");
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(1, 8, 65_536))),
+                "layer 'hidden' learning.homeostasis: limit 65536 must be between 1 and 65535");
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(101, 8, 100))),
+                "layer 'hidden' learning.homeostasis: step 101 must be between 1 and the limit 100");
+        refused(rule(r -> r.withHomeostasis(Stdp.Homeostasis.of(1, 0, 100))),
+                "layer 'hidden' learning.homeostasis: decayFrames 0 must be between 1 and 1048576");
+        refused(rule(r -> r.withHomeostasis(h.withOffsets(List.of(1, 2, 3)))),
+                "layer 'hidden' learning.homeostasis: offsets has 3 values, the layer has 2 neurons (leave it out for all 0)");
+        refused(rule(r -> r.withHomeostasis(h.withOffsets(List.of(1, 101)))),
+                "layer 'hidden' learning.homeostasis: offsets[1] = 101 must be between 0 and the limit 100");
+        refused(rule(r -> r.withHomeostasis(h.withOffsets(List.of(-1, 0)))),
+                "layer 'hidden' learning.homeostasis: offsets[0] = -1 must be between 0 and the limit 100");
     }
 
     @Test

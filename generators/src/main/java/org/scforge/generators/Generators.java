@@ -33,23 +33,6 @@ public final class Generators {
                 + " frozen (docs/semantics.md, section 12)";
     }
 
-    /**
-     * Refuses a network with conv or pool layers where a plan is chosen: the planner's search knows dense layers
-     * only (issue 15), so such a network's plan is given with {@code --fold} (and then estimated).
-     */
-    public static void refuseImageLayers(Network network) {
-        if (network.hasImageLayers()) {
-            throw new IllegalArgumentException(noPlanFor(network));
-        }
-    }
-
-    /** Why no plan is chosen for a network with conv or pool layers, and what to do instead. */
-    public static String noPlanFor(Network network) {
-        return "network '" + network.name() + "' has conv or pool layers (" + network.imageLayers().get(0).name()
-                + "), for which the planner cannot choose a plan yet (issue 15); give the plan with --fold (docs/rtl.md,"
-                + " \"Conv and pool layers\")";
-    }
-
     /** The RTL of a model; its test frames, when present, feed the test bench. */
     public static VerilogGenerator verilog(ModelDocument document) {
         refuseLearning(document.network());

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,18 +97,20 @@ class ConvRtlExampleTest {
     }
 
     @Test
-    void thePlannerEstimatesAGivenConvPlanButDoesNotChooseOne() {
-        String why = "network 'convexample' has conv or pool layers (conv), for which the planner cannot choose a plan yet"
-                + " (issue 15); give the plan with --fold (docs/rtl.md, \"Conv and pool layers\")";
-        assertThatThrownBy(() -> Planner.choose(ConvExamples.example(), Target.XC7, OptionalDouble.empty(), 100))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(why);
+    void thePlannerEstimatesAGivenConvPlan() {
         Planner.Estimate logic = Planner.estimate(ConvExamples.example(), Fold.parse("conv=1"), Target.ICE40_UP5K);
         assertThat(logic.brams()).isZero();
         assertThat(logic.luts()).isPositive();
         assertThat(logic.timing()).isEqualTo(new FrameTiming(4, 2, 4));
-        // one lane, one 17-bit word (one chunk): an SB_RAM40_4K is at most 16 bits wide, so two of them
-        Planner.Estimate memory = Planner.estimate(ConvExamples.example(), Fold.parse("conv=1:memory"), Target.ICE40_UP5K);
-        assertThat(memory.brams()).isEqualTo(2);
-        assertThat(memory.timing()).isEqualTo(new FrameTiming(4, 2, 8));
+        // one lane, one 17-bit word (one chunk): a ROM of one word is a constant, so no block RAM and the LUTs of logic,
+        // only the memory pipeline's 4 cycles
+        Planner.Estimate oneWord = Planner.estimate(ConvExamples.example(), Fold.parse("conv=1:memory"), Target.ICE40_UP5K);
+        assertThat(oneWord.brams()).isZero();
+        assertThat(oneWord.luts()).isEqualTo(logic.luts());
+        assertThat(oneWord.timing()).isEqualTo(new FrameTiming(4, 2, 8));
+        // S = 2: 3 words of 2 * 2 magnitude bits, 2 signs and the 2-bit mask: one SB_RAM40_4K as 512 x 8
+        Planner.Estimate memory = Planner.estimate(ConvExamples.example(), Fold.parse("conv=1x2:memory"), Target.ICE40_UP5K);
+        assertThat(memory.brams()).isEqualTo(1);
+        assertThat(memory.timing()).isEqualTo(new FrameTiming(4, 2, 4 * 3 + 4));
     }
 }

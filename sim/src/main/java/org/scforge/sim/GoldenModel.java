@@ -14,13 +14,21 @@ import java.util.stream.IntStream;
  * {@link #trace} uses {@link ReferenceSimulator}, which records every step. Tests hold the two equal.
  *
  * <p>Every frame here runs with learning off (docs/semantics.md, section 12.2): a learning layer is the
- * plain layer with the network's weights. Frames that learn run in a {@link LearningRun} ({@link #learningRun()}).
+ * layer with the network's weights, and, where its rule has winner-take-all or learned threshold offsets, those
+ * too; such a network runs every frame on the trace path, since the batch engine runs each neuron on its own at
+ * the layer's threshold. Frames that learn run in a {@link LearningRun} ({@link #learningRun()}).
  */
 public final class GoldenModel {
 
     private final Network network;
     private final ReferenceSimulator reference;
     private final BatchEngine engine;
+    /**
+     * True when a layer's rule shapes its spikes with learning off (winner-take-all or learned threshold
+     * offsets, docs/semantics.md sections 12.4 and 12.5), which the batch engine does not model: every frame
+     * then runs on the trace path.
+     */
+    private final boolean tracePathOnly;
     /** Per-thread working memory, so that frames allocate nothing but their results. */
     private final ThreadLocal<BatchEngine.Scratch> scratch;
 
@@ -28,6 +36,8 @@ public final class GoldenModel {
         this.network = network;
         this.reference = new ReferenceSimulator(network);
         this.engine = new BatchEngine(network, kernel);
+        this.tracePathOnly = network.layers().stream()
+                .anyMatch(l -> l.learning().map(org.scforge.dsl.Stdp::shapesInference).orElse(false));
         this.scratch = ThreadLocal.withInitial(engine::newScratch);
     }
 
@@ -64,6 +74,9 @@ public final class GoldenModel {
 
     /** One frame: spike counts per hidden neuron, signed counts of the readout, the class. */
     public FrameCounts run(int[] codes) {
+        if (tracePathOnly) {
+            return LearningRun.countsOf(reference.run(codes));
+        }
         int[][] counts = engine.newCounts();
         int predicted = engine.run(codes, counts, scratch.get());
         return new FrameCounts(counts, predicted);
@@ -82,6 +95,13 @@ public final class GoldenModel {
      * the class. {@code counts} must be shaped as {@link #newCounts()}. For trainers that run many frames.
      */
     public int runInto(int[] codes, int[][] counts) {
+        if (tracePathOnly) {
+            FrameCounts frame = run(codes);
+            for (int l = 0; l < counts.length; l++) {
+                System.arraycopy(frame.layerCounts()[l], 0, counts[l], 0, counts[l].length);
+            }
+            return frame.predictedClass();
+        }
         return engine.run(codes, counts, scratch.get());
     }
 
@@ -92,6 +112,9 @@ public final class GoldenModel {
 
     /** The class of one frame (the readout's argmax). */
     public int predict(int[] codes) {
+        if (tracePathOnly) {
+            return run(codes).predictedClass();
+        }
         return engine.run(codes, engine.newCounts(), scratch.get());
     }
 

@@ -34,6 +34,8 @@ public final class LearningRun {
     /** The network with the current weights, and its batch model: built when first needed after a change. */
     private Network current;
     private GoldenModel currentModel;
+    /** Frames run with learning on since the run began (or was reset): the homeostasis decay counts them. */
+    private long learningFrames;
 
     private LearningRun(Network network) {
         this.initial = network;
@@ -58,6 +60,7 @@ public final class LearningRun {
         }
         current = initial;
         currentModel = null;
+        learningFrames = 0;
     }
 
     /** True when the network has at least one learning layer. */
@@ -82,10 +85,13 @@ public final class LearningRun {
             return new ReferenceSimulator(network()).run(codes);
         }
         Trace trace = reference.run(codes, learning);
-        if (!trace.weightUpdates().isEmpty()) {
-            current = null;
-            currentModel = null;
+        learningFrames++;
+        for (StdpLayer learner : learning.values()) {
+            learner.endLearningFrame(learningFrames);
         }
+        // the codes or the threshold offsets may have changed
+        current = null;
+        currentModel = null;
         return trace;
     }
 
@@ -102,14 +108,18 @@ public final class LearningRun {
                         + layer + "'"));
     }
 
-    /** The network with the weights learned so far, rules kept: what a model file of the run stores. */
+    /**
+     * The network with the weights (and threshold offsets) learned so far, rules kept: what a model file of the
+     * run stores.
+     */
     public Network network() {
         if (current == null) {
             List<DenseLayer> layers = new ArrayList<>(initial.layers());
             int offset = initial.imageLayers().size();
             for (Map.Entry<Integer, StdpLayer> e : learning.entrySet()) {
                 DenseLayer layer = layers.get(e.getKey() - offset);
-                layers.set(e.getKey() - offset, layer.withWeights(IntMatrix.of(e.getValue().codes()), layer.bias()));
+                layers.set(e.getKey() - offset, layer.withWeights(IntMatrix.of(e.getValue().codes()), layer.bias())
+                        .withLearning(e.getValue().learnedRule()));
             }
             current = initial.withLayers(layers);
         }

@@ -23,6 +23,16 @@ public final class ReferenceSimulator {
     private final int[] inputNumbers;
     /** Per layer, per step, the top bits the layer's weight SNGs compare with, before masks. */
     private final int[][] weightNumbers;
+    /** Per layer, its weight plan's input masks and neuron masks (null for a pool). */
+    private final int[][] layerInputMasks;
+    private final int[][] layerNeuronMasks;
+    /** Per layer, its weight codes {@code [neuron][input]} (null for a pool). */
+    private final int[][][] layerWeights;
+    /**
+     * Per layer, the threshold offsets of a layer whose rule shapes its spikes with learning off (section
+     * 12.4, 12.5), else null: such a layer fires by {@link StdpLayer#fire} in every frame.
+     */
+    private final int[][] inferenceOffsets;
 
     public ReferenceSimulator(Network network) {
         this.network = network;
@@ -32,9 +42,21 @@ public final class ReferenceSimulator {
                 network.inputSynapse().comparedBits(network.inputCode().magnitudeBits()));
         List<DenseLayer> kernels = kernels(network);
         this.weightNumbers = new int[kernels.size()][];
+        this.layerInputMasks = new int[kernels.size()][];
+        this.layerNeuronMasks = new int[kernels.size()][];
+        this.inferenceOffsets = new int[kernels.size()][];
+        this.layerWeights = new int[kernels.size()][][];
         for (int l = 0; l < kernels.size(); l++) {
-            // a pool layer has no weights, so no numbers
-            weightNumbers[l] = kernels.get(l) == null ? null : BatchEngine.weightNumbers(network, kernels.get(l));
+            DenseLayer kernel = kernels.get(l);
+            if (kernel == null) {
+                continue; // a pool layer has no weights, so no numbers and no masks
+            }
+            weightNumbers[l] = BatchEngine.weightNumbers(network, kernel);
+            layerInputMasks[l] = kernel.plan().inputMasks().stream().mapToInt(Integer::intValue).toArray();
+            layerNeuronMasks[l] = kernel.plan().neuronMasks().stream().mapToInt(Integer::intValue).toArray();
+            layerWeights[l] = kernel.weights().toArray();
+            inferenceOffsets[l] = kernel.learning().filter(org.scforge.dsl.Stdp::shapesInference)
+                    .map(rule -> StdpLayer.offsets(rule, kernel.neurons())).orElse(null);
         }
     }
 
@@ -110,16 +132,28 @@ public final class ReferenceSimulator {
             if (learner != null) {
                 learner.startFrame();
             }
+            int[] firing = new int[layer.fanIn()];
             for (int t = 0; t < length; t++) {
                 int r = weightNumbers[l][t];
                 // a learning layer's codes change between steps: the sums read them as the step starts
-                int[][] weights = learner != null ? learner.codes() : null;
+                int[][] weights = learner != null ? learner.codes() : layerWeights[l];
+                // an and synapse adds nothing while its input is silent: only the inputs that fire are read
+                int on = 0;
+                for (int i = 0; i < bits[t].length && conv == null && !layer.isXnor(); i++) {
+                    if (bits[t][i] == 1) {
+                        firing[on++] = i;
+                    }
+                }
                 for (int j = 0; j < n; j++) {
                     sums[t][j] = conv != null ? convSum(conv, j, r, bits[t], signs, weightBits)
-                            : denseSum(layer, weights, j, r, bits[t], signs, weightBits);
+                            : denseSum(layer, weights, j, r ^ layerNeuronMasks[l][j], layerInputMasks[l], bits[t], firing, on,
+                            signs, weightBits);
                 }
                 if (learner != null) {
                     spikes[t] = learner.step(t, bits[t], sums[t], v, updates);
+                } else if (inferenceOffsets[l] != null) {
+                    spikes[t] = StdpLayer.fire((NeuronModel.IntegrateAndFire) layer.neuron(),
+                            layer.learning().orElseThrow().wta(), inferenceOffsets[l], sums[t], v);
                 } else {
                     for (int j = 0; j < n; j++) {
                         spikes[t][j] = step(layer.neuron(), v, j, sums[t][j]);
@@ -144,24 +178,38 @@ public final class ReferenceSimulator {
     }
 
     /**
-     * {@code S_j(t)} of a dense layer (section 5) at weight number {@code r}, from the inputs' bits {@code x}
-     * and signs: each synapse by its kind, the bias last (its input always fires). The weight codes are
-     * {@code codes} ({@code [neuron][input]}) when given, a learning layer's current ones, else the layer's.
+     * {@code S_j(t)} of a dense layer (section 5) at weight number {@code r} (already XORed with the neuron's
+     * mask), from the inputs' bits {@code x} and signs: each synapse by its kind, the bias last (its input always
+     * fires). Only the inputs listed in {@code firing[0 .. on)} are read: for {@code and} synapses the ones that
+     * fire (a silent input adds nothing), for {@code xnor} every input. {@code codes} are the weight codes,
+     * {@code [neuron][input]}: a learning layer's current ones, else the layer's.
      */
-    private static int denseSum(DenseLayer layer, int[][] codes, int j, int r, int[] x, int[] signs, int weightBits) {
-        int fanIn = layer.fanIn();
-        int rowMask = layer.plan().neuronMasks().get(j);
-        int sum = 0;
-        for (int i = 0; i <= fanIn; i++) {
-            int w = i < fanIn ? (codes != null ? codes[j][i] : layer.weights().get(j, i)) : layer.bias().get(j);
-            int input = i < fanIn ? x[i] : 1;
-            int wBit = layer.synapse().comparedCode(w, weightBits)
-                    > (r ^ rowMask ^ layer.plan().inputMasks().get(i)) ? 1 : 0;
-            if (layer.isXnor()) {
-                sum += input == wBit ? 1 : -1; // bipolar: agree +1, differ -1 (section 5.2)
-            } else if ((input & wBit) == 1) {
-                sum += (w < 0 ? -1 : 1) * (i < fanIn ? signs[i] : 1);
+    private static int denseSum(DenseLayer layer, int[][] codes, int j, int r, int[] inputMasks, int[] x,
+                                int[] firing, int on, int[] signs, int weightBits) {
+        int[] row = codes[j];
+        int bias = layer.bias().get(j);
+        if (!layer.isXnor()) {
+            // and (section 5.1): a firing input whose weight stream fires adds the weight's sign times its own
+            int sum = 0;
+            for (int k = 0; k < on; k++) {
+                int i = firing[k];
+                int w = row[i];
+                if (Math.abs(w) > (r ^ inputMasks[i])) {
+                    sum += w < 0 ? -signs[i] : signs[i];
+                }
             }
+            if (Math.abs(bias) > (r ^ inputMasks[row.length])) {
+                sum += bias < 0 ? -1 : 1;
+            }
+            return sum;
+        }
+        // xnor (section 5.2): every synapse, bipolar: agree +1, differ -1
+        int sum = 0;
+        for (int i = 0; i <= row.length; i++) {
+            int w = i < row.length ? row[i] : bias;
+            int input = i < row.length ? x[i] : 1;
+            int wBit = Synapse.XNOR.comparedCode(w, weightBits) > (r ^ inputMasks[i]) ? 1 : 0;
+            sum += input == wBit ? 1 : -1;
         }
         return sum;
     }

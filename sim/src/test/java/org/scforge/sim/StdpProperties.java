@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,9 +58,10 @@ class StdpProperties {
         assertThat(actual.predictedClass()).isEqualTo(expected.predictedClass());
     }
 
+    /** Without winner-take-all and homeostasis, a rule changes nothing while learning is off. */
     @Property(tries = 200)
     void learningOffIsThePlainNetworkOnBothPaths(@ForAll long seed) {
-        Network network = RandomNetworks.learningSeeded(seed);
+        Network network = RandomNetworks.withoutInhibition(RandomNetworks.learningSeeded(seed));
         Network plain = RandomNetworks.withoutLearning(network);
         GoldenModel learning = GoldenModel.of(network);
         GoldenModel reference = GoldenModel.of(plain);
@@ -76,6 +78,87 @@ class StdpProperties {
             assertThat(LearningRun.countsOf(plainTrace).layerCounts()).isDeepEqualTo(expected.layerCounts());
         }
         assertThat(run.network()).isEqualTo(network);
+    }
+
+    /**
+     * With winner-take-all or threshold offsets the rule shapes the spikes with learning off too (sections 12.4,
+     * 12.5): the batch path (which then runs the trace path), the trace path and a learning run with learning off
+     * agree, nothing learns, a winner-take-all layer spikes at most once per step, and a neuron spikes only where
+     * its membrane reached its own threshold.
+     */
+    @Property(tries = 200)
+    void learningOffWithInhibitionAgreesOnEveryPathAndLearnsNothing(@ForAll long seed) {
+        Network network = RandomNetworks.adaptiveSeeded(seed);
+        GoldenModel model = GoldenModel.of(network);
+        LearningRun run = LearningRun.of(network);
+        int[][] counts = model.newCounts();
+        for (int[] codes : frames(network, seed)) {
+            Trace trace = model.trace(codes);
+            FrameCounts expected = LearningRun.countsOf(trace);
+            assertThat(model.run(codes).layerCounts()).isDeepEqualTo(expected.layerCounts());
+            assertThat(model.runInto(codes, counts)).isEqualTo(expected.predictedClass());
+            assertThat(counts).isDeepEqualTo(expected.layerCounts());
+            assertThat(run.frame(codes, false).layerCounts()).isDeepEqualTo(expected.layerCounts());
+            Trace off = run.trace(codes, false);
+            sameTrace(off, trace);
+            assertThat(off.weightUpdates()).isEmpty();
+            for (int l = 0; l < network.layers().size(); l++) {
+                DenseLayer layer = network.layers().get(l);
+                if (layer.learning().map(Stdp::wta).orElse(false)) {
+                    for (int[] step : trace.layers().get(l).spikes()) {
+                        assertThat(java.util.Arrays.stream(step).sum()).as("winner-take-all").isLessThanOrEqualTo(1);
+                    }
+                }
+            }
+        }
+        assertThat(run.network()).isEqualTo(network);
+    }
+
+    /**
+     * Homeostasis (section 12.5), learning on: each spike raises its neuron's offset by the step, to at most the
+     * limit, and every decayFrames learning frames every offset drops by 1, to at least 0; the learned network
+     * stores the offsets and runs with them.
+     */
+    @Property(tries = 200)
+    void offsetsRiseWithSpikesAndDecayEveryDecayFrames(@ForAll long seed) {
+        Network network = RandomNetworks.adaptiveSeeded(seed);
+        LearningRun run = LearningRun.of(network);
+        Map<Integer, int[]> offsets = new HashMap<>();
+        for (int l = 0; l < network.layers().size(); l++) {
+            DenseLayer layer = network.layers().get(l);
+            layer.learning().ifPresent(rule -> offsets.put(network.layers().indexOf(layer),
+                    java.util.stream.IntStream.range(0, layer.neurons()).map(rule::thresholdOffset).toArray()));
+        }
+        long frame = 0;
+        for (int[] codes : frames(network, seed)) {
+            Trace trace = run.trace(codes, true);
+            frame++;
+            for (Map.Entry<Integer, int[]> e : offsets.entrySet()) {
+                Stdp.Homeostasis h = network.layers().get(e.getKey()).learning().orElseThrow().homeostasis().orElseThrow();
+                int[] expected = e.getValue();
+                for (int[] step : trace.layers().get(e.getKey()).spikes()) {
+                    for (int j = 0; j < step.length; j++) {
+                        if (step[j] == 1) {
+                            expected[j] = Math.min(h.limit(), expected[j] + h.step());
+                        }
+                    }
+                }
+                if (frame % h.decayFrames() == 0) {
+                    for (int j = 0; j < expected.length; j++) {
+                        expected[j] = Math.max(0, expected[j] - 1);
+                    }
+                }
+                Stdp learned = run.network().layers().get(e.getKey()).learning().orElseThrow();
+                for (int j = 0; j < expected.length; j++) {
+                    assertThat(learned.thresholdOffset(j)).as("offset of neuron %d after frame %d", j, frame)
+                            .isEqualTo(expected[j]);
+                }
+            }
+        }
+        // a fresh run of the learned network, learning off, is the same as the run's own learning-off frame
+        int[] codes = frames(network, seed)[0];
+        assertThat(GoldenModel.of(run.network()).run(codes).layerCounts())
+                .isDeepEqualTo(run.frame(codes, false).layerCounts());
     }
 
     /** With probabilities 0 and no winner-take-all nothing can change: learning on computes the plain frame. */
@@ -187,7 +270,7 @@ class StdpProperties {
                     clamped += u.oldCode() == u.newCode() ? 1 : 0;
                     down += u.potentiation() ? 0 : 1;
                 }
-                Trace off = LearningRun.of(run.network()).trace(codes, false);
+                Trace off = LearningRun.of(RandomNetworks.withoutInhibition(run.network())).trace(codes, false);
                 for (int l = 0; l < network.layers().size(); l++) {
                     if (network.layers().get(l).learning().map(Stdp::wta).orElse(false)) {
                         for (int[] step : off.layers().get(l).spikes()) {
@@ -197,6 +280,30 @@ class StdpProperties {
                 }
             }
         }
+        int raised = 0;
+        int decayed = 0;
+        for (long seed = 1; seed <= 100; seed++) {
+            Network network = RandomNetworks.adaptiveSeeded(seed);
+            LearningRun run = LearningRun.of(network);
+            for (int[] codes : frames(network, seed)) {
+                Network before = run.network();
+                Trace trace = run.trace(codes, true);
+                for (int l = 0; l < network.layers().size(); l++) {
+                    Optional<Stdp> was = before.layers().get(l).learning();
+                    Optional<Stdp> now = run.network().layers().get(l).learning();
+                    for (int j = 0; was.isPresent() && j < network.layers().get(l).neurons(); j++) {
+                        int spikes = 0;
+                        for (int[] step : trace.layers().get(l).spikes()) {
+                            spikes += step[j];
+                        }
+                        raised += now.orElseThrow().thresholdOffset(j) > was.get().thresholdOffset(j) ? 1 : 0;
+                        decayed += spikes == 0 && now.orElseThrow().thresholdOffset(j) < was.get().thresholdOffset(j) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertThat(raised).as("offsets raised by spikes").isGreaterThan(50);
+        assertThat(decayed).as("offsets that decayed").isGreaterThan(20);
         assertThat(updates).isGreaterThan(500);
         assertThat(clamped).isGreaterThan(10);
         assertThat(down).isGreaterThan(100);

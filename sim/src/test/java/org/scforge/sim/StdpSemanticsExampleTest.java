@@ -9,30 +9,22 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.NeuronModel;
 import org.scforge.dsl.Source;
 import org.scforge.dsl.Stdp;
+import org.scforge.dsl.StdpExamples;
 import org.scforge.dsl.WeightPlan;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.6. */
+/** Pins the golden model to every number of the STDP worked example, docs/semantics.md section 12.7. */
 class StdpSemanticsExampleTest {
 
-    static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
+    static final Stdp RULE = StdpExamples.RULE;
     static final int[] FIRST = {3, 1};
     static final int[] SECOND = {1, 3};
 
     static Network example() {
-        DenseLayer hidden = new DenseLayer("hidden", 2, new NeuronModel.IntegrateAndFire(2, -2, 1, 0),
-                IntMatrix.of(new int[][] {{1, 2}, {2, -1}}), List.of(0, 0),
-                new WeightPlan("src_hidden", List.of(0, 1), List.of(0, 1, 2))).withLearning(RULE);
-        DenseLayer out = new DenseLayer("out", 2, new NeuronModel.Counter(),
-                IntMatrix.of(new int[][] {{2, -1}, {-1, 2}}), List.of(0, 0),
-                new WeightPlan("src_out", List.of(0, 1), List.of(0, 1, 2)));
-        return new Network("stdpexample", 2, Code.unsigned(2), 2, 4,
-                List.of(new Source.VanDerCorput("src_in", 2), new Source.Lfsr("src_hidden", 3, List.of(3, 2), 1),
-                        new Source.Sobol("src_learn", 2, 2), new Source.Sobol("src_out", 2, 3)),
-                new InputPlan("src_in", List.of(1, 0)), List.of(hidden, out));
+        return StdpExamples.example();
     }
 
     @Test
@@ -91,5 +83,37 @@ class StdpSemanticsExampleTest {
         run.reset();
         assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{1, 2}, {2, -1}}));
         assertThat(run.network()).isEqualTo(example());
+    }
+
+    /** Section 12.5's example: the network above with homeostasis step 1, decayFrames 2, limit 3. */
+    @Test
+    void homeostasisRaisesTheWinnersThresholdSoTheSecondFrameDoesNotSpikeThenDecays() {
+        Stdp.Homeostasis adapt = Stdp.Homeostasis.of(1, 2, 3);
+        Network adaptive = example().withLayers(List.of(example().layers().get(0).withLearning(RULE.withHomeostasis(adapt)),
+                example().layers().get(1)));
+        LearningRun run = LearningRun.of(adaptive);
+        Trace first = run.trace(FIRST, true);
+        // frame 1 is the frame of section 12.7: neuron 0 wins at step 0 and its offset becomes 1 from step 1 on
+        assertThat(first.layers().get(0).spikes()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}, {0, 0}, {0, 0}});
+        assertThat(first.weightUpdates()).hasSize(2);
+        Stdp afterFirst = run.network().layers().get(0).learning().orElseThrow();
+        assertThat(afterFirst.homeostasis()).contains(adapt.withOffsets(List.of(1, 0)));
+        // learning off with the offsets of frame 1: neuron 0 needs u >= 3 at step 1 and reaches 2, so nothing spikes
+        FrameCounts frozen = GoldenModel.of(run.network()).run(SECOND);
+        assertThat(frozen.layerCounts()).isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+        Trace second = run.trace(SECOND, true);
+        Trace.LayerTrace hidden = second.layers().get(0);
+        assertThat(hidden.sums()).isDeepEqualTo(new int[][] {{1, -1}, {1, 0}, {0, 0}, {0, 0}});
+        assertThat(hidden.spikes()).isDeepEqualTo(new int[][] {{0, 0}, {0, 0}, {0, 0}, {0, 0}});
+        // u = 2 at step 1 is clamped to the ceiling 1
+        assertThat(hidden.state()).isDeepEqualTo(new long[][] {{1, -1}, {1, -1}, {1, -1}, {1, -1}});
+        assertThat(second.weightUpdates()).isEmpty();
+        assertThat(second.readoutCounts()).containsExactly(0, 0);
+        // the second learning frame is a multiple of decayFrames = 2: every offset drops by 1
+        assertThat(run.network().layers().get(0).learning().orElseThrow().homeostasis())
+                .contains(adapt.withOffsets(List.of(0, 0)));
+        assertThat(run.weights("hidden")).isEqualTo(IntMatrix.of(new int[][] {{2, 3}, {2, -1}}));
+        // with the offsets back at 0, learning off is section 12.7's second frame without its update bits
+        assertThat(run.frame(SECOND, false).layerCounts()).isDeepEqualTo(new int[][] {{1, 0}, {0, 0}});
     }
 }

@@ -28,7 +28,10 @@ import java.util.TreeMap;
  *
  * <p>Without a frame rate the planner picks the plan with the fewest cycles per frame that fits (block
  * RAMs within the part, estimated LUTs within {@link #LUT_MARGIN} of it), and among those the fewest
- * LUTs; with one, the plan with the fewest LUTs that reaches it at the given clock.
+ * LUTs; with one, the plan with the fewest LUTs that reaches it at the given clock. It searches every layer
+ * of the pipeline: a conv layer by whole positions (P = m * K, as {@link Fold#validate} requires), a pool
+ * as it is (never folded). The search and {@link #estimate} cost a layer with the same function, so a
+ * chosen plan's estimate is the search's.
  */
 public final class Planner {
 
@@ -62,27 +65,22 @@ public final class Planner {
         }
     }
 
-    /** One way to build one layer. */
-    private record Option(DenseLayer layer, int perCycle, int synapses, boolean memory, int window, long luts,
+    /**
+     * One way to build one layer of the pipeline: its P, S and weight store, the window it needs ({@code G + r}, and
+     * a folded readout's argmax cycles) and what it costs.
+     */
+    private record Option(PipelineLayer layer, int perCycle, int synapses, boolean memory, int window, long luts,
                           long brams) {
     }
 
-    /** The estimate of {@code fold} on {@code target} (conv and pool layers included, {@link #imageLayer}). */
+    /** The estimate of {@code fold} on {@code target}: the sum of its layers' options, as the search costs them. */
     public static Estimate estimate(Network network, Fold fold, Target target) {
         fold.validate(network);
         Widths widths = Widths.of(network);
         long luts = inputLuts(network);
         long brams = 0;
         for (PipelineLayer layer : PipelineLayer.of(network)) {
-            if (layer instanceof PipelineLayer.Conv || layer instanceof PipelineLayer.Pool) {
-                long[] cost = imageLayer(network, fold, layer, target);
-                luts += cost[0];
-                brams += cost[1];
-            }
-        }
-        for (int l = 0; l < network.layers().size(); l++) {
-            DenseLayer layer = network.layers().get(l);
-            Option o = option(network, widths, l, fold.perCycle(layer), fold.synapsesEachCycle(layer),
+            Option o = option(network, widths, layer, fold.perCycle(layer), fold.synapsesEachCycle(layer),
                     fold.inMemory(layer), target);
             luts += o.luts();
             brams += o.brams();
@@ -98,11 +96,11 @@ public final class Planner {
      */
     public static Optional<Estimate> choose(Network network, Target target, OptionalDouble framesPerSecond,
                                             double clockMhz) {
-        org.scforge.generators.Generators.refuseImageLayers(network);
         Search search = search(network, target);
         List<List<Option>> options = search.options();
         List<Integer> candidates = search.windows();
-        int steps = network.length() + network.layers().size() - 1;
+        // a frame is (L + D - 1) windows and 2 cycles, D counting every layer (conv and pool included)
+        int steps = network.length() + PipelineLayer.of(network).size() - 1;
         if (framesPerSecond.isPresent()) {
             double cycles = clockMhz * 1e6 / framesPerSecond.getAsDouble();
             int longest = (int) Math.floor((cycles - 2) / steps);
@@ -143,7 +141,7 @@ public final class Planner {
         return front;
     }
 
-    /** Every layer's options, and every window length one of them needs, shortest first. */
+    /** Every pipeline layer's options, first layer first, and every window length one of them needs, shortest first. */
     private record Search(List<List<Option>> options, List<Integer> windows) {
     }
 
@@ -151,8 +149,8 @@ public final class Planner {
         Widths widths = Widths.of(network);
         List<List<Option>> options = new ArrayList<>();
         Set<Integer> windows = new java.util.TreeSet<>();
-        for (int l = 0; l < network.layers().size(); l++) {
-            List<Option> layerOptions = options(network, widths, l, target);
+        for (PipelineLayer layer : PipelineLayer.of(network)) {
+            List<Option> layerOptions = options(network, widths, layer, target);
             options.add(layerOptions);
             layerOptions.forEach(o -> windows.add(o.window()));
         }
@@ -219,7 +217,8 @@ public final class Planner {
         Map<String, Integer> s = new LinkedHashMap<>();
         Set<String> memory = new LinkedHashSet<>();
         for (Option o : chosen) {
-            DenseLayer layer = o.layer();
+            PipelineLayer layer = o.layer();
+            // a layer is named as --fold names it: only when not fully parallel in logic (so a pool never is)
             if (o.perCycle() < layer.neurons() || o.synapses() < layer.fanIn() + 1 || o.memory()) {
                 p.put(layer.name(), o.perCycle());
             }
@@ -233,20 +232,40 @@ public final class Planner {
         return new Fold(p, s, memory);
     }
 
-    /** Every distinct (P, S) of a layer, in logic and (where the target has block RAM) in memory. */
-    private static List<Option> options(Network network, Widths widths, int index, Target target) {
-        DenseLayer layer = network.layers().get(index);
+    /**
+     * Every distinct (P, S) of a layer, in logic and (where the target has block RAM) in memory: a dense layer's P
+     * and S that give distinct cycle counts; a conv layer's P as whole positions ({@code m * K}, m giving distinct
+     * group counts) and its S likewise; a pool's one way (it is never folded).
+     */
+    private static List<Option> options(Network network, Widths widths, PipelineLayer layer, Target target) {
+        if (layer instanceof PipelineLayer.Pool) {
+            return List.of(option(network, widths, layer, layer.neurons(), layer.fanIn() + 1, false, target));
+        }
+        // a conv layer computes whole positions: P = m * K, m positions of its K channels
+        List<Integer> perCycle = layer instanceof PipelineLayer.Conv conv
+                ? distinctPerCycle(conv.neurons() / conv.conv().channels()).stream()
+                        .map(m -> m * conv.conv().channels()).toList()
+                : distinctPerCycle(layer.neurons());
         List<Option> options = new ArrayList<>();
-        for (int p : distinctPerCycle(layer.neurons())) {
+        for (int p : perCycle) {
             for (int s : distinctPerCycle(layer.fanIn() + 1)) {
-                boolean parallel = p == layer.neurons() && s == layer.fanIn() + 1;
-                options.add(option(network, widths, index, p, s, false, target));
-                if (!parallel && target.bramCapacity() > 0) {
-                    options.add(option(network, widths, index, p, s, true, target));
+                Option logic = option(network, widths, layer, p, s, false, target);
+                options.add(logic);
+                if (memoryHelps(layer, logic) && target.bramCapacity() > 0) {
+                    options.add(option(network, widths, layer, p, s, true, target));
                 }
             }
         }
         return options;
+    }
+
+    /**
+     * Whether the weights of {@code layer} under {@code logic}'s P and S could go to memory: not in a fully parallel
+     * dense layer (constant weights, no ROM), nor in a conv layer of one chunk (its ROM is one word, a constant).
+     */
+    private static boolean memoryHelps(PipelineLayer layer, Option logic) {
+        boolean oneChunk = logic.synapses() == layer.fanIn() + 1;
+        return layer instanceof PipelineLayer.Conv ? !oneChunk : !(logic.perCycle() == layer.neurons() && oneChunk);
     }
 
     /** The values ceil(n / g) for g = 1..n: the P (or S) that give distinct cycle counts. */
@@ -258,11 +277,39 @@ public final class Planner {
         return new ArrayList<>(values);
     }
 
-    private static Option option(Network network, Widths widths, int index, int p, int s, boolean memory,
+    /**
+     * {@code layer} built with P = {@code p}, S = {@code s}, weights in memory or logic: the one costing of a layer,
+     * used by both the search and {@link #estimate}.
+     */
+    private static Option option(Network network, Widths widths, PipelineLayer layer, int p, int s, boolean memory,
                                  Target target) {
-        DenseLayer layer = network.layers().get(index);
+        if (layer instanceof PipelineLayer.Pool) {
+            // one OR per output of its taps (a LUT4 takes three and the chain), computed in one cycle of no ROM
+            return new Option(layer, p, s, false, 1, (long) layer.neurons() * ((layer.fanIn() + 2) / 3 + 1), 0);
+        }
         Fold single = new Fold(Map.of(layer.name(), p), Map.of(layer.name(), s),
                 memory ? Set.of(layer.name()) : Set.of());
+        if (layer instanceof PipelineLayer.Conv conv) {
+            return convOption(network, conv.conv(), single, target);
+        }
+        return denseOption(network, widths, denseIndex(network, layer.name()), single, target);
+    }
+
+    private static int denseIndex(Network network, String name) {
+        for (int l = 0; l < network.layers().size(); l++) {
+            if (network.layers().get(l).name().equals(name)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("network " + network.name() + " has no dense layer '" + name + "'");
+    }
+
+    /** A dense layer under {@code single}'s P, S and weight store. */
+    private static Option denseOption(Network network, Widths widths, int index, Fold single, Target target) {
+        DenseLayer layer = network.layers().get(index);
+        int p = single.perCycle(layer);
+        int s = single.synapsesEachCycle(layer);
+        boolean memory = single.inMemory(layer);
         int chunks = single.chunks(new PipelineLayer.Dense(layer));
         int cycles = single.groups(layer);
         int latency = single.latency(layer);
@@ -294,19 +341,16 @@ public final class Planner {
         if (layer.isReadout()) {
             luts += 2L * network.classes() * w.stateBits();
         }
-        return new Option(layer, p, s, memory, window, luts, brams);
+        return new Option(new PipelineLayer.Dense(layer), p, s, memory, window, luts, brams);
     }
 
     /**
-     * LUTs and block RAMs of a conv or pool layer under {@code fold}, by the dense model's parts: a conv layer's P
-     * lanes of S synapses with one word per chunk (C words, not G), its neurons' registers, and the windows, one
-     * multiplexer of the groups per tap and slot; a pool, one OR per output of its taps.
+     * A conv layer under {@code fold}'s P, S and weight store, costed by the dense model's parts: its P lanes of S
+     * synapses with one word per chunk (C words, not G), its neurons' registers, and the windows, one multiplexer of
+     * the groups per tap and slot. Its window is {@code G + r} with {@code G = ceil(positions / m) * C}.
      */
-    private static long[] imageLayer(Network network, Fold fold, PipelineLayer layer, Target target) {
-        if (layer instanceof PipelineLayer.Pool) {
-            return new long[] {(long) layer.neurons() * ((layer.fanIn() + 2) / 3 + 1), 0};
-        }
-        ConvLayer conv = ((PipelineLayer.Conv) layer).conv();
+    private static Option convOption(Network network, ConvLayer conv, Fold fold, Target target) {
+        PipelineLayer layer = new PipelineLayer.Conv(conv);
         int p = fold.perCycle(layer);
         int s = fold.synapsesEachCycle(layer);
         int chunks = fold.chunks(layer);
@@ -326,7 +370,7 @@ public final class Planner {
         // each neuron's register and its share of its lane's read multiplexer: a conv layer's many neurons share
         // few lanes, so less per neuron than a dense layer's (measured on the MNIST-shaped conv design, xc7)
         luts += (long) layer.neurons() * (Widths.ofKernel(conv, network.length()).stateBits() + 1);
-        return new long[] {luts, brams};
+        return new Option(layer, p, s, fold.inMemory(layer), fold.groups(layer) + fold.latency(layer), luts, brams);
     }
 
     private static long inputLuts(Network network) {

@@ -67,14 +67,16 @@ class ConvTrainerTest {
             plus.values[n] += h;
             Params minus = p.copy();
             minus.values[n] -= h;
-            if (nearAKink(rate, plus, x) || nearAKink(rate, minus, x) || kinkCrossed(rate, plus, minus, x)) {
+            // a parameter that moves no spiking layer's rate (a readout's) cannot straddle a kink, whatever the rates are
+            if (movesSpikingLayers(rate, plus, minus, x)
+                    && (nearAKink(rate, plus, x) || nearAKink(rate, minus, x) || kinkCrossed(rate, plus, minus, x))) {
                 continue;
             }
             double numeric = (loss(rate, plus, x, label) - loss(rate, minus, x, label)) / (2 * h);
             assertThat(g.values[n]).as("parameter %d", n).isCloseTo(numeric, within(1e-5 + 1e-4 * Math.abs(numeric)));
             checked++;
         }
-        // the readout's biases never meet a kink, so the check is never empty
+        // the readout's biases move no spiking layer, so they are always checked: the check is never empty
         assertThat(checked).isGreaterThanOrEqualTo(3);
     }
 
@@ -98,11 +100,22 @@ class ConvTrainerTest {
         return false;
     }
 
+    /** True when {@code plus} and {@code minus} give a spiking layer different rates. */
+    private static boolean movesSpikingLayers(FloatForward f, Params plus, Params minus, double[] x) {
+        return spikingLayersDiffer(f, plus, minus, x, Activations::outputs);
+    }
+
+    /** True when {@code plus} and {@code minus} put a spiking layer's rate on different sides of a kink. */
     private static boolean kinkCrossed(FloatForward f, Params plus, Params minus, double[] x) {
-        Activations a = f.one(plus, x);
-        Activations b = f.one(minus, x);
-        for (int l = 0; l < a.slopes().length; l++) {
-            if (plus.stages.get(l).spiking() && !java.util.Arrays.equals(a.slopes()[l], b.slopes()[l])) {
+        return spikingLayersDiffer(f, plus, minus, x, Activations::slopes);
+    }
+
+    private static boolean spikingLayersDiffer(FloatForward f, Params plus, Params minus, double[] x,
+                                               java.util.function.Function<Activations, double[][]> part) {
+        double[][] a = part.apply(f.one(plus, x));
+        double[][] b = part.apply(f.one(minus, x));
+        for (int l = 0; l < a.length; l++) {
+            if (plus.stages.get(l).spiking() && !java.util.Arrays.equals(a[l], b[l])) {
                 return true;
             }
         }
