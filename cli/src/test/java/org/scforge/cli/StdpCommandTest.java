@@ -55,7 +55,7 @@ class StdpCommandTest {
         }
         assertThat(report.get("frames").asInt()).isEqualTo(300);
         assertThat(report.get("seed").asLong()).isEqualTo(2);
-        assertThat(report.get("rule").get("pPlus").asInt()).isEqualTo(32);
+        assertThat(report.get("rule").get("pPlus").asInt()).isEqualTo(4);
         assertThat(report.get("rule").get("wta").asBoolean()).isTrue();
 
         // the model reloads, and the golden model on its own test frames gives the reported accuracy

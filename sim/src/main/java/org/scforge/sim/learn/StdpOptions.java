@@ -31,9 +31,16 @@ public record StdpOptions(int neurons, int length, int weightBits, int threshold
     public static final int THRESHOLD = 20;
     public static final int INITIAL_MAX = 15;
     public static final int WINDOW = 4;
-    public static final int PROBABILITY_BITS = 8;
-    public static final int P_PLUS = 32;
-    public static final int P_MINUS = 16;
+    /**
+     * {@code kp} as wide as the weight codes: the update masks are the weight plan's, {@code weightBits} wide, so
+     * with a wider {@code kp} they permute only the low bits and the high bits of the learning number alone decide
+     * whether every candidate of the winner updates or none (docs/stdp.md, "Choosing the parameters").
+     */
+    public static final int PROBABILITY_BITS = 4;
+    /** 4/16. */
+    public static final int P_PLUS = 4;
+    /** 2/16. */
+    public static final int P_MINUS = 2;
     public static final int HOMEOSTASIS_STEP = 1;
     public static final int DECAY_FRAMES = 8;
     public static final int HOMEOSTASIS_LIMIT = 4095;
