@@ -51,6 +51,15 @@ final class StdpReport {
         r.put("min", rule.min());
         r.put("max", rule.max());
         r.put("wta", rule.wta());
+        rule.homeostasis().ifPresent(h -> {
+            ObjectNode o = r.putObject("homeostasis");
+            o.put("step", h.step());
+            o.put("decayFrames", h.decayFrames());
+            o.put("limit", h.limit());
+            // the learned offsets are in model.json; their spread says how hard the thresholds had to work
+            o.put("meanOffset", h.offsets().stream().mapToInt(Integer::intValue).average().orElse(0));
+            o.put("maxOffset", h.offsets().stream().mapToInt(Integer::intValue).max().orElse(0));
+        });
         ArrayNode perClass = root.putArray("neuronsPerClass");
         for (int n : outcome.learned().assignment().neuronsPerClass()) {
             perClass.add(n);

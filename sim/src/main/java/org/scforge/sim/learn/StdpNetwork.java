@@ -30,12 +30,15 @@ public final class StdpNetwork {
     private StdpNetwork() {
     }
 
-    /** The rule {@code options} describe: potentiation and depression within {@code -max .. max}, winner-take-all. */
+    /**
+     * The rule {@code options} describe: potentiation and depression within {@code -max .. max}, winner-take-all,
+     * and, with a homeostasis step, adaptive thresholds that start at offset 0.
+     */
     public static Stdp rule(StdpOptions options) {
         Stdp rule = Stdp.stochastic(LEARNING_SOURCE, options.window(), options.probabilityBits(), options.pPlus(),
                 options.pMinus(), 1, -options.maxCode(), options.maxCode()).withWta(true);
-        // HOMEOSTASIS: switched on once Stdp.withHomeostasis exists on main (issue 16)
-        return rule;
+        return options.homeostasisStep() == 0 ? rule : rule.withHomeostasis(Stdp.Homeostasis.of(
+                options.homeostasisStep(), options.decayFrames(), options.homeostasisLimit()));
     }
 
     /**

@@ -66,8 +66,12 @@ class StdpExampleTest {
                 .satisfies(s -> assertThat(s.getMax()).isEqualTo(options.initialMax()));
         assertThat(java.util.Arrays.stream(outcome.learned().network().layers().get(0).weights().toArray())
                 .flatMapToInt(java.util.Arrays::stream)).allSatisfy(w -> assertThat(w).isBetween(-15, 15));
-        // the learned network keeps its rule: it is the learning network, with what it learned
-        assertThat(outcome.learned().network().layers().get(0).learning()).contains(StdpNetwork.rule(options));
+        // the learned network keeps its rule, with the threshold offsets it learned; the frozen one has none
+        org.scforge.dsl.Stdp learnedRule = outcome.learned().network().layers().get(0).learning().orElseThrow();
+        org.scforge.dsl.Stdp.Homeostasis learnedOffsets = learnedRule.homeostasis().orElseThrow();
+        assertThat(learnedOffsets.offsets()).hasSize(16).anySatisfy(o -> assertThat(o).isPositive());
+        assertThat(learnedRule.withHomeostasis(learnedOffsets.withOffsets(List.of()))).isEqualTo(StdpNetwork.rule(options));
+        assertThat(outcome.frozen().network().layers().get(0).learning()).contains(StdpNetwork.rule(options));
     }
 
     @Test
