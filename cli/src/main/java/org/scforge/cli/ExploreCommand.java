@@ -79,7 +79,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new UserError("--clock " + clock + " must be positive");
         }
         double mhz = clock == null ? t.boardClockMhz() : clock;
-        ModelDocument document = Models.loadDesign(io.model);
+        ModelDocument document = Models.loadDesign(io.model, "plan chosen for a part");
         if (document.network().hasImageLayers()) {
             // explore searches the planner's plans, and the planner cannot search conv plans yet
             throw new UserError(Generators.noPlanFor(document.network()));
