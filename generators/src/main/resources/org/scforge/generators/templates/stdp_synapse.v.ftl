@@ -29,8 +29,11 @@ module ${top}_stdp_synapse #(
     output wire                         negative,
     output wire [BITS-2:0]              magnitude
 );
+    // A probability code 0 never fires: then the comparison is constant, which is the rule, not a slip.
+    /* verilator lint_off UNSIGNED */
     wire potentiates = recent && P_PLUS > (learn_number ^ MASK);
     wire depresses = !recent && P_MINUS > (learn_number ^ MASK);
+    /* verilator lint_on UNSIGNED */
     wire signed [BITS+1:0] wide = {{2{code[BITS-1]}}, code};
     wire signed [BITS+1:0] raised = wide + STEP;
     wire signed [BITS+1:0] lowered = wide - STEP;
