@@ -22,10 +22,16 @@ public final class Models {
 
     /**
      * A model to make a design of (generate, cosim): {@link #load}. A learning model is generated fully parallel
-     * (docs/rtl.md, "Learning layers").
+     * (docs/rtl.md, "Learning layers"); one whose rule has homeostasis is refused in one line (no RTL for it yet).
      */
     public static ModelDocument loadDesign(Path file) {
-        return load(file);
+        ModelDocument document = load(file);
+        try {
+            org.scforge.generators.Generators.refuseHomeostasis(document.network());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage(), e);
+        }
+        return document;
     }
 
     /**
@@ -33,7 +39,7 @@ public final class Models {
      * {@link #load}, and a learning model refused in one line, since {@code what} is not generated for one yet.
      */
     public static ModelDocument loadDesign(Path file, String what) {
-        ModelDocument document = load(file);
+        ModelDocument document = loadDesign(file);
         try {
             org.scforge.generators.Generators.refuseLearning(document.network(), what);
         } catch (IllegalArgumentException e) {

@@ -20,7 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The learning RTL of the worked example (docs/semantics.md section 12.6, docs/rtl.md "Learning layers, worked
+ * The learning RTL of the worked example (docs/semantics.md section 12.7, docs/rtl.md "Learning layers, worked
  * example") in Verilator: the weights port edge by edge, the lock-step co-simulation with per-step weights, and
  * that a golden model learning differently is caught in the weights.
  */

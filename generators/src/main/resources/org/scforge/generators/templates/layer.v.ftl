@@ -585,11 +585,10 @@ module ${layer.module} (
 <#if learn??>
 <#if learn.wta>
 
-    // ---- winner-take-all (section 12.4) in a frame with learning high: the winner is the neuron with the
-    // largest u, ties to the lowest index (the argmax tree of the readout), and there is one when that u
+    // ---- winner-take-all (section 12.4) in every frame, learning high or low: the winner is the neuron with
+    // the largest u, ties to the lowest index (the argmax tree of the readout), and there is one when that u
     // reaches the threshold; then only the winner spikes (its membrane reset as usual) and every other
-    // neuron's membrane goes to the floor. Without a winner, or with learning low, the neurons are as
-    // section 6 says.
+    // neuron's membrane goes to the floor. Without a winner the neurons are as section 6 says.
     localparam signed [${layer.stateBits - 1}:0] ${layer.name}_FLOOR_MEMBRANE = ${learn.floorMembrane};
     wire [${layer.neurons * layer.workBits - 1}:0] ${layer.name}_potentials = {<#list f.lanes?reverse as lane>${lane.name}_potential<#sep>, </#sep></#list>};
     wire signed [${layer.workBits - 1}:0] ${layer.name}_best_potential;
@@ -606,7 +605,7 @@ module ${layer.module} (
         .best_count(${layer.name}_best_potential),
         .best_index(${layer.name}_winner)
     );
-    wire ${layer.name}_inhibits = learning && ${layer.name}_best_potential >= ${layer.name}_THRESHOLD;
+    wire ${layer.name}_inhibits = ${layer.name}_best_potential >= ${layer.name}_THRESHOLD;
 <#list f.lanes as lane>
     assign ${lane.name}_spike = ${layer.name}_inhibits ? ${layer.name}_winner == ${learn.indexBits}'d${lane.index} : ${lane.name}_reaches;
     assign ${lane.name}_next_membrane = ${layer.name}_inhibits && ${layer.name}_winner != ${learn.indexBits}'d${lane.index}
