@@ -67,7 +67,7 @@ public final class BuildCommand implements Callable<Integer> {
             tools.addAll(List.of(Tool.NEXTPNR_ICE40, Tool.ICEPACK));
         }
         SynthesisTools.require(tools);
-        ModelDocument document = length.apply(Models.loadDesign(io.model));
+        ModelDocument document = length.apply(Models.loadDesign(io.model, "board top"));
         FoldOption.Plan plan = fold.plan(document.network(), Optional.of(target), console);
         BoardReport report;
         try (Claim claim = Outputs.claim(Outputs.folder("build", io.out, io.force, io.model))) {

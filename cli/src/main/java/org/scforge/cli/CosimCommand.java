@@ -48,6 +48,9 @@ public final class CosimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + FrameSelection.DEFAULT_SEED, description = "seed of the random codes used beyond the model's test frames (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--learn", defaultValue = "on", description = "for a model with a learning layer: run every frame with learning on (default ${DEFAULT-VALUE}), so that the weights learn from frame to frame, or off (frozen at the file's weights)")
+    String learn;
+
     @picocli.CommandLine.Mixin
     FoldOption fold;
 
@@ -60,6 +63,9 @@ public final class CosimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OptionLimits.frames(frames);
+        if (!learn.equals("on") && !learn.equals("off")) {
+            throw new UserError("--learn " + learn + ": give on or off");
+        }
         Simulator sim;
         try {
             sim = Simulator.parse(simulator);
@@ -83,12 +89,14 @@ public final class CosimCommand implements Callable<Integer> {
         Network network = document.network();
         Fold plan = fold.plan(network);
         FrameSelection input = FrameSelection.of(document, frames, seed);
+        boolean learns = network.layers().stream().anyMatch(org.scforge.dsl.DenseLayer::learns);
         stdout.println("cosim " + network.name() + " in " + sim.id() + (trace ? " with per-cycle trace" : "")
+                + (learns ? ", learning " + learn : "")
                 + (plan.timing(network).folded() ? ", folded " + plan : "") + ": "
                 + input.origin());
         DutSources design = DutSources.generate(network, trace, plan, dir.resolve("rtl"));
         int every = Math.max(1, frames / 10);
-        CosimReport report = Cosim.of(network, design).simulator(sim).trace(trace)
+        CosimReport report = Cosim.of(network, design).simulator(sim).trace(trace).learn(learn.equals("on"))
                 .progress(done -> {
                     if (done % every == 0 || done == frames) {
                         stderr.printf(Locale.ROOT, "  %d/%d frames%n", done, frames);
@@ -118,6 +126,10 @@ public final class CosimCommand implements Callable<Integer> {
         o.put("rtlFramesPerSecond", report.rtlFramesPerSecond());
         o.put("goldenFramesPerSecond", report.goldenFramesPerSecond());
         o.put("buildSeconds", report.buildSeconds());
+        if (report.weightsCompared() > 0) {
+            o.put("weightsCompared", report.weightsCompared());
+            o.put("weightMismatches", report.weightMismatches());
+        }
         report.firstMismatch().ifPresent(m -> o.put("firstMismatch", m.toString()));
         o.put("handshakeChecks", report.handshakeChecks());
         report.handshakeFailure().ifPresent(f -> o.put("handshakeFailure", f));

@@ -79,7 +79,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new UserError("--clock " + clock + " must be positive");
         }
         double mhz = clock == null ? t.boardClockMhz() : clock;
-        ModelDocument document = Models.loadDesign(io.model);
+        ModelDocument document = Models.loadDesign(io.model, "plan chosen for a part");
         List<Integer> at = lengths == null || lengths.isEmpty() ? List.of(document.network().length()) : lengths;
         List<Network> networks = new ArrayList<>();
         for (int length : at) {

@@ -61,17 +61,21 @@ public final class GenerateCommand implements Callable<Integer> {
                     + target + " or give --target " + t.cliName());
         }
         OptionLimits.frames(frames);
-        ModelDocument document = length.apply(Models.loadDesign(io.model));
+        ModelDocument document = length.apply(link.isPresent() ? Models.loadDesign(io.model, "board top")
+                : targetGiven ? Models.loadDesign(io.model, "board wrapper and synthesis files") : Models.loadDesign(io.model));
+        // a learning model gets no board wrapper (docs/rtl.md, "Learning layers"): its files are the RTL and benches
+        boolean learns = document.network().layers().stream().anyMatch(org.scforge.dsl.DenseLayer::learns);
         // an explicit --target (or a board) without --fold asks for a plan that fits it
         FoldOption.Plan plan = fold.plan(document.network(), targetGiven || link.isPresent() ? Optional.of(t)
                 : Optional.empty(), spec.commandLine().getOut());
         GeneratedDesign design;
         try (Claim claim = Outputs.claim(Outputs.folder("generate", io.out, io.force, io.model))) {
-            design = write(claim, document, t, plan.fold(), link);
+            design = write(claim, document, learns ? null : t, plan.fold(), link);
             writePlan(io.out, plan, document);
         }
-        spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s, synth_%s.ys, %s%n",
-                io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames), t.cliName(), t.constraintFile());
+        spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s%s%n",
+                io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames),
+                learns ? " (learn low; learning runs: scforge cosim)" : ", synth_" + t.cliName() + ".ys, " + t.constraintFile());
         if (design.timing().folded()) {
             spec.commandLine().getOut().printf("folded: windows of %d cycles, done at edge %d after start%n",
                     design.timing().windowCycles(), design.timing().doneEdge());

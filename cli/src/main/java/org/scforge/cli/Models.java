@@ -21,13 +21,27 @@ public final class Models {
     }
 
     /**
-     * A model to make a design of (generate, build, synth, cosim, explore, mutate): {@link #load}, and a
-     * learning model refused in one line, since no learning RTL exists yet (issue 16).
+     * A model to make a design of (generate, cosim): {@link #load}. A learning model is generated fully parallel
+     * (docs/rtl.md, "Learning layers"); one whose rule has homeostasis is refused in one line (no RTL for it yet).
      */
     public static ModelDocument loadDesign(Path file) {
         ModelDocument document = load(file);
         try {
-            org.scforge.generators.Generators.refuseLearning(document.network());
+            org.scforge.generators.Generators.refuseHomeostasis(document.network());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage(), e);
+        }
+        return document;
+    }
+
+    /**
+     * A model to make {@code what} of (a board wrapper, a board top, a plan for a part, a mutation campaign):
+     * {@link #load}, and a learning model refused in one line, since {@code what} is not generated for one yet.
+     */
+    public static ModelDocument loadDesign(Path file, String what) {
+        ModelDocument document = loadDesign(file);
+        try {
+            org.scforge.generators.Generators.refuseLearning(document.network(), what);
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage(), e);
         }

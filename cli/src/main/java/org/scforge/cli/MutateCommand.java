@@ -81,7 +81,7 @@ public final class MutateCommand implements Callable<Integer> {
         }
         sims.add(0, Simulator.ICARUS); // the bench's simulator, needed whatever the co-simulation uses
         SimulatorChecks.require(sims);
-        ModelDocument document = Models.loadDesign(io.model);
+        ModelDocument document = Models.loadDesign(io.model, "mutation campaign");
         MutationCampaign campaign = MutationCampaign.of(document).fold(fold.plan(document.network()))
                 .mutants(mutants).seed(seed).frames(frames).simulators(sims.subList(1, sims.size()).stream().distinct().toList());
         if (jobs != null) {

@@ -44,7 +44,7 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
-        ModelDocument document = length.apply(Models.loadDesign(io.model));
+        ModelDocument document = length.apply(Models.loadDesign(io.model, "board wrapper and synthesis files"));
         PrintWriter console = spec.commandLine().getOut();
         SynthesisTools.require(t.placeAndRoute() ? List.of(Tool.YOSYS, Tool.NEXTPNR_ICE40) : List.of(Tool.YOSYS));
         FoldOption.Plan chosen = fold.plan(document.network(), java.util.Optional.of(t), console);

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A model file with a learning layer (docs/semantics.md section 12): validate and classify read it (classify
- * infers with learning off), and every command that makes a design refuses it in one line until the learning
- * RTL exists (issue 16).
+ * infers with learning off); generate writes its learning RTL, and every command that would make a board wrapper, a
+ * board top or a plan for a part of it refuses it in one line (docs/rtl.md, "Learning layers").
  */
 class LearningModelCommandTest {
 
@@ -24,7 +24,7 @@ class LearningModelCommandTest {
     Path dir;
 
     @Test
-    void aLearningModelValidatesAndEveryDesignCommandRefusesIt() throws Exception {
+    void aLearningModelValidatesGeneratesAndEveryBoardCommandRefusesIt() throws Exception {
         Path model = dir.resolve("learn.json");
         ModelFile.save(Network.named("learner").inputs(4, Code.unsigned(3)).weights(3).bitstream(16)
                 .sources(SourcePlan.lowDiscrepancy(8, 1))
@@ -34,19 +34,30 @@ class LearningModelCommandTest {
         ConsoleCapture validate = ConsoleCapture.run("validate", model.toString());
         assertThat(validate.exitCode()).as(validate.err()).isZero();
 
-        String why = "scforge: error: " + model + ": network 'learner' has a learning layer ('features'), for which no RTL"
-                + " is generated yet (issue 16); remove the layer's \"learning\" object to generate the network with its"
-                + " weights frozen (docs/semantics.md, section 12)";
-        for (String[] command : new String[][] {
-                {"generate", "--model", model.toString(), "--out", dir.resolve("s").toString()},
-                {"synth", "--model", model.toString(), "--target", "xc7", "--out", dir.resolve("s").toString()},
-                {"cosim", "--model", model.toString(), "--out", dir.resolve("s").toString()},
-                {"build", "--model", model.toString(), "--board", "icebreaker", "--out", dir.resolve("s").toString()},
-                {"explore", "--model", model.toString(), "--target", "xc7", "--out", dir.resolve("s").toString()}}) {
+        String why = "scforge: error: " + model + ": network 'learner' has a learning layer ('features'), and scforge"
+                + " makes no %s of a learning network yet (issue 16); generate or co-simulate it as it is, or remove the"
+                + " layer's \"learning\" object to freeze its weights (docs/rtl.md, \"Learning layers\")";
+        String[][] commands = {
+                {"board wrapper and synthesis files", "synth", "--model", model.toString(), "--target", "xc7", "--out",
+                        dir.resolve("s").toString()},
+                {"board wrapper and synthesis files", "generate", "--model", model.toString(), "--target", "xc7", "--out",
+                        dir.resolve("s").toString()},
+                {"board top", "build", "--model", model.toString(), "--board", "icebreaker", "--out", dir.resolve("s").toString()},
+                {"board top", "generate", "--model", model.toString(), "--board", "icebreaker", "--out",
+                        dir.resolve("s").toString()},
+                {"plan chosen for a part", "explore", "--model", model.toString(), "--target", "xc7", "--out",
+                        dir.resolve("s").toString()}};
+        for (String[] refused : commands) {
+            String[] command = java.util.Arrays.copyOfRange(refused, 1, refused.length);
             ConsoleCapture run = ConsoleCapture.run(command);
             assertThat(run.exitCode()).as(command[0] + ": " + run.err()).isEqualTo(ExitCodes.USER_ERROR);
-            assertThat(run.errLines()).as(command[0]).containsExactly(why);
+            assertThat(run.errLines()).as(command[0]).containsExactly(why.formatted(refused[0]));
             assertThat(dir.resolve("s")).as(command[0]).doesNotExist();
         }
+        // generate without a target writes the learning RTL (docs/rtl.md, "Learning layers")
+        ConsoleCapture generate = ConsoleCapture.run("generate", "--model", model.toString(), "--out",
+                dir.resolve("g").toString());
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(dir.resolve("g").resolve("learner_stdp_synapse.v")).exists();
     }
 }

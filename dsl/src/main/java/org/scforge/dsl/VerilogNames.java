@@ -49,6 +49,8 @@ public final class VerilogNames {
             "fetch_group", "fetch_valid", "fire_chunk", "fire_cycle", "fire_group", "fire_valid", "group",
             "strided_x", "strided_x_negative", "sum_chunk", "sum_cycle", "sum_group", "sum_valid", "synapse_x",
             "synapse_x_negative", "total_cycle", "total_valid",
+            // layer.v.ftl and top.v.ftl of a learning layer (docs/rtl.md, "Learning layers")
+            "age", "age_after", "ages", "learn", "learn_number", "learning", "recent", "weights",
             // tb.v.ftl
             "CLASSES", "CLASS_BITS", "CODE_WIDTH", "COUNT_BITS", "FRAMES", "HOLD", "LATENCY", "MIDDLE",
             "VECTOR_BITS", "check_idle", "check_results", "compared", "cycles", "dut", "edges", "expected",

@@ -136,6 +136,15 @@ public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> sy
                         + "' in memory but gives it no P");
             }
         }
+        // a learning layer is generated fully parallel only, and so is every layer beside it (docs/rtl.md,
+        // "Learning layers"): its updates are per synapse at every step, which a window of T > 1 cycles would reorder
+        network.layers().stream().filter(org.scforge.dsl.DenseLayer::learns).findFirst().ifPresent(learner -> {
+            if (timing(network).folded()) {
+                throw new IllegalArgumentException("fold " + this + ": network " + network.name() + " has a learning layer ('"
+                        + learner.name() + "'), and a network with a learning layer is generated fully parallel only;"
+                        + " leave out --fold (docs/rtl.md, \"Learning layers\")");
+            }
+        });
         return this;
     }
 

@@ -11,31 +11,45 @@ public final class Generators {
 
     /** The RTL of a network, with a test bench of corner and seeded random frames when asked for one. */
     public static VerilogGenerator verilog(Network network) {
-        refuseLearning(network);
+        refuseHomeostasis(network);
         return new VerilogGenerator(ModelDocument.of(network));
     }
 
     /**
-     * Refuses a network with a learning layer: the generators emit no learning RTL yet (issue 16), and a design
-     * that silently froze the weights would not be the model. Learned weights are ordinary weights: save the
-     * network without its rule ({@code DenseLayer.withLearning(null)}) to generate it.
+     * Refuses a network whose learning rule has homeostasis (docs/semantics.md section 12.5): the learning RTL
+     * has one threshold per layer, and a design that ignored the offsets would not be the model.
      */
-    public static void refuseLearning(Network network) {
+    public static void refuseHomeostasis(Network network) {
+        network.layers().stream().filter(l -> l.learning().flatMap(org.scforge.dsl.Stdp::homeostasis).isPresent())
+                .findFirst().ifPresent(layer -> {
+                    throw new IllegalArgumentException("network '" + network.name() + "': layer '" + layer.name()
+                            + "' learns with homeostasis (adaptive thresholds, docs/semantics.md section 12.5), for"
+                            + " which no RTL is generated yet (issue 16); the golden model runs it (LearningRun)");
+                });
+    }
+
+    /**
+     * Refuses a network with a learning layer where {@code what} (a board wrapper, a board top, a plan chosen for a
+     * part, a mutation campaign) is asked for: learning RTL is generated fully parallel for simulation and
+     * co-simulation only (docs/rtl.md, "Learning layers"), and a design that silently froze the weights would not
+     * be the model.
+     */
+    public static void refuseLearning(Network network, String what) {
         network.layers().stream().filter(org.scforge.dsl.DenseLayer::learns).findFirst().ifPresent(layer -> {
-            throw new IllegalArgumentException(noLearningRtlFor(network, layer.name()));
+            throw new IllegalArgumentException(noLearningRtlFor(network, layer.name(), what));
         });
     }
 
-    /** Why no design is generated for a network with a learning layer, and what to do instead. */
-    public static String noLearningRtlFor(Network network, String layer) {
-        return "network '" + network.name() + "' has a learning layer ('" + layer + "'), for which no RTL is generated"
-                + " yet (issue 16); remove the layer's \"learning\" object to generate the network with its weights"
-                + " frozen (docs/semantics.md, section 12)";
+    /** Why {@code what} is not made for a network with a learning layer, and what to do instead. */
+    public static String noLearningRtlFor(Network network, String layer, String what) {
+        return "network '" + network.name() + "' has a learning layer ('" + layer + "'), and scforge makes no " + what
+                + " of a learning network yet (issue 16); generate or co-simulate it as it is, or remove the layer's"
+                + " \"learning\" object to freeze its weights (docs/rtl.md, \"Learning layers\")";
     }
 
     /** The RTL of a model; its test frames, when present, feed the test bench. */
     public static VerilogGenerator verilog(ModelDocument document) {
-        refuseLearning(document.network());
+        refuseHomeostasis(document.network());
         return new VerilogGenerator(document);
     }
 }

@@ -58,12 +58,18 @@ public final class VerilogGenerator {
 
     /** Adds the board wrapper, the yosys script and the constraints of {@code t}. */
     public VerilogGenerator target(Target t) {
+        if (t != null) {
+            Generators.refuseLearning(document.network(), "board wrapper and synthesis files");
+        }
         this.target = t;
         return this;
     }
 
     /** Adds the board top (docs/rtl.md, "Board top"): the network behind a UART on {@code link}'s board. */
     public VerilogGenerator board(SerialLink link) {
+        if (link != null) {
+            Generators.refuseLearning(document.network(), "board top");
+        }
         this.board = link;
         return this;
     }

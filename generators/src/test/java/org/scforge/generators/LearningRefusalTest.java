@@ -2,19 +2,21 @@ package org.scforge.generators;
 
 import org.junit.jupiter.api.Test;
 import org.scforge.dsl.Code;
-import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
 import org.scforge.dsl.Stdp;
-
-import java.util.List;
+import org.scforge.generators.board.Board;
+import org.scforge.generators.board.SerialLink;
+import org.scforge.generators.synth.Target;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** No learning RTL exists yet (issue 16): the generators refuse a learning network in one line, and nothing else. */
+/**
+ * A learning network is generated fully parallel (docs/rtl.md, "Learning layers"); what is not generated for it
+ * (a folded plan, a board wrapper, a board top) is refused in one line naming the reason.
+ */
 class LearningRefusalTest {
 
     private static Network learner() {
@@ -26,19 +28,49 @@ class LearningRefusalTest {
     }
 
     @Test
-    void aLearningNetworkIsRefusedInOneLine() {
-        String why = "network 'learner' has a learning layer ('features'), for which no RTL is generated yet (issue 16);"
-                + " remove the layer's \"learning\" object to generate the network with its weights frozen"
-                + " (docs/semantics.md, section 12)";
-        assertThatThrownBy(() -> Generators.verilog(learner())).isInstanceOf(IllegalArgumentException.class).hasMessage(why);
-        assertThatThrownBy(() -> Generators.verilog(ModelDocument.of(learner()))).hasMessage(why);
+    void aLearningNetworkIsGeneratedWithItsLearnAndWeightsPorts() {
+        assertThat(Generators.verilog(learner()).files().get("learner.v"))
+                .contains("    input  wire                          learn,\n")
+                .contains("    output wire [47:0] features_weights,\n");
     }
 
     @Test
-    void theSameNetworkWithoutItsRuleIsGenerated() {
-        Network learner = learner();
-        Network frozen = learner.withLayers(learner.layers().stream().map(l -> l.withLearning(null)).toList());
-        assertThatCode(() -> Generators.verilog(frozen)).doesNotThrowAnyException();
-        assertThat(frozen.layers()).extracting(l -> l.learns()).isEqualTo(List.of(false, false));
+    void aRuleWithHomeostasisIsRefusedInOneLineUntilItsRtlExists() {
+        Network plain = learner();
+        Network adaptive = plain.withLayers(java.util.List.of(plain.layers().get(0).withLearning(plain.layers().get(0)
+                .learning().orElseThrow().withHomeostasis(Stdp.Homeostasis.of(1, 8, 100))), plain.layers().get(1)));
+        String why = "network 'learner': layer 'features' learns with homeostasis (adaptive thresholds, docs/semantics.md"
+                + " section 12.5), for which no RTL is generated yet (issue 16); the golden model runs it (LearningRun)";
+        assertThatThrownBy(() -> Generators.verilog(adaptive)).isInstanceOf(IllegalArgumentException.class).hasMessage(why);
+        assertThatThrownBy(() -> Generators.verilog(org.scforge.dsl.ModelDocument.of(adaptive)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(why);
+    }
+
+    @Test
+    void aFoldedPlanIsRefusedInOneLine() {
+        assertThatThrownBy(() -> Generators.verilog(learner()).options(GeneratorOptions.defaults()
+                .withFold(Fold.parse("out=1"))).files())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fold out=1: network learner has a learning layer ('features'), and a network with a learning"
+                        + " layer is generated fully parallel only; leave out --fold (docs/rtl.md, \"Learning layers\")");
+    }
+
+    @Test
+    void aPlanWithEveryLayerWholeIsTheParallelDesign() {
+        assertThat(Generators.verilog(learner()).options(GeneratorOptions.defaults()
+                .withFold(Fold.parse("features=3,out=2"))).files())
+                .isEqualTo(Generators.verilog(learner()).files());
+    }
+
+    @Test
+    void aBoardWrapperOrBoardTopIsRefusedInOneLine() {
+        String why = "network 'learner' has a learning layer ('features'), and scforge makes no %s of a learning"
+                + " network yet (issue 16); generate or co-simulate it as it is, or remove the layer's \"learning\" object to freeze"
+                + " its weights (docs/rtl.md, \"Learning layers\")";
+        assertThatThrownBy(() -> Generators.verilog(learner()).target(Target.ICE40_UP5K))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(why.formatted("board wrapper and synthesis files"));
+        assertThatThrownBy(() -> Generators.verilog(learner()).board(SerialLink.of(Board.ICEBREAKER, 115200)))
+                .hasMessage(why.formatted("board top"));
     }
 }

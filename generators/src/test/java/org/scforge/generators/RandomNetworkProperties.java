@@ -41,6 +41,15 @@ class RandomNetworkProperties {
     }
 
     /**
+     * Random learning networks (docs/rtl.md, "Learning layers": learning synapses, pre ages, winner-take-all or not,
+     * learning and plain hidden layers side by side) are lint-clean, and their benches (learn low) pass.
+     */
+    @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+    void learningNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
+        check(RandomNetworks.learningSeeded(seed), Fold.none(), seed);
+    }
+
+    /**
      * P in 1..N for some layers, and P in 1..N-1 for one layer of more than one neuron (drawn); each
      * layer with a P keeps its weights in memory or in logic (drawn).
      */

@@ -3,9 +3,11 @@ package org.scforge.harness;
 import org.scforge.dsl.Network;
 import org.scforge.sim.FrameCounts;
 import org.scforge.sim.GoldenModel;
+import org.scforge.sim.LearningRun;
 import org.scforge.sim.Trace;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 
@@ -25,6 +27,7 @@ public final class Cosim {
     private final DutSources design;
     private Simulator simulator = Simulator.VERILATOR;
     private boolean trace;
+    private boolean learn = true;
     private ModelBuilder builder = ModelBuilder.standard();
     private Path wave;
     private IntConsumer progress = frame -> { };
@@ -47,6 +50,15 @@ public final class Cosim {
     /** Compare every layer's spikes and membranes at every step (needs a design with trace ports). */
     public Cosim trace(boolean on) {
         this.trace = on;
+        return this;
+    }
+
+    /**
+     * For a network with a learning layer: run every frame with learning on (the default) or off (docs/cosim.md,
+     * "Learning runs"). The golden model is a {@link LearningRun} either way; without a learning layer it changes nothing.
+     */
+    public Cosim learn(boolean on) {
+        this.learn = on;
         return this;
     }
 
@@ -81,37 +93,59 @@ public final class Cosim {
             throw new IllegalArgumentException("trace comparison needs a design generated with trace ports");
         }
         GoldenModel golden = GoldenModel.of(network);
+        // a network with a learning layer: a learning run of the golden model, which keeps what the layers learn
+        LearningRun learningRun = LearningRun.of(network);
         FrameComparator comparator = new FrameComparator(network, dut.ports());
+        List<DutPorts.LearningLayer> learning = dut.ports().learning();
         int maxEdges = comparator.doneEdge() + 8;
         long rtlNanos = 0;
         long goldenNanos = 0;
         dut.poke("rst", 1);
         dut.step(1);
         dut.poke("rst", 0);
+        if (dut.ports().learns()) {
+            dut.poke("learn", learn ? 1 : 0);
+        }
+        FrameCounts last = null;
         for (int f = 0; f < frames.length; f++) {
+            List<int[][]> startCodes = learning.stream().map(l -> learningRun.weights(l.name()).toArray()).toList();
             long t0 = System.nanoTime();
             FrameResult rtl = dut.frame(CodePacking.pack(frames[f], network.inputCode()), maxEdges, trace);
             long t1 = System.nanoTime();
             if (trace) {
-                Trace g = golden.trace(frames[f]);
+                Trace g = learningRun.learns() ? learningRun.trace(frames[f], learn) : golden.trace(frames[f]);
                 goldenNanos += System.nanoTime() - t1;
                 comparator.compareResult(f, rtl, g.readoutCounts(), g.predictedClass());
                 comparator.compareTrace(f, rtl, g);
+                comparator.compareWeightTrace(f, rtl, g, startCodes);
+                last = new FrameCounts(new int[][] {g.readoutCounts()}, g.predictedClass());
             } else {
-                FrameCounts g = golden.run(frames[f]);
+                FrameCounts g = learningRun.learns() ? learningRun.frame(frames[f], learn) : golden.run(frames[f]);
                 goldenNanos += System.nanoTime() - t1;
                 comparator.compareResult(f, rtl, g.readout(), g.predictedClass());
+                last = g;
             }
-            rtlNanos += t1 - t0;
+            long t2 = System.nanoTime();
+            // what the frame left in every learning layer: every weight code, read once the frame is done
+            for (DutPorts.LearningLayer layer : learning) {
+                comparator.compareWeights(f, rtl.doneEdge(), layer, dut.peek(layer.weightsPort()),
+                        learningRun.weights(layer.name()).toArray());
+            }
+            rtlNanos += t1 - t0 + System.nanoTime() - t2;
             progress.accept(f + 1);
         }
         HandshakeCheck handshake = new HandshakeCheck(dut, comparator.doneEdge());
         if (frames.length > 0) {
-            handshake.run(network, frames[0], frames[frames.length - 1]);
+            if (dut.ports().learns()) {
+                // the handshake's frames run after rst with learning off: the golden model's frames with the file's weights
+                dut.poke("learn", 0);
+            }
+            handshake.run(network, frames[0], frames[frames.length - 1], last);
         }
         return new CosimReport(dut.simulator(), frames.length, comparator.compared(), comparator.mismatches(),
                 comparator.first(), handshake.checks(), handshake.failure(), perSecond(frames.length, rtlNanos),
-                perSecond(frames.length, goldenNanos), buildSeconds);
+                perSecond(frames.length, goldenNanos), buildSeconds, comparator.weightsCompared(),
+                comparator.weightMismatches());
     }
 
     private static double perSecond(int frames, long nanos) {

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param rtlFramesPerSecond      frames per second of the simulator, bridge included
  * @param goldenFramesPerSecond   frames per second of the golden model on one thread
  * @param buildSeconds            seconds the simulator build took (0 when reused from the cache)
+ * @param weightsCompared         weight codes of learning layers compared, a part of {@code valuesCompared}
+ * @param weightMismatches        weight codes that differed, a part of {@code mismatches}
  */
 public record CosimReport(Simulator simulator, int frames, long valuesCompared, long mismatches,
                           Optional<Mismatch> firstMismatch, long handshakeChecks, Optional<String> handshakeFailure,
                           double rtlFramesPerSecond, double goldenFramesPerSecond,
-                          double buildSeconds) {
+                          double buildSeconds, long weightsCompared, long weightMismatches) {
 
     public boolean passed() {
         return valuesCompared > 0 && mismatches == 0 && handshakeFailure.isEmpty();
@@ -28,8 +30,10 @@ public record CosimReport(Simulator simulator, int frames, long valuesCompared, 
 
     /** "N frames, M values compared, K mismatches, handshake: H checks, ok" (or its first failure). */
     public String summary() {
-        return frames + " frames, " + valuesCompared + " values compared, " + mismatches + " mismatches, handshake: "
-                + handshakeChecks + " checks, " + handshakeFailure.orElse("ok");
+        return frames + " frames, " + valuesCompared + " values compared, " + mismatches + " mismatches"
+                + (weightsCompared > 0 ? " (of which " + weightsCompared + " weight codes, " + weightMismatches
+                        + " mismatches)" : "")
+                + ", handshake: " + handshakeChecks + " checks, " + handshakeFailure.orElse("ok");
     }
 
     /** Throws an AssertionError naming the first mismatch, or that nothing was compared. */

@@ -6,6 +6,7 @@ import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.PipelineLayer;
 import org.scforge.generators.Port;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,44 @@ import java.util.Optional;
  * @param classBits   width of {@code class_out}
  * @param windowCycles T, the cycles of one window of a folded design (docs/semantics.md section 1.1);
  *                    1 for a fully parallel one. Not a port, but it says when the ports hold what.
+ * @param learning    the learning layers, whose weights port {@code <layer>_weights} the harness compares
+ *                    (docs/rtl.md, "Learning layers"); empty for a network without one
  */
 public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits,
-                       int windowCycles) {
+                       int windowCycles, List<LearningLayer> learning) {
+
+    /**
+     * A learning layer and the packing of its weights port: code {@code (j, i)} at {@code [(j*F + i)*B +: B]},
+     * two's complement.
+     *
+     * @param index    0-based pipeline index
+     * @param name     the layer's DSL name
+     * @param neurons  N
+     * @param fanIn    F
+     * @param codeBits B = weightBits + 1
+     */
+    public record LearningLayer(int index, String name, int neurons, int fanIn, int codeBits) {
+        public String weightsPort() {
+            return name + "_weights";
+        }
+
+        /** Code {@code (neuron, input)} of the port's value. */
+        public int code(BigInteger weights, int neuron, int input) {
+            return (int) Values.signedField(weights, neuron * fanIn + input, codeBits);
+        }
+
+        /** The port's value holding {@code codes[neuron][input]}: what the RTL must show. */
+        public BigInteger pack(int[][] codes) {
+            BigInteger packed = BigInteger.ZERO;
+            BigInteger mask = BigInteger.ONE.shiftLeft(codeBits).subtract(BigInteger.ONE);
+            for (int j = 0; j < neurons; j++) {
+                for (int i = 0; i < fanIn; i++) {
+                    packed = packed.or(BigInteger.valueOf(codes[j][i]).and(mask).shiftLeft((j * fanIn + i) * codeBits));
+                }
+            }
+            return packed;
+        }
+    }
 
     /**
      * A layer whose per-step values the RTL exposes.
@@ -52,6 +88,7 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
     public DutPorts {
         ports = List.copyOf(ports);
         traced = List.copyOf(traced);
+        learning = List.copyOf(learning);
         if (windowCycles < 1) {
             throw new IllegalArgumentException("window cycles " + windowCycles + " must be at least 1");
         }
@@ -60,6 +97,12 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
     /** The ports of a fully parallel design. */
     public DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits) {
         this(ports, traced, codeBits, countBits, classBits, 1);
+    }
+
+    /** The ports of a design without a learning layer. */
+    public DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits, int countBits, int classBits,
+                    int windowCycles) {
+        this(ports, traced, codeBits, countBits, classBits, windowCycles, List.of());
     }
 
     /** The ports of a design that is not a network top (a board top, say): no frames, no traces. */
@@ -91,9 +134,17 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
                 traced.add(new TracedLayer(l, name, neurons, stateBits));
             }
         }
+        List<LearningLayer> learning = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            Optional<org.scforge.dsl.DenseLayer> dense = layers.get(l).weights();
+            if (dense.isPresent() && dense.get().learns()) {
+                learning.add(new LearningLayer(l, dense.get().name(), dense.get().neurons(), dense.get().fanIn(),
+                        network.weightBits() + 1));
+            }
+        }
         int countBits = design.widths().layer(network.layers().size() - 1).stateBits();
         return new DutPorts(ports, traced, width(ports, "codes"), countBits, width(ports, "class_out"),
-                design.timing().windowCycles());
+                design.timing().windowCycles(), learning);
     }
 
     private static int width(List<Port> ports, String name) {
@@ -105,7 +156,10 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
         return ports.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The ports a trace row holds, in order: every traced layer's spikes then membrane (a pool: none), then counts. */
+    /**
+     * The ports a trace row holds, in order: every traced layer's spikes then membrane (a pool: none), then counts,
+     * then every learning layer's weights.
+     */
     public List<Port> tracePorts() {
         List<Port> out = new ArrayList<>();
         for (TracedLayer t : traced) {
@@ -115,7 +169,15 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
             }
         }
         out.add(port("counts").orElseThrow());
+        for (LearningLayer l : learning) {
+            out.add(port(l.weightsPort()).orElseThrow());
+        }
         return out;
+    }
+
+    /** True when the design has a learning layer: a learn input and a weights port per learning layer. */
+    public boolean learns() {
+        return !learning.isEmpty();
     }
 
     /** When {@code network}'s values appear on these ports. */

@@ -23,6 +23,8 @@ final class FrameComparator {
     private final FrameTiming timing;
     private long compared;
     private long mismatches;
+    private long weightsCompared;
+    private long weightMismatches;
     private Mismatch first;
 
     FrameComparator(Network network, DutPorts ports) {
@@ -37,6 +39,16 @@ final class FrameComparator {
 
     long mismatches() {
         return mismatches;
+    }
+
+    /** Weight codes compared (docs/rtl.md, "Learning layers"): a part of {@link #compared()}. */
+    long weightsCompared() {
+        return weightsCompared;
+    }
+
+    /** Weight codes that differed: a part of {@link #mismatches()}. */
+    long weightMismatches() {
+        return weightMismatches;
     }
 
     Optional<Mismatch> first() {
@@ -101,6 +113,58 @@ final class FrameComparator {
                         Values.signedField(counts, j, ports.countBits()), readout.state()[t][j]);
             }
         }
+    }
+
+    /**
+     * Every weight code of a learning layer's weights port, read at {@code edge} after the start edge (the done edge:
+     * after the frame), against the golden model's codes {@code [neuron][input]}.
+     */
+    void compareWeights(int frame, int edge, DutPorts.LearningLayer layer, BigInteger rtl, int[][] golden) {
+        for (int j = 0; j < layer.neurons(); j++) {
+            for (int i = 0; i < layer.fanIn(); i++) {
+                checkWeight(frame, edge, layer, j, i, layer.code(rtl, j, i), golden[j][i]);
+            }
+        }
+    }
+
+    /**
+     * With trace: every weight code of every learning layer after every step, right after the edge at which the
+     * layer shows that step ({@link FrameTiming#stepEdge}); the golden codes are those at the frame's start with the
+     * trace's updates applied step by step. {@code startCodes}: per learning layer, {@code [neuron][input]}.
+     */
+    void compareWeightTrace(int frame, FrameResult rtl, Trace golden, List<int[][]> startCodes) {
+        List<FrameResult.TraceRow> rows = rtl.rows();
+        int column = ports.tracePorts().size() - ports.learning().size();
+        for (int k = 0; k < ports.learning().size(); k++) {
+            DutPorts.LearningLayer layer = ports.learning().get(k);
+            int[][] codes = new int[layer.neurons()][];
+            for (int j = 0; j < codes.length; j++) {
+                codes[j] = startCodes.get(k)[j].clone();
+            }
+            for (int t = 0; t < network.length(); t++) {
+                for (Trace.WeightUpdate u : golden.weightUpdates()) {
+                    if (u.layer().equals(layer.name()) && u.step() == t) {
+                        codes[u.neuron()][u.input()] = u.newCode();
+                    }
+                }
+                int edge = timing.stepEdge(layer.index(), t);
+                FrameResult.TraceRow row = row(rows, edge);
+                if (row == null) {
+                    check(frame, edge, layer.name(), -1, "trace row (done came early)", -1, t);
+                    continue;
+                }
+                compareWeights(frame, edge, layer, row.values().get(column + k), codes);
+            }
+        }
+    }
+
+    private void checkWeight(int frame, int edge, DutPorts.LearningLayer layer, int neuron, int input, long rtl,
+                             long golden) {
+        weightsCompared++;
+        if (rtl != golden) {
+            weightMismatches++;
+        }
+        check(frame, edge, layer.name(), neuron, layer.weightsPort() + " input " + input, rtl, golden);
     }
 
     private static FrameResult.TraceRow row(List<FrameResult.TraceRow> rows, int edge) {

@@ -25,6 +25,8 @@ final class HandshakeCheck {
     private final Dut dut;
     private final int doneEdge;
     private final List<String> outputs = new ArrayList<>();
+    /** The model file's weights of each learning layer: what its weights port holds after rst. */
+    private final java.util.Map<String, int[][]> initialWeights = new java.util.HashMap<>();
     private long checks;
     private String failure;
 
@@ -33,7 +35,9 @@ final class HandshakeCheck {
         this.dut = dut;
         this.doneEdge = doneEdge;
         outputs.addAll(List.of("busy", "done", "class_out", "counts"));
-        dut.ports().tracePorts().forEach(p -> outputs.add(p.name()));
+        // a weights port is not 0 after rst but the model file's weights (checkIdle checks them)
+        dut.ports().tracePorts().stream().filter(p -> dut.ports().learning().stream()
+                .noneMatch(l -> l.weightsPort().equals(p.name()))).forEach(p -> outputs.add(p.name()));
     }
 
     long checks() {
@@ -47,8 +51,20 @@ final class HandshakeCheck {
 
     /** Runs the sequence; {@code first} and {@code last} are the codes of two frames (the same when one). */
     HandshakeCheck run(Network network, int[] first, int[] last) {
+        return run(network, first, last, GoldenModel.of(network).run(last));
+    }
+
+    /**
+     * The same after a run whose last frame gave {@code lastResult} (a learning run's, with the weights it learned);
+     * the frames of the sequence run with learning off after rst, so the golden model's frames with the file's weights.
+     */
+    HandshakeCheck run(Network network, int[] first, int[] last, FrameCounts lastResult) {
         GoldenModel golden = GoldenModel.of(network);
-        FrameCounts lastResult = golden.run(last);
+        for (org.scforge.dsl.DenseLayer layer : network.layers()) {
+            if (layer.learns()) {
+                initialWeights.put(layer.name(), layer.weights().toArray());
+            }
+        }
         FrameCounts firstResult = golden.run(first);
         String phase = "done is a level";
         for (int e = 1; e <= HOLD; e++) {
@@ -88,6 +104,15 @@ final class HandshakeCheck {
             }
             for (String port : outputs) {
                 check(phase, "edge " + e + " after rst", port, 0);
+            }
+            for (DutPorts.LearningLayer layer : dut.ports().learning()) {
+                BigInteger weights = dut.peek(layer.weightsPort());
+                for (int j = 0; j < layer.neurons(); j++) {
+                    for (int i = 0; i < layer.fanIn(); i++) {
+                        record(phase, "edge " + e + " after rst", layer.weightsPort() + "[" + j + "][" + i + "]",
+                                layer.code(weights, j, i), initialWeights.get(layer.name())[j][i]);
+                    }
+                }
             }
         }
     }

@@ -54,6 +54,12 @@ public final class TestBenchFiles {
         model.put("classBits", rtl.classBits());
         model.put("readout", network.readout().name());
         model.put("rtlFiles", rtlFileNames);
+        // a learning design's benches run every frame with learn low (the golden model's frames, the file's weights)
+        // and leave its weights ports unread: learning runs are checked by scforge cosim (docs/cosim.md)
+        model.put("learns", rtl.learns());
+        model.put("weightPorts", rtl.weightPorts().stream()
+                .map(p -> Map.of("name", p.name(), "width", p.width()))
+                .toList());
         model.put("tracePorts", rtl.tracePorts().stream()
                 .map(p -> Map.of("name", p.name(), "width", p.width()))
                 .toList());

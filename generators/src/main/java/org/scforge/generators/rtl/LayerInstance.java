@@ -16,8 +16,11 @@ package org.scforge.generators.rtl;
  * @param sourceInstance   its source's instance
  * @param sourceWidth      that source's bits
  * @param windowLast       it takes window_cycle's last-cycle strobe (integrate-and-fire or chunked)
+ * @param learnNumber      a learning layer's learn_number: the top kp bits of its learning source's instance; else empty
+ * @param weightsBits      a learning layer's weights port, N * F * (weightBits + 1) bits; else 0
  */
 public record LayerInstance(int index, String name, String module, int neurons, int stateBits,
                             boolean integrateAndFire, boolean pool, boolean signedInputs, int numberBits, String inputs,
-                            String sourceInstance, int sourceWidth, boolean windowLast) {
+                            String sourceInstance, int sourceWidth, boolean windowLast,
+                            String learnNumber, int weightsBits) {
 }

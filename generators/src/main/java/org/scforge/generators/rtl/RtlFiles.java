@@ -95,7 +95,10 @@ public final class RtlFiles {
         laneSynapses(files, false, "lane_synapses", "one lane of a layer: synapses and signed popcount");
         laneSynapses(files, true, "lane_xnor_synapses", "one lane of an xnor layer: synapses and their sum");
         if (weighted().stream().anyMatch(l -> !l.isReadout())) {
-            block(files, "if_update", "integrate-and-fire update of one lane");
+            block(files, "if_update", "integrate-and-fire update of one lane", Map.of("potentialPort", takesPotentials()));
+        }
+        if (learns()) {
+            block(files, "stdp_synapse", "learning synapse of an STDP layer (docs/semantics.md section 12)");
         }
         block(files, "count_update", "readout count update of one lane");
         block(files, "argmax_tree", "balanced comparison tree of the argmax");
@@ -111,6 +114,11 @@ public final class RtlFiles {
             model.put("weightBits", network.weightBits());
             model.put("layer", layerModel(l));
             model.put("fold", foldModel(l));
+            model.put("potentialPort", takesPotentials());
+            DenseLayer dense = layers.get(l).weights().orElseThrow();
+            if (dense.learns()) {
+                model.put("learn", LearningModel.of(dense, network.weightBits(), widthsOf(l)));
+            }
             files.put(file, Templates.render("layer.v.ftl", model));
         }
         String file = top + ".v";
@@ -121,11 +129,34 @@ public final class RtlFiles {
     /** The top module's ports, in declaration order. */
     public List<Port> ports() {
         List<Port> ports = new ArrayList<>(List.of(Port.in("clk", 1), Port.in("rst", 1), Port.in("start", 1),
-                Port.in("codes", network.inputs() * network.inputCode().portBits()), Port.out("busy", 1),
-                Port.out("done", 1), Port.out("counts", network.classes() * countBits())));
+                Port.in("codes", network.inputs() * network.inputCode().portBits())));
+        if (learns()) {
+            ports.add(Port.in("learn", 1));
+        }
+        ports.addAll(List.of(Port.out("busy", 1), Port.out("done", 1), Port.out("counts", network.classes() * countBits())));
         ports.addAll(tracePorts());
+        ports.addAll(weightPorts());
         ports.add(Port.out("class_out", classBits()));
         return ports;
+    }
+
+    /** True when the network has a learning layer: the top has the learn port and a weights port per such layer. */
+    public boolean learns() {
+        return network.layers().stream().anyMatch(DenseLayer::learns);
+    }
+
+    /**
+     * {@code <layer>_weights} of every learning layer, in layer order, with or without trace ports: what the layer has
+     * learned is part of its result (docs/rtl.md, "Learning layers").
+     */
+    public List<Port> weightPorts() {
+        return layerInstances().stream().filter(l -> l.weightsBits() > 0)
+                .map(l -> Port.out(l.name() + "_weights", l.weightsBits())).toList();
+    }
+
+    /** The if_update block gives u (its potential port) when a layer takes the argmax of them: a winner-take-all rule. */
+    private boolean takesPotentials() {
+        return network.layers().stream().anyMatch(l -> l.learning().map(org.scforge.dsl.Stdp::wta).orElse(false));
     }
 
     /**
@@ -214,7 +245,7 @@ public final class RtlFiles {
      * A source instance per consumer (the inputs, each layer with weights): each advances only while its consumer
      * steps; {@code stage} is the consumer's layer index (the inputs are consumed by layer 1, so they step with it).
      */
-    record SourceUse(String consumer, int stage, Source source, String instance, String enable) {
+    record SourceUse(String consumer, int stage, Source source, String instance, String enable, boolean learning) {
     }
 
     List<SourceUse> sourceUses() {
@@ -232,20 +263,36 @@ public final class RtlFiles {
                 names.add(weights.get().plan().source());
             }
         }
+        // a learning layer's learning source (consumer <layer>_learning), advancing with the layer's steps
+        int weightConsumers = consumers.size();
+        for (int l = 0; l < layers.size(); l++) {
+            Optional<DenseLayer> weights = layers.get(l).weights();
+            if (weights.isPresent() && weights.get().learns()) {
+                consumers.add(layers.get(l).name() + "_learning");
+                stages.add(l);
+                names.add(weights.get().learning().orElseThrow().source());
+            }
+        }
         List<SourceUse> uses = new ArrayList<>();
         for (int c = 0; c < consumers.size(); c++) {
             String name = names.get(c);
             boolean shared = names.stream().filter(name::equals).count() > 1;
             String instance = shared ? name + "_for_" + consumers.get(c) : name;
             String enable = "frame_stage[" + stages.get(c) + "]" + (timing.folded() ? " & window_last" : "");
-            uses.add(new SourceUse(consumers.get(c), stages.get(c), network.source(name).orElseThrow(), instance, enable));
+            uses.add(new SourceUse(consumers.get(c), stages.get(c), network.source(name).orElseThrow(), instance, enable,
+                    c >= weightConsumers));
         }
         return uses;
     }
 
     /** The source instance layer {@code index}'s lanes read. */
     private SourceUse sourceOf(int index) {
-        return sourceUses().stream().skip(1).filter(u -> u.stage() == index).findFirst().orElseThrow();
+        return sourceUses().stream().skip(1).filter(u -> u.stage() == index && !u.learning()).findFirst().orElseThrow();
+    }
+
+    /** The learning source instance of learning layer {@code index}. */
+    private SourceUse learningSourceOf(int index) {
+        return sourceUses().stream().filter(u -> u.stage() == index && u.learning()).findFirst().orElseThrow();
     }
 
     private SourceInstance sourceModel(SourceUse use) {
@@ -479,15 +526,25 @@ public final class RtlFiles {
             String inputs = l == 0 ? "input_stream" : layers.get(l - 1).name() + "_spikes";
             if (layer instanceof PipelineLayer.Pool) {
                 instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), 0, false, true,
-                        false, 0, inputs, "", 0, timing.folded()));
+                        false, 0, inputs, "", 0, timing.folded(), "", 0));
                 continue;
             }
             DenseLayer weights = layer.weights().orElseThrow();
             SourceUse source = sourceOf(l);
+            String learnNumber = "";
+            int weightsBits = 0;
+            if (weights.learns()) {
+                // the top kp bits of the learning source, as an SNG reads the top bits of its source
+                SourceUse learning = learningSourceOf(l);
+                int width = learning.source().width();
+                int kp = weights.learning().orElseThrow().probabilityBits();
+                learnNumber = learning.instance() + "_value[" + (width - 1) + ":" + (width - kp) + "]";
+                weightsBits = layer.neurons() * layer.fanIn() * (network.weightBits() + 1);
+            }
             instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), widthsOf(l).stateBits(),
                     !weights.isReadout(), false, carriesInputSigns(l), weights.synapse().comparedBits(network.weightBits()),
                     inputs, source.instance(), source.source().width(),
-                    !weights.isReadout() || fold.chunks(layer) > 1));
+                    !weights.isReadout() || fold.chunks(layer) > 1, learnNumber, weightsBits));
         }
         return instances;
     }
@@ -521,6 +578,7 @@ public final class RtlFiles {
         model.put("doneEdge", timing.doneEdge());
         model.put("argmaxStages", argmaxStages());
         model.put("traced", traced());
+        model.put("learns", learns());
         List<SourceUse> uses = sourceUses();
         model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());
         model.put("inputSource", uses.get(0).instance());

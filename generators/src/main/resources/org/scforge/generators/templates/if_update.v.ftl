@@ -5,6 +5,9 @@
 //   u = v - (LEAK_SHIFT > 0 ? v >>> LEAK_SHIFT : 0) + sum
 //   spike = u >= THRESHOLD; on a spike u = u - THRESHOLD (subtractive reset)
 //   next_membrane = min(CEILING, max(FLOOR, u))
+<#if potentialPort>
+// potential is u itself: a winner-take-all layer (docs/semantics.md section 12.4) takes its argmax.
+</#if>
 // u, THRESHOLD, FLOOR and CEILING are WORK_BITS wide; the membrane is STATE_BITS wide (Widths).
 module ${top}_if_update #(
     parameter SUM_BITS = 3,
@@ -18,6 +21,9 @@ module ${top}_if_update #(
     input  wire signed [STATE_BITS-1:0] membrane,
     input  wire signed [SUM_BITS-1:0]   sum,
     output wire                         spike,
+<#if potentialPort>
+    output wire signed [WORK_BITS-1:0]  potential,
+</#if>
     output wire signed [STATE_BITS-1:0] next_membrane
 );
     wire signed [WORK_BITS-1:0] v;
@@ -43,6 +49,9 @@ module ${top}_if_update #(
 
     wire signed [WORK_BITS-1:0] u = v - leak + s;
     assign spike = u >= THRESHOLD;
+<#if potentialPort>
+    assign potential = u;
+</#if>
     wire signed [WORK_BITS-1:0] after_reset = spike ? u - THRESHOLD : u;
     /* verilator lint_off UNUSED */
     // Only the low STATE_BITS are kept: the clamp brings the value into the membrane's range.

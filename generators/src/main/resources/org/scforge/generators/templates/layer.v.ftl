@@ -62,6 +62,9 @@
 // at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
 // bits at window cycle k + 1, the chunk's sum at k + 2 and the neuron's sum at k + 3, and writes a
 // neuron back at the edge of window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
+<#elseif learn??>
+// Weights in registers: each lane's one word is its neuron's mask and bias (constants) and the codes of
+// its learning synapses (below).
 <#elseif f.constantWords>
 // Weights in logic: each lane's one word (one layer cycle) is a constant, lane_<p>_WORD.
 <#else>
@@ -81,6 +84,14 @@
 // the chunk at bit i (a sign, 1 = negative) and at [i*${nb} +: ${nb}] (a code); the neuron mask is neuronMasks[j],
 // and position i compares with number ^ neuron mask ^ inputMasks[i].
 // State: neuron j's ${stateName} at [j*${layer.stateBits} +: ${layer.stateBits}], two's complement.
+<#if learn??>
+// Learning (docs/semantics.md section 12, docs/rtl.md "Learning layers"): the weights are the codes of
+// the learning synapses ${layer.name}_weight_<j>_<i> (two's complement, ${learn.codeBits} bits), the model file's after rst, kept
+// across clear; in a frame with learning high every step ages the inputs, <#if learn.wta>lets only the neuron with
+// the largest u at the threshold spike (winner-take-all), </#if>and at the step's edge updates the weights of the
+// neurons that spiked, so that the next step reads the new codes. weights holds code (j, i) at
+// [(j*${layer.fanIn} + i)*${learn.codeBits} +: ${learn.codeBits}].
+</#if>
 module ${layer.module} (
     input  wire                          clk,
     input  wire                          rst,
@@ -104,6 +115,11 @@ module ${layer.module} (
     /* verilator lint_on UNUSED */
 </#if>
     input  wire [${nb - 1}:0]    number,
+<#if learn??>
+    input  wire                          learning,
+    input  wire [${learn.probabilityBits - 1}:0]    learn_number,
+    output wire [${learn.weightsBits - 1}:0] weights,
+</#if>
 <#if layer.integrateAndFire>
     output reg  [${layer.neurons - 1}:0] spikes,
 </#if>
@@ -344,10 +360,44 @@ module ${layer.module} (
 </#if>
     wire [${f.terms * nb - 1}:0] chunk_input_masks = ${layer.name}_INPUT_MASKS;
 </#if>
+<#if learn??>
+
+    // ---- pre ages (section 12.3 step 1): age i is the steps since input i last fired, ${layer.name}_WINDOW at
+    // clear (no recent spike), 0 in a step where it fires, else one more, saturating at the window;
+    // recent[i]: input i fired in this step or in one of the ${layer.name}_WINDOW - 1 before it
+    localparam [${learn.ageBits - 1}:0] ${layer.name}_WINDOW = ${learn.window};
+    wire [${layer.fanIn - 1}:0] recent;
+    genvar i;
+    generate
+        for (i = 0; i < ${layer.fanIn}; i = i + 1) begin : ages
+            reg  [${learn.ageBits - 1}:0] age;
+            wire [${learn.ageBits - 1}:0] age_after = x[i] ? {${learn.ageBits}{1'b0}}
+                : (age == ${layer.name}_WINDOW ? ${layer.name}_WINDOW : age + ${learn.ageBits}'d1);
+            always @(posedge clk) begin
+                if (rst || clear) begin
+                    age <= ${layer.name}_WINDOW;
+                end else if (enable) begin
+                    age <= age_after;
+                end
+            end
+            assign recent[i] = age_after < ${layer.name}_WINDOW;
+        end
+    endgenerate
+
+    // ---- the weight codes (the learning synapses below), and the sign and magnitude each lane compares
+<#list learn.synapses as w>
+    wire signed [${learn.codeBits - 1}:0] ${w.name}_code;
+    wire ${w.name}_negative;
+    wire [${weightBits - 1}:0] ${w.name}_magnitude;
+</#list>
+</#if>
 <#list f.lanes as lane>
 
     // ---- ${lane.name}: neurons<#list lane.neurons as n> ${n.index}</#list>
-<#if f.constantWords>
+<#if learn??>
+    // ${lane.cycles[0].comment}'s word: its mask and bias from the model file, its weights the learning synapses' codes
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = ${learn.words[lane.index]};
+<#elseif f.constantWords>
     localparam [${f.wordBits - 1}:0] ${lane.name}_WORD = ${lane.cycles[0].word}; // ${lane.cycles[0].comment}
     wire [${f.wordBits - 1}:0] ${lane.name}_word = ${lane.name}_WORD;
 <#else>
@@ -480,7 +530,22 @@ module ${layer.module} (
 </#if>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_next_${stateName};
 <#if layer.integrateAndFire>
+<#assign wta = learn?? && learn.wta>
     wire ${lane.name}_spike;
+<#if wta>
+    // u >= threshold and the membrane after it, before winner-take-all decides
+    wire ${lane.name}_reaches;
+    wire signed [${layer.stateBits - 1}:0] ${lane.name}_update_membrane;
+</#if>
+<#if potentialPort>
+<#if !wta>
+    /* verilator lint_off UNUSED */
+</#if>
+    wire signed [${layer.workBits - 1}:0] ${lane.name}_potential;
+<#if !wta>
+    /* verilator lint_on UNUSED */
+</#if>
+</#if>
     ${top}_if_update #(
         .SUM_BITS(${layer.sumBits}),
         .STATE_BITS(${layer.stateBits}),
@@ -492,8 +557,19 @@ module ${layer.module} (
     ) ${lane.name}_update (
         .membrane(${lane.name}_membrane),
         .sum(${lane.name}_total),
+<#if wta>
+        .spike(${lane.name}_reaches),
+<#else>
         .spike(${lane.name}_spike),
+</#if>
+<#if potentialPort>
+        .potential(${lane.name}_potential),
+</#if>
+<#if wta>
+        .next_membrane(${lane.name}_update_membrane)
+<#else>
         .next_membrane(${lane.name}_next_membrane)
+</#if>
     );
 <#else>
     ${top}_count_update #(
@@ -506,6 +582,71 @@ module ${layer.module} (
     );
 </#if>
 </#list>
+<#if learn??>
+<#if learn.wta>
+
+    // ---- winner-take-all (section 12.4) in every frame, learning high or low: the winner is the neuron with
+    // the largest u, ties to the lowest index (the argmax tree of the readout), and there is one when that u
+    // reaches the threshold; then only the winner spikes (its membrane reset as usual) and every other
+    // neuron's membrane goes to the floor. Without a winner the neurons are as section 6 says.
+    localparam signed [${layer.stateBits - 1}:0] ${layer.name}_FLOOR_MEMBRANE = ${learn.floorMembrane};
+    wire [${layer.neurons * layer.workBits - 1}:0] ${layer.name}_potentials = {<#list f.lanes?reverse as lane>${lane.name}_potential<#sep>, </#sep></#list>};
+    wire signed [${layer.workBits - 1}:0] ${layer.name}_best_potential;
+    wire [${learn.indexBits - 1}:0] ${layer.name}_winner;
+    ${top}_argmax_tree #(
+        .CLASSES(${layer.neurons}),
+        .BITS(${layer.workBits}),
+        .INDEX_BITS(${learn.indexBits}),
+        .FIRST(0),
+        .STAGES(0)
+    ) ${layer.name}_wta (
+        .clk(clk),
+        .counts(${layer.name}_potentials),
+        .best_count(${layer.name}_best_potential),
+        .best_index(${layer.name}_winner)
+    );
+    wire ${layer.name}_inhibits = ${layer.name}_best_potential >= ${layer.name}_THRESHOLD;
+<#list f.lanes as lane>
+    assign ${lane.name}_spike = ${layer.name}_inhibits ? ${layer.name}_winner == ${learn.indexBits}'d${lane.index} : ${lane.name}_reaches;
+    assign ${lane.name}_next_membrane = ${layer.name}_inhibits && ${layer.name}_winner != ${learn.indexBits}'d${lane.index}
+        ? ${layer.name}_FLOOR_MEMBRANE : ${lane.name}_update_membrane;
+</#list>
+</#if>
+
+    // ---- the learning synapses (section 12.3 steps 4 and 5): neuron j's weights update at the edge of a
+    // step in which it spiked<#if learn.wta> (after winner-take-all)</#if>, with learning high
+    localparam [${learn.probabilityBits - 1}:0] ${layer.name}_P_PLUS = ${learn.pPlus};
+    localparam [${learn.probabilityBits - 1}:0] ${layer.name}_P_MINUS = ${learn.pMinus};
+    localparam signed [${learn.codeBits + 1}:0] ${layer.name}_STEP = ${learn.step};
+    localparam signed [${learn.codeBits + 1}:0] ${layer.name}_MIN = ${learn.min};
+    localparam signed [${learn.codeBits + 1}:0] ${layer.name}_MAX = ${learn.max};
+<#list f.neurons as n>
+    wire ${n.name}_learns = enable && learning && ${n.lane}_spike;
+</#list>
+<#list learn.synapses as w>
+    ${top}_stdp_synapse #(
+        .BITS(${learn.codeBits}),
+        .PROBABILITY_BITS(${learn.probabilityBits}),
+        .P_PLUS(${layer.name}_P_PLUS),
+        .P_MINUS(${layer.name}_P_MINUS),
+        .MASK(${w.mask}),
+        .STEP(${layer.name}_STEP),
+        .MIN(${layer.name}_MIN),
+        .MAX(${layer.name}_MAX),
+        .INITIAL(${w.initial})
+    ) ${w.name} (
+        .clk(clk),
+        .rst(rst),
+        .update(${w.learns}),
+        .recent(recent[${w.input}]),
+        .learn_number(learn_number),
+        .code(${w.name}_code),
+        .negative(${w.name}_negative),
+        .magnitude(${w.name}_magnitude)
+    );
+</#list>
+    assign weights = {<#list learn.synapses?reverse as w>${w.name}_code<#sep>, </#sep></#list>};
+</#if>
 
     // ---- write-back: neuron j from lane j % ${f.perCycle} at<#if f.memory> the pipeline's end of</#if> the layer cycle of its last chunk
     always @(posedge clk) begin

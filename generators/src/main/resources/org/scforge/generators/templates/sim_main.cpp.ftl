@@ -196,6 +196,9 @@ int main(int argc, char** argv) {
     V${top}* top = new V${top};
     top->rst = 1;
     top->start = 0;
+<#if learns>
+    top->learn = 0;  // learning off: the golden model's frames with the file's weights (docs/rtl.md, "Learning layers")
+</#if>
     tick(top);
     tick(top);
     top->rst = 0;

@@ -28,16 +28,25 @@ module tb_${top};
 <#list tracePorts as p>
     wire [${p.width - 1}:0] ${p.name};
 </#list>
+<#list weightPorts as p>
+    wire [${p.width - 1}:0] ${p.name};
+</#list>
 
     ${top} dut (
         .clk(clk),
         .rst(rst),
         .start(start),
         .codes(codes),
+<#if learns>
+        .learn(1'b0),
+</#if>
         .busy(busy),
         .done(done),
         .counts(counts),
 <#list tracePorts as p>
+        .${p.name}(${p.name}),
+</#list>
+<#list weightPorts as p>
         .${p.name}(${p.name}),
 </#list>
         .class_out(class_out)

@@ -14,11 +14,18 @@
 </#if>
 // Input i is codes[i*${inputBits} +: ${inputBits}]<#if signedInputs> (sign in the top bit, 1 = negative)</#if>;
 // readout count j is counts[j*${countBits} +: ${countBits}], two's complement.
+<#if learns>
+// Learning (docs/rtl.md, "Learning layers"): learn is sampled with start and decides whether the frame
+// learns; <layer>_weights holds the learning layer's weight codes, the model file's after rst, kept across start.
+</#if>
 module ${top} (
     input  wire                          clk,
     input  wire                          rst,
     input  wire                          start,
     input  wire [${inputs * inputBits - 1}:0] codes,
+<#if learns>
+    input  wire                          learn,
+</#if>
     output reg                           busy,
     output reg                           done,
     output wire [${classes * countBits - 1}:0] counts,
@@ -26,6 +33,11 @@ module ${top} (
     output wire [${l.neurons - 1}:0] ${l.name}_spikes,
 <#if !l.pool>
     output wire [${l.neurons * l.stateBits - 1}:0] ${l.name}_membrane,
+</#if>
+</#list>
+<#list layers as l>
+<#if l.weightsBits gt 0>
+    output wire [${l.weightsBits - 1}:0] ${l.name}_weights,
 </#if>
 </#list>
     output reg  [${classBits - 1}:0]    class_out
@@ -37,6 +49,10 @@ module ${top} (
     localparam [${inputs * inputComparedBits - 1}:0] INPUT_MASK = ${inputMask};
 
     reg  [${inputs * inputBits - 1}:0] codes_latched;
+<#if learns>
+    // learning: the frame's learn, latched with the codes
+    reg learning;
+</#if>
 <#if folded>
     // frame_step: steps layer 1 has performed; frame_stage[l-1]: layer l performs a step in the
     // current window; frame_stage[${layers?size}] marks the window after the last layer's last step (done).
@@ -67,6 +83,9 @@ module ${top} (
     always @(posedge clk) begin
         if (rst) begin
             codes_latched <= {${inputs * inputBits}{1'b0}};
+<#if learns>
+            learning <= 1'b0;
+</#if>
             frame_step <= {${stepBits}{1'b0}};
             frame_stage <= {${layers?size + 1}{1'b0}};
             busy <= 1'b0;
@@ -74,6 +93,9 @@ module ${top} (
             class_out <= {${classBits}{1'b0}};
         end else if (start) begin
             codes_latched <= codes;
+<#if learns>
+            learning <= learn;
+</#if>
             frame_step <= {${stepBits}{1'b0}};
             frame_stage <= {{${layers?size}{1'b0}}, 1'b1};
             busy <= 1'b1;
@@ -195,6 +217,11 @@ module ${top} (
         .x_negative(input_negative),
 </#if>
         .number(${l.sourceInstance}_value[${l.sourceWidth - 1}:${l.sourceWidth - l.numberBits}]),
+<#if l.weightsBits gt 0>
+        .learning(learning),
+        .learn_number(${l.learnNumber}),
+        .weights(${l.name}_weights),
+</#if>
 <#if l.integrateAndFire>
         .spikes(${l.name}_spikes),
         .state(${l.name}_membrane)
