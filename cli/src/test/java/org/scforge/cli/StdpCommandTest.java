@@ -99,5 +99,20 @@ class StdpCommandTest {
             assertThat(run.errLines().get(0)).as(c[0]).startsWith("scforge: error: " + c[2]);
         }
         assertThat(dir.resolve("bad")).doesNotExist();
+
+        // a folder scforge did not write is refused before any learning, even with --force, and left as it was
+        Path mine = dir.resolve("mine");
+        try {
+            Files.createDirectories(mine);
+            Files.writeString(mine.resolve("notes.txt"), "mine\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ConsoleCapture refused = ConsoleCapture.run("stdp", "--out", mine.toString(), "--force");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(refused.errLines()).hasSize(1);
+        assertThat(refused.errLines().get(0)).contains("is not empty and scforge did not write it");
+        assertThat(refused.err()).doesNotContain("learned");
+        assertThat(mine.toFile().list()).containsExactly("notes.txt");
     }
 }
