@@ -21,6 +21,12 @@ public record LabelAssignment(int[] classOf, int classes) {
         classOf = classOf.clone();
     }
 
+    /** Per neuron, its class or {@link #NONE} (a copy: the assignment does not change). */
+    @Override
+    public int[] classOf() {
+        return classOf.clone();
+    }
+
     /** The assignment from the feature layer's spike counts {@code counts[frame][neuron]} of frames labelled {@code labels}. */
     public static LabelAssignment of(int[][] counts, int[] labels, int classes) {
         int neurons = counts.length == 0 ? 0 : counts[0].length;

@@ -62,14 +62,16 @@ public final class StdpExample {
         long start = System.nanoTime();
         LearningRun run = LearningRun.of(initial);
         long lap = start;
+        int sinceLap = 0;
         for (int n = 0; n < learnCodes.length; n++) {
             run.frame(learnCodes[n], true);
-            if ((n + 1) % PROGRESS_EVERY == 0 || n + 1 == learnCodes.length) {
+            sinceLap++;
+            if (sinceLap == PROGRESS_EVERY || n + 1 == learnCodes.length) {
                 long now = System.nanoTime();
-                int done = (n + 1) % PROGRESS_EVERY == 0 ? PROGRESS_EVERY : (n + 1) % PROGRESS_EVERY;
                 log.accept(String.format("learned %d/%d frames, %.1f frames/s", n + 1, learnCodes.length,
-                        done / ((now - lap) / 1e9)));
+                        sinceLap / ((now - lap) / 1e9)));
                 lap = now;
+                sinceLap = 0;
             }
         }
         double learnSeconds = (System.nanoTime() - start) / 1e9;

@@ -55,6 +55,7 @@ public final class StdpNetwork {
                 .learning(rule(options))
                 .dense(READOUT, classes, Neuron.counter())
                 .build();
+        // a stream of its own: the plan draws its masks from SplitMix64(seed), and the weights must not repeat them
         SplitMix64 random = new SplitMix64(options.seed() ^ 0x57d9L);
         DenseLayer features = network.layers().get(0);
         int[][] w = new int[features.neurons()][features.fanIn()];
