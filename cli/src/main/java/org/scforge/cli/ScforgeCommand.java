@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 MnistCommand.class,
                 TrainCommand.class,
+                StdpCommand.class,
                 GenerateCommand.class,
                 SynthCommand.class,
                 BuildCommand.class,
