@@ -65,6 +65,26 @@ public final class StdpCommand implements Callable<Integer> {
             description = "bitstream length, steps per frame (default ${DEFAULT-VALUE})")
     int length;
 
+    @Option(names = "--probability-bits", paramLabel = "KP", defaultValue = "" + StdpOptions.PROBABILITY_BITS,
+            description = "the rule's kp, bits of the update probability codes (default ${DEFAULT-VALUE})")
+    int probabilityBits;
+
+    @Option(names = "--p-plus", defaultValue = "" + StdpOptions.P_PLUS,
+            description = "potentiation probability code, pPlus / 2^kp (default ${DEFAULT-VALUE})")
+    int pPlus;
+
+    @Option(names = "--p-minus", defaultValue = "" + StdpOptions.P_MINUS,
+            description = "depression probability code, pMinus / 2^kp (default ${DEFAULT-VALUE})")
+    int pMinus;
+
+    @Option(names = "--homeostasis-step", defaultValue = "" + StdpOptions.HOMEOSTASIS_STEP,
+            description = "threshold offset added by each spike while learning; 0: no homeostasis (default ${DEFAULT-VALUE})")
+    int homeostasisStep;
+
+    @Option(names = "--decay-frames", defaultValue = "" + StdpOptions.DECAY_FRAMES,
+            description = "every this many learning frames every threshold offset drops by 1 (default ${DEFAULT-VALUE})")
+    int decayFrames;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -102,7 +122,15 @@ public final class StdpCommand implements Callable<Integer> {
         OptionLimits.within("--test", test, Limits.MAX_FRAMES);
         OptionLimits.within("--neurons", neurons, Limits.MAX_NEURONS);
         OptionLimits.within("--length", length, Limits.MAX_LENGTH);
-        return StdpOptions.defaults().withSeed(seed).withFrames(frames, test).withNeurons(neurons).withLength(length);
+        if (homeostasisStep < 0) {
+            throw new UserError("--homeostasis-step " + homeostasisStep + " must be 0 (no homeostasis) or more");
+        }
+        // the rule's own values (probabilities within kp bits, a step within the limit, ...) are checked where the
+        // network is built, which names the field in one line
+        StdpOptions defaults = StdpOptions.defaults();
+        return defaults.withSeed(seed).withFrames(frames, test).withNeurons(neurons).withLength(length)
+                .withRule(defaults.window(), probabilityBits, pPlus, pMinus)
+                .withHomeostasis(homeostasisStep, decayFrames, defaults.homeostasisLimit());
     }
 
     private static StdpExample.Outcome learn(PrintWriter err, Path dataDir, StdpOptions options) {

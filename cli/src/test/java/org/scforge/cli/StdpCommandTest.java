@@ -86,11 +86,30 @@ class StdpCommandTest {
     }
 
     @Test
+    void theRuleOptionsReachTheLearnedModel() throws Exception {
+        Path out = dir.resolve("rule");
+        ConsoleCapture run = stdp(out, "--probability-bits", "8", "--p-plus", "32", "--p-minus", "16",
+                "--homeostasis-step", "0");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        org.scforge.dsl.Stdp rule = org.scforge.dsl.ModelFile.load(out.resolve("model.json")).network().layers().get(0)
+                .learning().orElseThrow();
+        assertThat(rule.probabilityBits()).isEqualTo(8);
+        assertThat(rule.pPlus()).isEqualTo(32);
+        assertThat(rule.pMinus()).isEqualTo(16);
+        assertThat(rule.homeostasis()).as("--homeostasis-step 0: no homeostasis").isEmpty();
+        assertThat(rule.wta()).isTrue();
+    }
+
+    @Test
     void badOptionsAreOneLineUserErrors() {
         String[][] cases = {
                 {"--frames", "0", "--frames 0 must be between 1 and 100000"},
                 {"--neurons", "0", "--neurons 0 must be between 1 and 65536"},
                 {"--frames", "9950", "mnist-10k holds 10000 images, fewer than 9950 learning + 100 test"},
+                {"--p-plus", "16", "layer 'features' learning: pPlus 16 must be between 0 and 15 (a code of 4 probabilityBits)"},
+                {"--probability-bits", "0", "layer 'features' learning: probabilityBits 0 must be between 1 and 16"},
+                {"--homeostasis-step", "-1", "--homeostasis-step -1 must be 0 (no homeostasis) or more"},
+                {"--decay-frames", "0", "layer 'features' learning.homeostasis: decayFrames 0 must be between 1 and 1048576"},
         };
         for (String[] c : cases) {
             ConsoleCapture run = stdp(dir.resolve("bad"), c[0], c[1]);
