@@ -21,17 +21,11 @@ public final class Models {
     }
 
     /**
-     * A model to make a design of (generate, cosim): {@link #load}. A learning model is generated fully parallel
-     * (docs/rtl.md, "Learning layers"); one whose rule has homeostasis is refused in one line (no RTL for it yet).
+     * A model to make a design of (generate, cosim): {@link #load}. A learning model, homeostasis included, is generated
+     * fully parallel (docs/rtl.md, "Learning layers").
      */
     public static ModelDocument loadDesign(Path file) {
-        ModelDocument document = load(file);
-        try {
-            org.scforge.generators.Generators.refuseHomeostasis(document.network());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage(), e);
-        }
-        return document;
+        return load(file);
     }
 
     /**

@@ -73,9 +73,12 @@ public record Widths(List<LayerWidths> layers, int stepCounterBits) {
                 stateMin = n.floor();
                 stateMax = n.ceiling();
                 // The leak never moves v away from zero, so u stays within [floor + Smin, ceiling + Smax];
-                // the threshold is compared in the same width.
+                // the threshold is compared in the same width, and with homeostasis (section 12.5) so is the
+                // highest threshold a neuron can reach, threshold + limit.
+                long highestThreshold = n.threshold() + layer.learning().flatMap(Stdp::homeostasis)
+                        .map(Stdp.Homeostasis::limit).orElse(0);
                 workMin = Math.min(stateMin + sumMin, 0);
-                workMax = Math.max(stateMax + sumMax, n.threshold());
+                workMax = Math.max(stateMax + sumMax, highestThreshold);
             } else {
                 stateMin = sumMin * length;
                 stateMax = sumMax * length;

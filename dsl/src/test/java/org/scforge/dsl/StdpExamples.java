@@ -12,7 +12,15 @@ public final class StdpExamples {
     /** The example's rule: window 2, kp 2, pPlus 3, pMinus 1, step 1, codes -3..3, winner-take-all. */
     public static final Stdp RULE = Stdp.stochastic("src_learn", 2, 2, 3, 1, 1, -3, 3).withWta(true);
 
+    /** The homeostasis of section 12.5's example: step 1, decayFrames 2, limit 3, no stored offsets. */
+    public static final Stdp.Homeostasis HOMEOSTASIS = Stdp.Homeostasis.of(1, 2, 3);
+
     private StdpExamples() {
+    }
+
+    /** The example of section 12.5: {@link #example()} with {@link #HOMEOSTASIS} on the hidden layer's rule. */
+    public static Network adaptive() {
+        return example(h -> h.withLearning(RULE.withHomeostasis(HOMEOSTASIS)));
     }
 
     /** The example network. */

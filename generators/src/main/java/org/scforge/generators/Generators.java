@@ -11,21 +11,7 @@ public final class Generators {
 
     /** The RTL of a network, with a test bench of corner and seeded random frames when asked for one. */
     public static VerilogGenerator verilog(Network network) {
-        refuseHomeostasis(network);
         return new VerilogGenerator(ModelDocument.of(network));
-    }
-
-    /**
-     * Refuses a network whose learning rule has homeostasis (docs/semantics.md section 12.5): the learning RTL
-     * has one threshold per layer, and a design that ignored the offsets would not be the model.
-     */
-    public static void refuseHomeostasis(Network network) {
-        network.layers().stream().filter(l -> l.learning().flatMap(org.scforge.dsl.Stdp::homeostasis).isPresent())
-                .findFirst().ifPresent(layer -> {
-                    throw new IllegalArgumentException("network '" + network.name() + "': layer '" + layer.name()
-                            + "' learns with homeostasis (adaptive thresholds, docs/semantics.md section 12.5), for"
-                            + " which no RTL is generated yet (issue 16); the golden model runs it (LearningRun)");
-                });
     }
 
     /**
@@ -49,7 +35,6 @@ public final class Generators {
 
     /** The RTL of a model; its test frames, when present, feed the test bench. */
     public static VerilogGenerator verilog(ModelDocument document) {
-        refuseHomeostasis(document.network());
         return new VerilogGenerator(document);
     }
 }

@@ -35,15 +35,16 @@ class LearningRefusalTest {
     }
 
     @Test
-    void aRuleWithHomeostasisIsRefusedInOneLineUntilItsRtlExists() {
+    void aRuleWithHomeostasisIsGeneratedWithItsOffsetsAndFoldingItIsRefusedAsForEveryLearningNetwork() {
         Network plain = learner();
         Network adaptive = plain.withLayers(java.util.List.of(plain.layers().get(0).withLearning(plain.layers().get(0)
                 .learning().orElseThrow().withHomeostasis(Stdp.Homeostasis.of(1, 8, 100))), plain.layers().get(1)));
-        String why = "network 'learner': layer 'features' learns with homeostasis (adaptive thresholds, docs/semantics.md"
-                + " section 12.5), for which no RTL is generated yet (issue 16); the golden model runs it (LearningRun)";
-        assertThatThrownBy(() -> Generators.verilog(adaptive)).isInstanceOf(IllegalArgumentException.class).hasMessage(why);
-        assertThatThrownBy(() -> Generators.verilog(org.scforge.dsl.ModelDocument.of(adaptive)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(why);
+        assertThat(Generators.verilog(adaptive).files().get("learner_layer_features.v"))
+                .contains("    input  wire                          learning_frame_ends,\n")
+                .contains("    reg [6:0] features_neuron_2_offset;\n");
+        assertThatThrownBy(() -> Generators.verilog(adaptive).options(GeneratorOptions.defaults()
+                .withFold(Fold.parse("out=1"))).files()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("generated fully parallel only");
     }
 
     @Test

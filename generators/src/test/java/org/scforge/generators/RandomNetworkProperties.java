@@ -50,6 +50,15 @@ class RandomNetworkProperties {
     }
 
     /**
+     * The same with homeostasis on every learning rule (docs/rtl.md, "Learning layers": offset registers, per-lane
+     * thresholds, winner-take-all among the neurons that reach theirs, the decay), stored offsets for every other seed.
+     */
+    @Property(tries = 6, shrinking = ShrinkingMode.OFF)
+    void adaptiveNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
+        check(RandomNetworks.adaptiveSeeded(seed), Fold.none(), seed);
+    }
+
+    /**
      * P in 1..N for some layers, and P in 1..N-1 for one layer of more than one neuron (drawn); each
      * layer with a P keeps its weights in memory or in logic (drawn).
      */

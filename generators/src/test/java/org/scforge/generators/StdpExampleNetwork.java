@@ -22,4 +22,9 @@ public final class StdpExampleNetwork {
     public static Network network() {
         return StdpExamples.example();
     }
+
+    /** The example of semantics section 12.5: the network with homeostasis step 1, decayFrames 2, limit 3. */
+    public static Network adaptive() {
+        return StdpExamples.adaptive();
+    }
 }

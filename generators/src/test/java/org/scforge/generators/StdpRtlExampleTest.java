@@ -100,4 +100,64 @@ class StdpRtlExampleTest {
         assertThat(files.get("stdpexample_layer_hidden.v")).doesNotContain("hidden_wta")
                 .contains("        .spike(lane_0_spike),\n");
     }
+
+    @Test
+    void homeostasisGivesEachNeuronAnOffsetRegisterItsOwnThresholdAndADecayAtTheLearningFramesEnd() {
+        // semantics section 12.5's example: homeostasis step 1, decayFrames 2, limit 3 (2-bit offsets, 4-bit u)
+        Map<String, String> files = Generators.verilog(StdpExampleNetwork.adaptive()).files();
+        assertThat(files.get("stdpexample.v")).contains("    output wire [11:0] hidden_weights,\n    output wire [3:0] hidden_offsets,\n")
+                .contains("    wire learning_frame_ends = learning && !start && frame_stage[2] && !frame_stage[1];\n")
+                .contains("        .learning_frame_ends(learning_frame_ends),\n")
+                .contains("        .weights(hidden_weights),\n        .offsets(hidden_offsets),\n");
+        assertThat(files.get("stdpexample_if_update.v")).contains("    input  wire signed [WORK_BITS-1:0]  threshold,\n")
+                .contains("    assign spike = u >= threshold;\n").doesNotContain("parameter signed [WORK_BITS-1:0] THRESHOLD");
+        assertThat(files.get("stdpexample_layer_hidden.v"))
+                .contains("    localparam [1:0] hidden_OFFSET_STEP = 2'd1;\n")
+                .contains("    localparam [1:0] hidden_OFFSET_LIMIT = 2'd3;\n")
+                .contains("    reg [1:0] hidden_neuron_0_offset;\n"
+                        + "    wire signed [3:0] hidden_neuron_0_threshold = hidden_THRESHOLD + {2'd0, hidden_neuron_0_offset};\n")
+                .contains("        .threshold(hidden_neuron_1_threshold),\n")
+                // winner-take-all among the neurons that reach their own threshold
+                .contains("    localparam signed [3:0] hidden_NO_CONTEST = 4'sb1000;\n")
+                .contains("    wire signed [3:0] lane_0_contest = lane_0_reaches ? lane_0_potential : hidden_NO_CONTEST;\n")
+                .contains("    wire [7:0] hidden_potentials = {lane_1_contest, lane_0_contest};\n")
+                .contains("    wire hidden_inhibits = |{lane_1_reaches, lane_0_reaches};\n")
+                // raised with the weights, decayed at the end of every second learning frame, the file's offsets at rst
+                .contains("    localparam [0:0] hidden_LAST_DECAY_FRAME = 1'd1;\n")
+                .contains("    wire hidden_offsets_decay = learning_frame_ends && hidden_learning_frames == hidden_LAST_DECAY_FRAME;\n")
+                .contains("            hidden_neuron_0_offset <= 2'd0;\n")
+                .contains("            if (hidden_neuron_0_learns) begin\n                hidden_neuron_0_offset <= hidden_neuron_0_offset"
+                        + " > hidden_OFFSET_LIMIT - hidden_OFFSET_STEP ? hidden_OFFSET_LIMIT\n"
+                        + "                    : hidden_neuron_0_offset + hidden_OFFSET_STEP;\n"
+                        + "            end else if (hidden_offsets_decay && hidden_neuron_0_offset != 2'd0) begin\n"
+                        + "                hidden_neuron_0_offset <= hidden_neuron_0_offset - 2'd1;\n")
+                .contains("    assign offsets = {hidden_neuron_1_offset, hidden_neuron_0_offset};\n");
+        // stored offsets are the registers' values after rst
+        Network stored = StdpExampleNetwork.adaptive().withLayers(List.of(StdpExampleNetwork.adaptive().layers().get(0)
+                .withLearning(StdpExampleNetwork.RULE.withHomeostasis(org.scforge.dsl.StdpExamples.HOMEOSTASIS
+                        .withOffsets(List.of(3, 1)))), StdpExampleNetwork.adaptive().layers().get(1)));
+        assertThat(Generators.verilog(stored).files().get("stdpexample_layer_hidden.v"))
+                .contains("            hidden_neuron_0_offset <= 2'd3;\n            hidden_neuron_1_offset <= 2'd1;\n");
+        // without homeostasis the if_update block keeps its THRESHOLD parameter
+        assertThat(files(false).get("stdpexample_if_update.v")).contains("parameter signed [WORK_BITS-1:0] THRESHOLD")
+                .doesNotContain("threshold,");
+    }
+
+    @Test
+    void theHomeostasisDesignIsLintCleanAndItsIcarusBenchPasses() throws IOException {
+        for (boolean trace : new boolean[] {false, true}) {
+            Path out = dir.resolve("adaptive_" + trace);
+            GeneratedDesign design = Generators.verilog(StdpExampleNetwork.adaptive())
+                    .options(GeneratorOptions.defaults().withTraceOutputs(trace)).testBench(6).writeTo(out);
+            List<String> files = design.rtlFiles().stream().map(p -> p.getFileName().toString()).toList();
+            for (String file : files) {
+                String module = file.substring(0, file.length() - 2);
+                assertThat(Tools.lint(out, files, module)).as("verilator lint of %s", module).isEmpty();
+            }
+            assertThat(Tools.elaborate(out, files, "stdpexample")).as("iverilog -Wall").isEmpty();
+            Tool.Result bench = Tools.icarusTestBench(out, files, "stdpexample");
+            assertThat(bench.output()).contains("PASS: 6 frames");
+            assertThat(bench.ok()).isTrue();
+        }
+    }
 }

@@ -27,7 +27,7 @@ public final class Cosim {
     private final DutSources design;
     private Simulator simulator = Simulator.VERILATOR;
     private boolean trace;
-    private boolean learn = true;
+    private java.util.function.IntPredicate learnsFrame = frame -> true;
     private ModelBuilder builder = ModelBuilder.standard();
     private Path wave;
     private IntConsumer progress = frame -> { };
@@ -58,7 +58,16 @@ public final class Cosim {
      * "Learning runs"). The golden model is a {@link LearningRun} either way; without a learning layer it changes nothing.
      */
     public Cosim learn(boolean on) {
-        this.learn = on;
+        this.learnsFrame = frame -> on;
+        return this;
+    }
+
+    /**
+     * For a network with a learning layer: frames {@code 0 .. frames - 1} learn, the rest run with learning off, with
+     * what the first ones learned (weights and threshold offsets).
+     */
+    public Cosim learnFirst(int frames) {
+        this.learnsFrame = frame -> frame < frames;
         return this;
     }
 
@@ -103,11 +112,12 @@ public final class Cosim {
         dut.poke("rst", 1);
         dut.step(1);
         dut.poke("rst", 0);
-        if (dut.ports().learns()) {
-            dut.poke("learn", learn ? 1 : 0);
-        }
         FrameCounts last = null;
         for (int f = 0; f < frames.length; f++) {
+            boolean learn = learnsFrame.test(f);
+            if (dut.ports().learns()) {
+                dut.poke("learn", learn ? 1 : 0);
+            }
             List<int[][]> startCodes = learning.stream().map(l -> learningRun.weights(l.name()).toArray()).toList();
             long t0 = System.nanoTime();
             FrameResult rtl = dut.frame(CodePacking.pack(frames[f], network.inputCode()), maxEdges, trace);
@@ -126,10 +136,15 @@ public final class Cosim {
                 last = g;
             }
             long t2 = System.nanoTime();
-            // what the frame left in every learning layer: every weight code, read once the frame is done
+            // what the frame left in every learning layer: every weight code and threshold offset, read once the frame is
+            // done (the offsets' decay happens at the done edge)
             for (DutPorts.LearningLayer layer : learning) {
                 comparator.compareWeights(f, rtl.doneEdge(), layer, dut.peek(layer.weightsPort()),
                         learningRun.weights(layer.name()).toArray());
+                if (layer.offsetBits() > 0) {
+                    comparator.compareOffsets(f, rtl.doneEdge(), layer, dut.peek(layer.offsetsPort()),
+                            learningRun.offsets(layer.name()));
+                }
             }
             rtlNanos += t1 - t0 + System.nanoTime() - t2;
             progress.accept(f + 1);

@@ -38,10 +38,21 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
      * @param neurons  N
      * @param fanIn    F
      * @param codeBits B = weightBits + 1
+     * @param offsetBits with homeostasis, the bits of a threshold offset in {@code <layer>_offsets} (offset {@code j}
+     *                 at {@code [j*offsetBits +: offsetBits]}, unsigned); 0 without, and no such port
      */
-    public record LearningLayer(int index, String name, int neurons, int fanIn, int codeBits) {
+    public record LearningLayer(int index, String name, int neurons, int fanIn, int codeBits, int offsetBits) {
         public String weightsPort() {
             return name + "_weights";
+        }
+
+        public String offsetsPort() {
+            return name + "_offsets";
+        }
+
+        /** Neuron {@code neuron}'s threshold offset of the offsets port's value. */
+        public int offset(BigInteger offsets, int neuron) {
+            return (int) Values.unsignedField(offsets, neuron, offsetBits);
         }
 
         /** Code {@code (neuron, input)} of the port's value. */
@@ -138,8 +149,11 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
         for (int l = 0; l < layers.size(); l++) {
             Optional<org.scforge.dsl.DenseLayer> dense = layers.get(l).weights();
             if (dense.isPresent() && dense.get().learns()) {
-                learning.add(new LearningLayer(l, dense.get().name(), dense.get().neurons(), dense.get().fanIn(),
-                        network.weightBits() + 1));
+                int neurons = dense.get().neurons();
+                int offsetBits = ports.stream().filter(p -> p.name().equals(dense.get().name() + "_offsets")).findFirst()
+                        .map(p -> p.width() / neurons).orElse(0);
+                learning.add(new LearningLayer(l, dense.get().name(), neurons, dense.get().fanIn(),
+                        network.weightBits() + 1, offsetBits));
             }
         }
         int countBits = design.widths().layer(network.layers().size() - 1).stateBits();

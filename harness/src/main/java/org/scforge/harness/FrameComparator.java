@@ -158,6 +158,16 @@ final class FrameComparator {
         }
     }
 
+    /**
+     * Every threshold offset of a learning layer with homeostasis, its offsets port read at {@code edge} after the
+     * start edge (the done edge: after the frame, the decay included), against the golden model's offsets.
+     */
+    void compareOffsets(int frame, int edge, DutPorts.LearningLayer layer, BigInteger rtl, int[] golden) {
+        for (int j = 0; j < layer.neurons(); j++) {
+            check(frame, edge, layer.name(), j, layer.offsetsPort(), layer.offset(rtl, j), golden[j]);
+        }
+    }
+
     private void checkWeight(int frame, int edge, DutPorts.LearningLayer layer, int neuron, int input, long rtl,
                              long golden) {
         weightsCompared++;

@@ -109,6 +109,19 @@ public final class LearningRun {
     }
 
     /**
+     * The current threshold offsets of learning layer {@code layer} (docs/semantics.md section 12.5), one per neuron, all
+     * 0 without homeostasis; an IllegalArgumentException for a layer that does not learn.
+     */
+    public int[] offsets(String layer) {
+        for (StdpLayer learner : learning.values()) {
+            if (learner.name().equals(layer)) {
+                return learner.offsets().clone();
+            }
+        }
+        throw new IllegalArgumentException("network '" + initial.name() + "' has no learning layer '" + layer + "'");
+    }
+
+    /**
      * The network with the weights (and threshold offsets) learned so far, rules kept: what a model file of the
      * run stores.
      */

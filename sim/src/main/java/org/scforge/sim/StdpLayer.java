@@ -67,6 +67,11 @@ final class StdpLayer {
         return codes;
     }
 
+    /** The threshold offsets as they are now, one per neuron (all 0 without homeostasis); the caller must not change them. */
+    int[] offsets() {
+        return offsets;
+    }
+
     /** The rule with the offsets learned so far (section 12.5), what a model file of the run stores. */
     Stdp learnedRule() {
         return rule.homeostasis().map(h -> rule.withHomeostasis(h.withOffsets(

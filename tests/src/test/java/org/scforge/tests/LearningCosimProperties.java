@@ -36,6 +36,38 @@ class LearningCosimProperties {
         check(seed, Simulator.ICARUS);
     }
 
+    private static final int LEARNING_FRAMES = 4;
+    private static final int FROZEN_FRAMES = 2;
+
+    /**
+     * {@link RandomNetworks#adaptiveSeeded}: the same networks with homeostasis (random step, decay period, limit and,
+     * for every other seed, stored offsets), a few learning frames then a few with learning off, which use the
+     * learned offsets: every spike, membrane, count and weight code, and the offsets after every frame.
+     */
+    @Property(tries = 4, shrinking = ShrinkingMode.OFF)
+    void verilatorAdaptsAsTheGoldenModelDoes(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        checkAdaptive(seed, Simulator.VERILATOR);
+    }
+
+    @Property(tries = 1, shrinking = ShrinkingMode.OFF)
+    void icarusAdaptsAsTheGoldenModelDoes(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        checkAdaptive(seed, Simulator.ICARUS);
+    }
+
+    private static void checkAdaptive(long seed, Simulator simulator) {
+        ToolPolicy.require(simulator);
+        Network network = RandomNetworks.adaptiveSeeded(seed);
+        DutSources design = DutSources.generate(network, true);
+        int frames = LEARNING_FRAMES + FROZEN_FRAMES;
+        CosimReport report = Cosim.of(network, design).simulator(simulator).trace(true)
+                .learnFirst(LEARNING_FRAMES).run(FrameSelection.random(network, frames, seed));
+        report.assertPassed();
+        long codes = network.layers().stream().filter(DenseLayer::learns).mapToLong(l -> (long) l.neurons() * l.fanIn())
+                .sum();
+        assertThat(report.weightsCompared()).as(network.summary()).isEqualTo(frames * codes * (network.length() + 1));
+        assertThat(report.weightMismatches()).isZero();
+    }
+
     private static void check(long seed, Simulator simulator) {
         ToolPolicy.require(simulator);
         Network network = RandomNetworks.learningSeeded(seed);

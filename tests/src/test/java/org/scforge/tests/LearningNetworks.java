@@ -45,4 +45,16 @@ final class LearningNetworks {
         }
         return plain.withLayers(layers);
     }
+
+    /**
+     * {@code adaptive16}: {@link #learner16} with homeostasis on {@code features} (docs/semantics.md section 12.5):
+     * each spike raises the neuron's threshold offset by 1, to at most 6, and every offset drops by 1 after every
+     * learning frame.
+     */
+    static Network adaptive16() {
+        Network learner = learner16();
+        DenseLayer features = learner.layers().get(0);
+        return learner.withLayers(List.of(features.withLearning(features.learning().orElseThrow()
+                .withHomeostasis(Stdp.Homeostasis.of(1, 1, 6))), learner.layers().get(1)));
+    }
 }

@@ -47,4 +47,32 @@ class LearningRunCosimTest {
         assertThat(report.weightMismatches()).isZero();
         assertThat(report.frames()).isEqualTo(FRAMES);
     }
+
+    @Test
+    void twoHundredLearningFramesWithHomeostasisMatchTheGoldenModelInEveryWeightCodeAndOffset() {
+        ToolPolicy.require(Simulator.VERILATOR);
+        Network network = LearningNetworks.adaptive16();
+        int[][] frames = FrameSelection.random(network, FRAMES, SEED);
+        // the run learns and adapts: the weights change, and the offsets rise and fall from frame to frame
+        LearningRun golden = LearningRun.of(network);
+        java.util.Set<java.util.List<Integer>> offsets = new java.util.HashSet<>();
+        for (int[] frame : frames) {
+            golden.frame(frame, true);
+            offsets.add(java.util.Arrays.stream(golden.offsets("features")).boxed().toList());
+        }
+        assertThat(golden.weights("features")).isNotEqualTo(network.layers().get(0).weights());
+        assertThat(offsets).as("distinct offset vectors after the frames").hasSizeGreaterThan(10);
+
+        long start = System.nanoTime();
+        DutSources design = DutSources.generate(network, false);
+        CosimReport report = Cosim.of(network, design).simulator(Simulator.VERILATOR).run(frames);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "adaptive16 in verilator: %s; build %.1f s, %.1f s in all%n", report.summary(),
+                report.buildSeconds(), seconds);
+        report.assertPassed();
+        assertThat(report.weightsCompared()).isEqualTo((long) FRAMES * 8 * 16);
+        assertThat(report.weightMismatches()).isZero();
+        // the counts, class, weights and 8 offsets of every frame
+        assertThat(report.valuesCompared()).isGreaterThanOrEqualTo((long) FRAMES * (8 * 16 + 8));
+    }
 }

@@ -28,10 +28,11 @@ import java.util.List;
  * @param floorMembrane   the layer's floor as a membrane literal (what a neuron that lost is set to)
  * @param synapses        every weight, neuron by neuron
  * @param words           per neuron, its lane's word: mask, bias and the synapses' signs and magnitudes
+ * @param homeostasis     the adaptive thresholds (section 12.5), or null for a rule without homeostasis
  */
 public record LearningModel(int probabilityBits, int ageBits, String window, int codeBits, int weightsBits, String pPlus,
                             String pMinus, String step, String min, String max, boolean wta, int indexBits,
-                            String floorMembrane, List<Synapse> synapses, List<String> words) {
+                            String floorMembrane, List<Synapse> synapses, List<String> words, Homeostasis homeostasis) {
 
     public LearningModel {
         synapses = List.copyOf(synapses);
@@ -47,6 +48,40 @@ public record LearningModel(int probabilityBits, int ageBits, String window, int
      * @param mask    the update mask {@code (neuronMasks[j] ^ inputMasks[i]) & (2^kp - 1)}, kp bits
      */
     public record Synapse(String name, String learns, int neuron, int input, String initial, String mask) {
+    }
+
+    /**
+     * The threshold offsets of a rule with homeostasis (docs/rtl.md, "Learning layers"): one register per neuron,
+     * {@code offsetBits} wide (it holds {@code 0 .. limit}), and a counter of learning frames modulo {@code decayFrames}.
+     *
+     * @param offsetBits  bits of an offset register, enough for {@code limit}
+     * @param step        the raise at a learning spike, {@code offsetBits} wide
+     * @param limit       the highest offset, {@code offsetBits} wide
+     * @param frameBits   bits of the learning-frame counter, which holds {@code 0 .. decayFrames - 1}
+     * @param decayFrames every how many learning frames the offsets drop by 1
+     * @param lastFrame   {@code decayFrames - 1}, {@code frameBits} wide: the count at which the offsets decay
+     * @param padBits     workBits - offsetBits: the zeros that widen an offset to the threshold's width
+     * @param noContest   the most negative {@code u} (workBits), below every u that reaches a threshold (>= 1): the
+     *                    potential winner-take-all sees of a neuron that does not reach its own threshold
+     * @param neurons     per neuron, its offset register and threshold wire
+     */
+    public record Homeostasis(int offsetBits, String step, String limit, int frameBits, int decayFrames, String lastFrame, int padBits,
+                              String noContest, List<Offset> neurons) {
+
+        public Homeostasis {
+            neurons = List.copyOf(neurons);
+        }
+    }
+
+    /**
+     * Neuron {@code j}'s threshold offset.
+     *
+     * @param name      {@code <layer>_neuron_<j>_offset}, the register
+     * @param threshold {@code <layer>_neuron_<j>_threshold}, the threshold its lane compares with
+     * @param learns    {@code <layer>_neuron_<j>_learns}: the offset rises at this edge
+     * @param initial   the model file's offset, {@code offsetBits} wide
+     */
+    public record Offset(String name, String threshold, String learns, String initial) {
     }
 
     /** The model of {@code layer}, whose rule is present, with {@code weightBits}-bit weights and membranes as {@code widths} says. */
@@ -81,6 +116,22 @@ public record LearningModel(int probabilityBits, int ageBits, String window, int
                 VerilogLiterals.unsigned(kp, rule.pMinus()), VerilogLiterals.signed(work, rule.step()),
                 VerilogLiterals.signed(work, rule.min()), VerilogLiterals.signed(work, rule.max()), rule.wta(),
                 Widths.classBits(layer.neurons()), VerilogLiterals.signed(widths.stateBits(),
-                        ((org.scforge.dsl.NeuronModel.IntegrateAndFire) layer.neuron()).floor()), synapses, words);
+                        ((org.scforge.dsl.NeuronModel.IntegrateAndFire) layer.neuron()).floor()), synapses, words,
+                rule.homeostasis().map(h -> homeostasis(layer, rule, h, widths)).orElse(null));
+    }
+
+    private static Homeostasis homeostasis(DenseLayer layer, Stdp rule, Stdp.Homeostasis h, Widths.LayerWidths widths) {
+        int offsetBits = Widths.unsignedBits(h.limit());
+        int frameBits = Widths.unsignedBits(h.decayFrames() - 1);
+        List<Offset> neurons = new ArrayList<>();
+        for (int j = 0; j < layer.neurons(); j++) {
+            String neuron = layer.name() + "_neuron_" + j;
+            neurons.add(new Offset(neuron + "_offset", neuron + "_threshold", neuron + "_learns",
+                    VerilogLiterals.unsigned(offsetBits, rule.thresholdOffset(j))));
+        }
+        return new Homeostasis(offsetBits, VerilogLiterals.unsigned(offsetBits, h.step()),
+                VerilogLiterals.unsigned(offsetBits, h.limit()), frameBits, h.decayFrames(),
+                VerilogLiterals.unsigned(frameBits, h.decayFrames() - 1), widths.workBits() - offsetBits,
+                VerilogLiterals.signed(widths.workBits(), -(1L << (widths.workBits() - 1))), neurons);
     }
 }

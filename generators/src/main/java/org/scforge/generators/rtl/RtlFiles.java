@@ -95,7 +95,8 @@ public final class RtlFiles {
         laneSynapses(files, false, "lane_synapses", "one lane of a layer: synapses and signed popcount");
         laneSynapses(files, true, "lane_xnor_synapses", "one lane of an xnor layer: synapses and their sum");
         if (weighted().stream().anyMatch(l -> !l.isReadout())) {
-            block(files, "if_update", "integrate-and-fire update of one lane", Map.of("potentialPort", takesPotentials()));
+            block(files, "if_update", "integrate-and-fire update of one lane", Map.of("potentialPort", takesPotentials(),
+                    "thresholdPort", adaptive()));
         }
         if (learns()) {
             block(files, "stdp_synapse", "learning synapse of an STDP layer (docs/semantics.md section 12)");
@@ -115,6 +116,7 @@ public final class RtlFiles {
             model.put("layer", layerModel(l));
             model.put("fold", foldModel(l));
             model.put("potentialPort", takesPotentials());
+            model.put("thresholdPort", adaptive());
             DenseLayer dense = layers.get(l).weights().orElseThrow();
             if (dense.learns()) {
                 model.put("learn", LearningModel.of(dense, network.weightBits(), widthsOf(l)));
@@ -146,17 +148,34 @@ public final class RtlFiles {
     }
 
     /**
-     * {@code <layer>_weights} of every learning layer, in layer order, with or without trace ports: what the layer has
-     * learned is part of its result (docs/rtl.md, "Learning layers").
+     * {@code <layer>_weights} of every learning layer, in layer order, then {@code <layer>_offsets} of every one with
+     * homeostasis, with or without trace ports: what the layer has learned is part of its result (docs/rtl.md,
+     * "Learning layers").
      */
     public List<Port> weightPorts() {
-        return layerInstances().stream().filter(l -> l.weightsBits() > 0)
-                .map(l -> Port.out(l.name() + "_weights", l.weightsBits())).toList();
+        List<Port> ports = new ArrayList<>();
+        layerInstances().stream().filter(l -> l.weightsBits() > 0)
+                .forEach(l -> ports.add(Port.out(l.name() + "_weights", l.weightsBits())));
+        layerInstances().stream().filter(l -> l.offsetsBits() > 0)
+                .forEach(l -> ports.add(Port.out(l.name() + "_offsets", l.offsetsBits())));
+        return List.copyOf(ports);
     }
 
     /** The if_update block gives u (its potential port) when a layer takes the argmax of them: a winner-take-all rule. */
     private boolean takesPotentials() {
         return network.layers().stream().anyMatch(l -> l.learning().map(org.scforge.dsl.Stdp::wta).orElse(false));
+    }
+
+    /**
+     * The if_update block takes its threshold as an input (one per lane) when a layer has adaptive thresholds: a rule
+     * with homeostasis (docs/semantics.md section 12.5); a design without one has the block with the THRESHOLD parameter.
+     */
+    private boolean adaptive() {
+        return network.layers().stream().anyMatch(RtlFiles::adaptive);
+    }
+
+    private static boolean adaptive(DenseLayer layer) {
+        return layer.learning().flatMap(org.scforge.dsl.Stdp::homeostasis).isPresent();
     }
 
     /**
@@ -526,7 +545,7 @@ public final class RtlFiles {
             String inputs = l == 0 ? "input_stream" : layers.get(l - 1).name() + "_spikes";
             if (layer instanceof PipelineLayer.Pool) {
                 instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), 0, false, true,
-                        false, 0, inputs, "", 0, timing.folded(), "", 0));
+                        false, 0, inputs, "", 0, timing.folded(), "", 0, 0));
                 continue;
             }
             DenseLayer weights = layer.weights().orElseThrow();
@@ -544,7 +563,9 @@ public final class RtlFiles {
             instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), widthsOf(l).stateBits(),
                     !weights.isReadout(), false, carriesInputSigns(l), weights.synapse().comparedBits(network.weightBits()),
                     inputs, source.instance(), source.source().width(),
-                    !weights.isReadout() || fold.chunks(layer) > 1, learnNumber, weightsBits));
+                    !weights.isReadout() || fold.chunks(layer) > 1, learnNumber, weightsBits,
+                    weights.learning().flatMap(org.scforge.dsl.Stdp::homeostasis)
+                            .map(h -> layer.neurons() * Widths.unsignedBits(h.limit())).orElse(0)));
         }
         return instances;
     }
@@ -579,6 +600,7 @@ public final class RtlFiles {
         model.put("argmaxStages", argmaxStages());
         model.put("traced", traced());
         model.put("learns", learns());
+        model.put("adaptive", adaptive());
         List<SourceUse> uses = sourceUses();
         model.put("sourceInstances", uses.stream().map(this::sourceModel).toList());
         model.put("inputSource", uses.get(0).instance());

@@ -8,18 +8,28 @@
 <#if potentialPort>
 // potential is u itself: a winner-take-all layer (docs/semantics.md section 12.4) takes its argmax.
 </#if>
+<#if thresholdPort>
+// The threshold is an input, not a parameter: a layer with homeostasis (docs/semantics.md section 12.5) gives
+// each lane its neuron's threshold + offset, which changes while it learns; other layers give their constant.
+</#if>
+<#assign threshold = thresholdPort?then("threshold", "THRESHOLD")>
 // u, THRESHOLD, FLOOR and CEILING are WORK_BITS wide; the membrane is STATE_BITS wide (Widths).
 module ${top}_if_update #(
     parameter SUM_BITS = 3,
     parameter STATE_BITS = 3,
     parameter WORK_BITS = 4,
+<#if !thresholdPort>
     parameter signed [WORK_BITS-1:0] THRESHOLD = 4'sd2,
+</#if>
     parameter signed [WORK_BITS-1:0] FLOOR = -4'sd2,
     parameter signed [WORK_BITS-1:0] CEILING = 4'sd1,
     parameter LEAK_SHIFT = 0
 ) (
     input  wire signed [STATE_BITS-1:0] membrane,
     input  wire signed [SUM_BITS-1:0]   sum,
+<#if thresholdPort>
+    input  wire signed [WORK_BITS-1:0]  threshold,
+</#if>
     output wire                         spike,
 <#if potentialPort>
     output wire signed [WORK_BITS-1:0]  potential,
@@ -48,11 +58,11 @@ module ${top}_if_update #(
     endgenerate
 
     wire signed [WORK_BITS-1:0] u = v - leak + s;
-    assign spike = u >= THRESHOLD;
+    assign spike = u >= ${threshold};
 <#if potentialPort>
     assign potential = u;
 </#if>
-    wire signed [WORK_BITS-1:0] after_reset = spike ? u - THRESHOLD : u;
+    wire signed [WORK_BITS-1:0] after_reset = spike ? u - ${threshold} : u;
     /* verilator lint_off UNUSED */
     // Only the low STATE_BITS are kept: the clamp brings the value into the membrane's range.
     wire signed [WORK_BITS-1:0] clamped = after_reset < FLOOR ? FLOOR

@@ -91,6 +91,11 @@
 // the largest u at the threshold spike (winner-take-all), </#if>and at the step's edge updates the weights of the
 // neurons that spiked, so that the next step reads the new codes. weights holds code (j, i) at
 // [(j*${layer.fanIn} + i)*${learn.codeBits} +: ${learn.codeBits}].
+<#if learn.homeostasis??>
+// Homeostasis (section 12.5): neuron j fires at ${layer.name}_THRESHOLD + its offset ${layer.name}_neuron_<j>_offset, which rises
+// at the edge of each step in which it learns; every offset drops by 1 at the end of each learning frame
+// whose count since rst is a multiple of ${learn.homeostasis.decayFrames} (learning_frame_ends, the edge at which done rises).
+</#if>
 </#if>
 module ${layer.module} (
     input  wire                          clk,
@@ -117,8 +122,14 @@ module ${layer.module} (
     input  wire [${nb - 1}:0]    number,
 <#if learn??>
     input  wire                          learning,
+<#if learn.homeostasis??>
+    input  wire                          learning_frame_ends,
+</#if>
     input  wire [${learn.probabilityBits - 1}:0]    learn_number,
     output wire [${learn.weightsBits - 1}:0] weights,
+<#if learn.homeostasis??>
+    output wire [${layer.neurons * learn.homeostasis.offsetBits - 1}:0] offsets,
+</#if>
 </#if>
 <#if layer.integrateAndFire>
     output reg  [${layer.neurons - 1}:0] spikes,
@@ -390,6 +401,18 @@ module ${layer.module} (
     wire ${w.name}_negative;
     wire [${weightBits - 1}:0] ${w.name}_magnitude;
 </#list>
+<#if learn.homeostasis??>
+<#assign h = learn.homeostasis>
+
+    // ---- threshold offsets (section 12.5): neuron j's register, the model file's offset after rst and kept
+    // across clear (written below, once the step's spikes are known), and the threshold its lane fires at
+    localparam [${h.offsetBits - 1}:0] ${layer.name}_OFFSET_STEP = ${h.step};
+    localparam [${h.offsetBits - 1}:0] ${layer.name}_OFFSET_LIMIT = ${h.limit};
+<#list h.neurons as o>
+    reg [${h.offsetBits - 1}:0] ${o.name};
+    wire signed [${layer.workBits - 1}:0] ${o.threshold} = ${layer.name}_THRESHOLD + {${h.padBits}'d0, ${o.name}};
+</#list>
+</#if>
 </#if>
 <#list f.lanes as lane>
 
@@ -550,13 +573,22 @@ module ${layer.module} (
         .SUM_BITS(${layer.sumBits}),
         .STATE_BITS(${layer.stateBits}),
         .WORK_BITS(${layer.workBits}),
+<#if !thresholdPort>
         .THRESHOLD(${layer.name}_THRESHOLD),
+</#if>
         .FLOOR(${layer.name}_FLOOR),
         .CEILING(${layer.name}_CEILING),
         .LEAK_SHIFT(${layer.name}_LEAK_SHIFT)
     ) ${lane.name}_update (
         .membrane(${lane.name}_membrane),
         .sum(${lane.name}_total),
+<#if thresholdPort>
+<#if learn?? && learn.homeostasis??>
+        .threshold(${learn.homeostasis.neurons[lane.index].threshold}),
+<#else>
+        .threshold(${layer.name}_THRESHOLD),
+</#if>
+</#if>
 <#if wta>
         .spike(${lane.name}_reaches),
 <#else>
@@ -590,8 +622,23 @@ module ${layer.module} (
     // reaches the threshold; then only the winner spikes (its membrane reset as usual) and every other
     // neuron's membrane goes to the floor. Without a winner the neurons are as section 6 says.
     localparam signed [${layer.stateBits - 1}:0] ${layer.name}_FLOOR_MEMBRANE = ${learn.floorMembrane};
+<#if learn.homeostasis??>
+    // With homeostasis each neuron has its own threshold, so the winner is the largest u among the neurons
+    // that reach theirs: the others contest with ${layer.name}_NO_CONTEST, the most negative u, below every u
+    // that reaches a threshold (>= 1); there is a winner when any neuron reaches its threshold.
+    localparam signed [${layer.workBits - 1}:0] ${layer.name}_NO_CONTEST = ${learn.homeostasis.noContest};
+<#list f.lanes as lane>
+    wire signed [${layer.workBits - 1}:0] ${lane.name}_contest = ${lane.name}_reaches ? ${lane.name}_potential : ${layer.name}_NO_CONTEST;
+</#list>
+    wire [${layer.neurons * layer.workBits - 1}:0] ${layer.name}_potentials = {<#list f.lanes?reverse as lane>${lane.name}_contest<#sep>, </#sep></#list>};
+    // the winner's u: not needed, since whether there is a winner is whether any neuron reaches its threshold
+    /* verilator lint_off UNUSED */
+    wire signed [${layer.workBits - 1}:0] ${layer.name}_best_potential;
+    /* verilator lint_on UNUSED */
+<#else>
     wire [${layer.neurons * layer.workBits - 1}:0] ${layer.name}_potentials = {<#list f.lanes?reverse as lane>${lane.name}_potential<#sep>, </#sep></#list>};
     wire signed [${layer.workBits - 1}:0] ${layer.name}_best_potential;
+</#if>
     wire [${learn.indexBits - 1}:0] ${layer.name}_winner;
     ${top}_argmax_tree #(
         .CLASSES(${layer.neurons}),
@@ -605,7 +652,11 @@ module ${layer.module} (
         .best_count(${layer.name}_best_potential),
         .best_index(${layer.name}_winner)
     );
+<#if learn.homeostasis??>
+    wire ${layer.name}_inhibits = |{<#list f.lanes?reverse as lane>${lane.name}_reaches<#sep>, </#sep></#list>};
+<#else>
     wire ${layer.name}_inhibits = ${layer.name}_best_potential >= ${layer.name}_THRESHOLD;
+</#if>
 <#list f.lanes as lane>
     assign ${lane.name}_spike = ${layer.name}_inhibits ? ${layer.name}_winner == ${learn.indexBits}'d${lane.index} : ${lane.name}_reaches;
     assign ${lane.name}_next_membrane = ${layer.name}_inhibits && ${layer.name}_winner != ${learn.indexBits}'d${lane.index}
@@ -646,6 +697,43 @@ module ${layer.module} (
     );
 </#list>
     assign weights = {<#list learn.synapses?reverse as w>${w.name}_code<#sep>, </#sep></#list>};
+<#if learn.homeostasis??>
+<#assign h = learn.homeostasis>
+
+    // ---- the offsets' changes (section 12.5). ${layer.name}_learning_frames counts the learning frames since rst
+    // modulo ${h.decayFrames}, at their learning_frame_ends edges (the edges at which done rises); the
+    // offsets decay at the edge that ends the frame whose count is a multiple of ${h.decayFrames}.
+    localparam [${h.frameBits - 1}:0] ${layer.name}_LAST_DECAY_FRAME = ${h.lastFrame};
+    reg [${h.frameBits - 1}:0] ${layer.name}_learning_frames;
+    wire ${layer.name}_offsets_decay = learning_frame_ends && ${layer.name}_learning_frames == ${layer.name}_LAST_DECAY_FRAME;
+    always @(posedge clk) begin
+        if (rst || ${layer.name}_offsets_decay) begin
+            ${layer.name}_learning_frames <= {${h.frameBits}{1'b0}};
+        end else if (learning_frame_ends) begin
+            ${layer.name}_learning_frames <= ${layer.name}_learning_frames + ${h.frameBits}'d1;
+        end
+    end
+    // Neuron j's offset rises by OFFSET_STEP, to at most OFFSET_LIMIT, at the edge of a step in which it learns
+    // (with its weights), so the next step fires at the new threshold; the layer never steps at the edge that
+    // ends the frame, so a rise and a decay never meet.
+    always @(posedge clk) begin
+        if (rst) begin
+<#list h.neurons as o>
+            ${o.name} <= ${o.initial};
+</#list>
+        end else begin
+<#list h.neurons as o>
+            if (${o.learns}) begin
+                ${o.name} <= ${o.name} > ${layer.name}_OFFSET_LIMIT - ${layer.name}_OFFSET_STEP ? ${layer.name}_OFFSET_LIMIT
+                    : ${o.name} + ${layer.name}_OFFSET_STEP;
+            end else if (${layer.name}_offsets_decay && ${o.name} != ${h.offsetBits}'d0) begin
+                ${o.name} <= ${o.name} - ${h.offsetBits}'d1;
+            end
+</#list>
+        end
+    end
+    assign offsets = {<#list h.neurons?reverse as o>${o.name}<#sep>, </#sep></#list>};
+</#if>
 </#if>
 
     // ---- write-back: neuron j from lane j % ${f.perCycle} at<#if f.memory> the pipeline's end of</#if> the layer cycle of its last chunk

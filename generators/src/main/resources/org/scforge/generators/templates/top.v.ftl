@@ -40,6 +40,11 @@ module ${top} (
     output wire [${l.weightsBits - 1}:0] ${l.name}_weights,
 </#if>
 </#list>
+<#list layers as l>
+<#if l.offsetsBits gt 0>
+    output wire [${l.offsetsBits - 1}:0] ${l.name}_offsets,
+</#if>
+</#list>
     output reg  [${classBits - 1}:0]    class_out
 );
     localparam [${stepBits - 1}:0] LAST_STEP = ${stepBits}'d${length - 1};
@@ -125,6 +130,12 @@ module ${top} (
         end
     end
 
+<#if adaptive>
+    // the end of a frame with learning high: the edge at which done rises, after the last layer's last step;
+    // the threshold offsets of homeostasis decay there (docs/rtl.md, "Learning layers")
+    wire learning_frame_ends = learning && !start && frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}];
+
+</#if>
     // ---- number sources: one instance per consumer, each advancing only while its consumer steps
 <#list sourceInstances as s>
     /* verilator lint_off UNUSED */
@@ -219,8 +230,14 @@ module ${top} (
         .number(${l.sourceInstance}_value[${l.sourceWidth - 1}:${l.sourceWidth - l.numberBits}]),
 <#if l.weightsBits gt 0>
         .learning(learning),
+<#if l.offsetsBits gt 0>
+        .learning_frame_ends(learning_frame_ends),
+</#if>
         .learn_number(${l.learnNumber}),
         .weights(${l.name}_weights),
+<#if l.offsetsBits gt 0>
+        .offsets(${l.name}_offsets),
+</#if>
 </#if>
 <#if l.integrateAndFire>
         .spikes(${l.name}_spikes),
