@@ -696,7 +696,10 @@ module ${layer.module} (
         .magnitude(${w.name}_magnitude)
     );
 </#list>
-    assign weights = {<#list learn.synapses?reverse as w>${w.name}_code<#sep>, </#sep></#list>};
+    // sixteen codes to a line: a network of many synapses would otherwise write one line longer than a
+    // simulator's lexer takes (Verilator stops at 40,000 tokens on a line)
+    assign weights = {<#list learn.synapses?reverse as w>${w.name}_code<#sep>,<#if w?counter % 16 == 0>
+        <#else> </#if></#sep></#list>};
 <#if learn.homeostasis??>
 <#assign h = learn.homeostasis>
 
@@ -732,7 +735,8 @@ module ${layer.module} (
 </#list>
         end
     end
-    assign offsets = {<#list h.neurons?reverse as o>${o.name}<#sep>, </#sep></#list>};
+    assign offsets = {<#list h.neurons?reverse as o>${o.name}<#sep>,<#if o?counter % 16 == 0>
+        <#else> </#if></#sep></#list>};
 </#if>
 </#if>
 
