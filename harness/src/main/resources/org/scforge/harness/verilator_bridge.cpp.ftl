@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 typedef std::vector<uint32_t> Words;
@@ -92,7 +94,25 @@ struct Bridge {
     }
 };
 
+// Verilator's eval of a large design (a learning layer of thousands of synapses) keeps frames on the stack far
+// deeper than the usual 8 MiB, and overflowing it is a segmentation fault. The limit of the main thread's stack is
+// read when a program starts, so the bridge raises it and starts itself again, once.
+static void raiseStackLimit(char** argv) {
+    const rlim_t wanted = (rlim_t) 1 << 30;
+    struct rlimit limit;
+    if (getenv("SCFORGE_BRIDGE_STACK") || getrlimit(RLIMIT_STACK, &limit) != 0
+            || limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= wanted) {
+        return;
+    }
+    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= wanted ? wanted : limit.rlim_max;
+    if (setrlimit(RLIMIT_STACK, &limit) == 0) {
+        setenv("SCFORGE_BRIDGE_STACK", "1", 1);
+        execv("/proc/self/exe", argv);
+    }
+}
+
 int main(int argc, char** argv) {
+    raiseStackLimit(argv);
     Bridge b;
     static char line[1 << 20];
     bool trace = false;
