@@ -10,7 +10,6 @@ import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.DutSources;
 import org.scforge.harness.FrameResult;
-import org.scforge.harness.ModelBuilder;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 
@@ -40,10 +39,7 @@ class LearningExampleCosimTest {
         int weights = rowPorts.indexOf("hidden_weights");
         int spikes = rowPorts.indexOf("hidden_spikes");
         int membranes = rowPorts.indexOf("hidden_membrane");
-        try (BridgeDut dut = BridgeDut.start(ModelBuilder.standard().build(design, Simulator.VERILATOR, false), null)) {
-            dut.poke("rst", 1);
-            dut.step(1);
-            dut.poke("rst", 0);
+        try (BridgeDut dut = LearningNetworks.resetInVerilator(design)) {
             dut.expect("hidden_weights", FILE_WEIGHTS);
             dut.poke("learn", 1);
 

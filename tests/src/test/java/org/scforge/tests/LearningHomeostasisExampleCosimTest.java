@@ -11,7 +11,6 @@ import org.scforge.harness.Cosim;
 import org.scforge.harness.CosimReport;
 import org.scforge.harness.DutSources;
 import org.scforge.harness.FrameResult;
-import org.scforge.harness.ModelBuilder;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 
@@ -46,10 +45,7 @@ class LearningHomeostasisExampleCosimTest {
         ToolPolicy.require(Simulator.VERILATOR);
         Network network = StdpExampleNetwork.adaptive();
         DutSources design = DutSources.generate(network, true);
-        try (BridgeDut dut = BridgeDut.start(ModelBuilder.standard().build(design, Simulator.VERILATOR, false), null)) {
-            dut.poke("rst", 1);
-            dut.step(1);
-            dut.poke("rst", 0);
+        try (BridgeDut dut = LearningNetworks.resetInVerilator(design)) {
             dut.expect("hidden_offsets", 0);
 
             // frame 1, learning: hidden performs step 0 at edge 1, neuron 0 wins and o_0 becomes 1 at that edge
@@ -93,10 +89,7 @@ class LearningHomeostasisExampleCosimTest {
         ToolPolicy.require(Simulator.VERILATOR);
         Network network = StdpExampleNetwork.adaptive();
         DutSources design = DutSources.generate(network, true);
-        try (BridgeDut dut = BridgeDut.start(ModelBuilder.standard().build(design, Simulator.VERILATOR, false), null)) {
-            dut.poke("rst", 1);
-            dut.step(1);
-            dut.poke("rst", 0);
+        try (BridgeDut dut = LearningNetworks.resetInVerilator(design)) {
             dut.poke("learn", 1);
             dut.frame(CodePacking.pack(StdpExampleNetwork.FIRST, network.inputCode()), 16, false);
             dut.expect("hidden_offsets", RAISED);

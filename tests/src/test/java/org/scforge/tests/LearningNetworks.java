@@ -7,6 +7,10 @@ import org.scforge.dsl.Network;
 import org.scforge.dsl.Neuron;
 import org.scforge.dsl.SourcePlan;
 import org.scforge.dsl.Stdp;
+import org.scforge.harness.BridgeDut;
+import org.scforge.harness.DutSources;
+import org.scforge.harness.ModelBuilder;
+import org.scforge.harness.Simulator;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,5 +60,14 @@ final class LearningNetworks {
         DenseLayer features = learner.layers().get(0);
         return learner.withLayers(List.of(features.withLearning(features.learning().orElseThrow()
                 .withHomeostasis(Stdp.Homeostasis.of(1, 1, 6))), learner.layers().get(1)));
+    }
+
+    /** The Verilator model of {@code design}, started and held in {@code rst} for one edge, as a learning run begins. */
+    static BridgeDut resetInVerilator(DutSources design) {
+        BridgeDut dut = BridgeDut.start(ModelBuilder.standard().build(design, Simulator.VERILATOR, false), null);
+        dut.poke("rst", 1);
+        dut.step(1);
+        dut.poke("rst", 0);
+        return dut;
     }
 }
