@@ -51,6 +51,8 @@ public final class VerilogNames {
             "synapse_x_negative", "total_cycle", "total_valid",
             // layer.v.ftl and top.v.ftl of a learning layer (docs/rtl.md, "Learning layers")
             "age", "age_after", "ages", "learn", "learn_number", "learning", "recent", "weights",
+            // ... and of homeostasis (docs/rtl.md, "Learning layers", Homeostasis)
+            "learning_frame_ends", "offsets",
             // tb.v.ftl
             "CLASSES", "CLASS_BITS", "CODE_WIDTH", "COUNT_BITS", "FRAMES", "HOLD", "LATENCY", "MIDDLE",
             "VECTOR_BITS", "check_idle", "check_results", "compared", "cycles", "dut", "edges", "expected",

@@ -26,8 +26,9 @@ public final class TemplateNameRules {
     /** Template expressions whose value is a name, or a name followed by '_' and more. */
     private static final Set<String> NAMES = Set.of("top", "layer.name", "l.name", "n.name", "s.instance",
             "layer.module", "l.module", "p.module", "p.name", "p.name()", "lane.neurons[0].name",
-            // a learning synapse: <layer>_weight_<j>_<i>
-            "w.name");
+            // a learning synapse: <layer>_weight_<j>_<i>; a neuron's threshold offset and threshold with homeostasis:
+            // <layer>_neuron_<j>_offset, <layer>_neuron_<j>_threshold
+            "w.name", "o.name", "o.threshold");
     /** Template expressions whose value starts with a generated prefix. */
     private static final Map<String, String> PREFIXED = Map.of("lane.name", "lane_", "n.lane", "lane_",
             // a conv layer's slots (their prefix is empty for a dense layer, whose identifiers are then the literal
