@@ -1,0 +1,57 @@
+package org.scforge.tests;
+
+import org.junit.jupiter.api.Test;
+import org.scforge.cli.ConsoleCapture;
+import org.scforge.dsl.ModelDocument;
+import org.scforge.dsl.ModelFile;
+import org.scforge.dsl.Network;
+import org.scforge.harness.Cosim;
+import org.scforge.harness.CosimReport;
+import org.scforge.harness.DutSources;
+import org.scforge.harness.Simulator;
+import org.scforge.harness.ToolPolicy;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code scforge stdp} example's network in the learning RTL (docs/benchmarks.md, "The scforge stdp network in
+ * the RTL"): its 784 raw-pixel inputs, rule, winner-take-all and homeostasis, with 10 neurons instead of 100 (whose
+ * 78,400 learning synapses, fully parallel, exceed Verilator's memory here), learning 200 of its test digits in
+ * Verilator and in the golden model, equal in every weight code and threshold offset after every frame.
+ */
+class StdpExampleCosimTest {
+
+    private static final int NEURONS = 10;
+    private static final int FRAMES = 200;
+    private static final Path DIR = Path.of("target", "stdp-example-" + NEURONS);
+
+    @Test
+    void theExampleNetworkLearnsTwoHundredFramesInVerilatorAsInTheGoldenModel() throws Exception {
+        ToolPolicy.require(Simulator.VERILATOR);
+        ConsoleCapture stdp = ConsoleCapture.run("stdp", "--neurons", String.valueOf(NEURONS), "--frames", "2000",
+                "--test", String.valueOf(FRAMES), "--out", DIR.toString(), "--force");
+        assertThat(stdp.exitCode()).as(stdp.err()).isZero();
+        ModelDocument model = ModelFile.load(DIR.resolve("model.json"));
+        Network network = model.network();
+        assertThat(network.inputs()).isEqualTo(784);
+        assertThat(network.layers().get(0).learning().orElseThrow().homeostasis()).isPresent();
+        int[][] frames = new int[FRAMES][];
+        for (int n = 0; n < FRAMES; n++) {
+            frames[n] = model.testFrames().orElseThrow().frame(n);
+        }
+
+        long start = System.nanoTime();
+        CosimReport report = Cosim.of(network, DutSources.generate(network, false)).simulator(Simulator.VERILATOR)
+                .run(frames);
+        System.out.printf(Locale.ROOT, "stdp example with %d neurons in verilator: %s; build %.1f s, %.1f s in all%n",
+                NEURONS, report.summary(), report.buildSeconds(), (System.nanoTime() - start) / 1e9);
+        report.assertPassed();
+        assertThat(report.weightsCompared()).isEqualTo((long) FRAMES * NEURONS * 784);
+        assertThat(report.weightMismatches()).isZero();
+        // the counts and class, the weights and the 10 offsets of every frame
+        assertThat(report.valuesCompared()).isGreaterThanOrEqualTo((long) FRAMES * (NEURONS * 784 + NEURONS));
+    }
+}
