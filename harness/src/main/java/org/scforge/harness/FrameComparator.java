@@ -141,11 +141,14 @@ final class FrameComparator {
             for (int j = 0; j < codes.length; j++) {
                 codes[j] = startCodes.get(k)[j].clone();
             }
+            // the trace lists a layer's updates in step order: one pass over them, not one per step
+            List<Trace.WeightUpdate> updates = golden.weightUpdates().stream()
+                    .filter(u -> u.layer().equals(layer.name())).toList();
+            int next = 0;
             for (int t = 0; t < network.length(); t++) {
-                for (Trace.WeightUpdate u : golden.weightUpdates()) {
-                    if (u.layer().equals(layer.name()) && u.step() == t) {
-                        codes[u.neuron()][u.input()] = u.newCode();
-                    }
+                for (; next < updates.size() && updates.get(next).step() <= t; next++) {
+                    Trace.WeightUpdate u = updates.get(next);
+                    codes[u.neuron()][u.input()] = u.newCode();
                 }
                 int edge = timing.stepEdge(layer.index(), t);
                 FrameResult.TraceRow row = row(rows, edge);

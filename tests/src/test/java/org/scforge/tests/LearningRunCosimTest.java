@@ -35,13 +35,7 @@ class LearningRunCosimTest {
         }
         assertThat(golden.weights("features")).isNotEqualTo(network.layers().get(0).weights());
 
-        long start = System.nanoTime();
-        DutSources design = DutSources.generate(network, false);
-        CosimReport report = Cosim.of(network, design).simulator(Simulator.VERILATOR).run(frames);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "learner16 in verilator: %s; build %.1f s, %.1f s in all%n", report.summary(),
-                report.buildSeconds(), seconds);
-        report.assertPassed();
+        CosimReport report = learnInVerilator("learner16", network, frames);
         // every code of features (8 x 16) after every frame
         assertThat(report.weightsCompared()).isEqualTo((long) FRAMES * 8 * 16);
         assertThat(report.weightMismatches()).isZero();
@@ -63,16 +57,21 @@ class LearningRunCosimTest {
         assertThat(golden.weights("features")).isNotEqualTo(network.layers().get(0).weights());
         assertThat(offsets).as("distinct offset vectors after the frames").hasSizeGreaterThan(10);
 
-        long start = System.nanoTime();
-        DutSources design = DutSources.generate(network, false);
-        CosimReport report = Cosim.of(network, design).simulator(Simulator.VERILATOR).run(frames);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "adaptive16 in verilator: %s; build %.1f s, %.1f s in all%n", report.summary(),
-                report.buildSeconds(), seconds);
-        report.assertPassed();
+        CosimReport report = learnInVerilator("adaptive16", network, frames);
         assertThat(report.weightsCompared()).isEqualTo((long) FRAMES * 8 * 16);
         assertThat(report.weightMismatches()).isZero();
         // the counts, class, weights and 8 offsets of every frame
         assertThat(report.valuesCompared()).isGreaterThanOrEqualTo((long) FRAMES * (8 * 16 + 8));
+    }
+
+    /** {@code frames} learned in Verilator and in the golden model, compared after every frame; the run passed. */
+    private static CosimReport learnInVerilator(String label, Network network, int[][] frames) {
+        long start = System.nanoTime();
+        CosimReport report = Cosim.of(network, DutSources.generate(network, false)).simulator(Simulator.VERILATOR)
+                .run(frames);
+        System.out.printf(Locale.ROOT, "%s in verilator: %s; build %.1f s, %.1f s in all%n", label,
+                report.summary(), report.buildSeconds(), (System.nanoTime() - start) / 1e9);
+        report.assertPassed();
+        return report;
     }
 }
