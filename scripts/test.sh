@@ -82,9 +82,12 @@ if [ -n "$packages" ]; then
   fi
 fi
 report_tools
+echo "scforge: tools ready after $(( $(date +%s) - started )) s; the tests' log lines carry the time of day"
 
+# Each of Maven's lines with its time of day, so that a slow or stuck step shows in CI's log.
+stamped=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss)
 status=0
-./mvnw -B --no-transfer-progress verify "$@" || status=$?
+./mvnw -B --no-transfer-progress "${stamped[@]}" verify "$@" || status=$?
 # A newer JDK beside the default one (./scforge runs on it): the golden model's tests again on it.
 newest="$(newest_java)"
 if [ "$status" -eq 0 ] && [ $# -eq 0 ] && [ -n "$newest" ] \
@@ -93,7 +96,7 @@ if [ "$status" -eq 0 ] && [ $# -eq 0 ] && [ -n "$newest" ] \
   # On JDK 21+ this also compiles and tests the Vector API kernel (the pom's jdk21-vector profile)
   echo "scforge: the dsl and sim tests again on JDK $(java_feature_release "$newest") ($newest_home)"
   JAVA_HOME="$newest_home" MAVEN_OPTS="$(maven_opts_for "$(java_feature_release "$newest")") ${MAVEN_OPTS:-}" \
-    ./mvnw -B --no-transfer-progress -pl dsl,sim test || status=$?
+    ./mvnw -B --no-transfer-progress "${stamped[@]}" -pl dsl,sim test || status=$?
 fi
 elapsed=$(( $(date +%s) - started ))
 if [ "$status" -eq 0 ]; then
