@@ -26,6 +26,11 @@ module ${top} (
 <#if learns>
     input  wire                          learn,
 </#if>
+<#list layers as l>
+<#if l.addressBits gt 0>
+    input  wire [${l.addressBits - 1}:0]   ${l.name}_weights_address,
+</#if>
+</#list>
     output reg                           busy,
     output reg                           done,
     output wire [${classes * countBits - 1}:0] counts,
@@ -37,7 +42,7 @@ module ${top} (
 </#list>
 <#list layers as l>
 <#if l.weightsBits gt 0>
-    output wire [${l.weightsBits - 1}:0] ${l.name}_weights,
+    output wire [${l.weightsBits - 1}:0] ${l.name}_weights<#if l.addressBits gt 0>_words</#if>,
 </#if>
 </#list>
 <#list layers as l>
@@ -234,7 +239,13 @@ module ${top} (
         .learning_frame_ends(learning_frame_ends),
 </#if>
         .learn_number(${l.learnNumber}),
+<#if l.addressBits gt 0>
+        .busy(busy),
+        .weights_address(${l.name}_weights_address),
+        .weights_words(${l.name}_weights_words),
+<#else>
         .weights(${l.name}_weights),
+</#if>
 <#if l.offsetsBits gt 0>
         .offsets(${l.name}_offsets),
 </#if>
