@@ -86,6 +86,6 @@ class LearningCommandsTest {
         ConsoleCapture folded = ConsoleCapture.run("cosim", "--model", model, "--out", dir.resolve("f").toString(),
                 "--fold", "out=1");
         assertThat(folded.exitCode()).isEqualTo(2);
-        assertThat(folded.err().strip()).doesNotContain("\n").contains("generated fully parallel only; leave out --fold");
+        assertThat(folded.err().strip()).doesNotContain("\n").contains("a folded design keeps a learning layer's weights in memory: give it P[xS]:memory, e.g. hidden=2:memory");
     }
 }
