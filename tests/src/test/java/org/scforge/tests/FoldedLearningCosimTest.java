@@ -84,7 +84,7 @@ class FoldedLearningCosimTest {
      * on, then (adaptive) some with learning off; every spike, membrane and count at every step and every weight code
      * (and offset) after every frame.
      */
-    @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 20, shrinking = ShrinkingMode.OFF)
     void foldedLearningLayersLearnAsTheGoldenModelDoes(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
         ToolPolicy.require(Simulator.VERILATOR);
         Network network = learning(seed);

@@ -138,7 +138,12 @@ module ${top} (
 <#if adaptive>
     // the end of a frame with learning high: the edge at which done rises, after the last layer's last step;
     // the threshold offsets of homeostasis decay there (docs/rtl.md, "Learning layers")
+<#if folded>
+    // (folded: frame_stage holds for the whole window after the last step; done is still low at its first edge only)
+    wire learning_frame_ends = learning && !start && !done && frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}];
+<#else>
     wire learning_frame_ends = learning && !start && frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}];
+</#if>
 
 </#if>
     // ---- number sources: one instance per consumer, each advancing only while its consumer steps
