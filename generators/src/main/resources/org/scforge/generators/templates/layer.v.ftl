@@ -14,6 +14,8 @@
 <#assign lm = learn?? && learn.folded??>
 <#-- a neuron's spike waits in a register for the window's end: not in a folded winner-take-all layer, which decides then -->
 <#assign spikedRegisters = layer.integrateAndFire && !(lm && learn.wta)>
+<#-- folded winner-take-all: a running contest over the groups, which needs the group and chunk at the write-back -->
+<#assign foldedWta = lm && learn.wta>
 <#-- a slot's synapse positions: its inputs at 0 .. F-1, the bias at F, zeros up to C*S -->
 <#macro synapsePositions slotPrefix inputs negatives>
 <#assign pad><#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if></#assign>
@@ -235,14 +237,14 @@ module ${layer.module} (
 </#if>
     reg                        total_valid;
     reg [${f.windowBits - 1}:0] total_cycle;
-<#if lm && f.groupBits gt 0>
+<#if foldedWta && f.groupBits gt 0>
     reg [${f.groupBits - 1}:0] total_group;
 </#if>
 <#if chunked>
     reg [${f.chunkBits - 1}:0] fetch_chunk;
     reg [${f.chunkBits - 1}:0] fire_chunk;
     reg [${f.chunkBits - 1}:0] sum_chunk;
-<#if lm>
+<#if foldedWta>
     reg [${f.chunkBits - 1}:0] total_chunk;
 </#if>
 </#if>
@@ -265,14 +267,14 @@ module ${layer.module} (
 </#if>
             total_valid <= 1'b0;
             total_cycle <= {${f.windowBits}{1'b0}};
-<#if lm && f.groupBits gt 0>
+<#if foldedWta && f.groupBits gt 0>
             total_group <= {${f.groupBits}{1'b0}};
 </#if>
 <#if chunked>
             fetch_chunk <= {${f.chunkBits}{1'b0}};
             fire_chunk <= {${f.chunkBits}{1'b0}};
             sum_chunk <= {${f.chunkBits}{1'b0}};
-<#if lm>
+<#if foldedWta>
             total_chunk <= {${f.chunkBits}{1'b0}};
 </#if>
 </#if>
@@ -294,14 +296,14 @@ module ${layer.module} (
 </#if>
             total_valid <= sum_valid;
             total_cycle <= sum_cycle;
-<#if lm && f.groupBits gt 0>
+<#if foldedWta && f.groupBits gt 0>
             total_group <= sum_group;
 </#if>
 <#if chunked>
             fetch_chunk <= chunk;
             fire_chunk <= fetch_chunk;
             sum_chunk <= fire_chunk;
-<#if lm>
+<#if foldedWta>
             total_chunk <= sum_chunk;
 </#if>
 </#if>
