@@ -50,7 +50,9 @@ class FoldedLearningCosimTest {
         ToolPolicy.require(Simulator.VERILATOR);
         Network network = StdpExampleNetwork.network();
         DutSources design = DutSources.generate(network, true, EXAMPLE_PLAN);
-        int spikes = design.ports().tracePorts().stream().map(p -> p.name()).toList().indexOf("hidden_spikes");
+        List<String> rowPorts = design.ports().tracePorts().stream().map(p -> p.name()).toList();
+        int spikes = rowPorts.indexOf("hidden_spikes");
+        int membranes = rowPorts.indexOf("hidden_membrane");
         try (BridgeDut dut = LearningNetworks.resetInVerilator(design)) {
             // neuron 0: 1, 2; its bias; neuron 1: 2, -1, mask 1; its bias, mask 1
             assertThat(words(dut)).isEqualTo(hex(0x09, 0x00, 0x66, 0x40));
@@ -59,6 +61,11 @@ class FoldedLearningCosimTest {
             // T = 9: done at edge (4 + 2 - 1) * 9 + 1; neuron 0 wins step 0 at edge 9
             assertThat(first.doneEdge()).isEqualTo(46);
             assertThat(first.rows().get(8).values().get(spikes)).isEqualTo(BigInteger.ONE);
+            // the lane writes neuron 0 (u = 2 reaches: 2 - 2 = 0) at edge 6 and neuron 1 (u = 0) at edge 8; the
+            // decision at edge 9 sends neuron 1 to the floor: membranes [0, 0] after edge 8, [0, -2] = 10_00 after edge 9
+            assertThat(first.rows().get(7).values().get(spikes)).isEqualTo(BigInteger.ZERO);
+            assertThat(first.rows().get(7).values().get(membranes)).isEqualTo(BigInteger.ZERO);
+            assertThat(first.rows().get(8).values().get(membranes)).isEqualTo(BigInteger.valueOf(0b1000));
             assertThat(first.counts()).as("counts [1, 0]").isEqualTo(BigInteger.ONE);
             // [[2, 3], [2, -1]]: word 0 holds 2, 3
             assertThat(words(dut)).isEqualTo(hex(0x0e, 0x00, 0x66, 0x40));
@@ -100,6 +107,19 @@ class FoldedLearningCosimTest {
         // after every frame every code of every learning layer, read back (none per step: they are folded)
         assertThat(report.weightsCompared()).as(network.summary() + " " + plan).isEqualTo(FRAMES * codes);
         assertThat(report.weightMismatches()).isZero();
+    }
+
+    @Property(tries = 2, shrinking = ShrinkingMode.OFF)
+    void foldedLearningLayersLearnInIcarusAsTheGoldenModelDoes(@ForAll @LongRange(min = 1, max = 1_000_000_000L) long seed) {
+        ToolPolicy.require(Simulator.ICARUS);
+        Network network = learning(seed);
+        Fold plan = plan(network, new Random(seed));
+        CosimReport report = Cosim.of(network, DutSources.generate(network, true, plan)).simulator(Simulator.ICARUS)
+                .trace(true).run(FrameSelection.random(network, FRAMES, seed));
+        report.assertPassed();
+        long codes = network.layers().stream().filter(DenseLayer::learns).mapToLong(l -> (long) l.neurons() * l.fanIn())
+                .sum();
+        assertThat(report.weightsCompared()).as(network.summary() + " " + plan).isEqualTo(FRAMES * codes);
     }
 
     /** The random network of {@code seed} or of the next seed that has a learning layer; adaptive for odd seeds. */
