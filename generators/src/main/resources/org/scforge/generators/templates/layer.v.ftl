@@ -67,7 +67,8 @@
 // Weights in memory: each lane reads the word of layer cycle k (a conv lane: of its chunk) from its ROM lane_<p>_weights
 // at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
 // bits at window cycle k + 1, the chunk's sum at k + 2 and the neuron's sum at k + 3, and writes a
-// neuron back at the edge of window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
+// neuron back at the edge of window cycle k + ${lm?then(4, f.latency)} of its last chunk (r = ${f.latency}<#if lm>: one more cycle, whose edge, the window's
+// last, decides the step's spikes</#if>).
 <#elseif learn??>
 // Weights in registers: each lane's one word is its neuron's mask and bias (constants) and the codes of
 // its learning synapses (below).
