@@ -18,7 +18,9 @@ import java.util.Set;
  * <p>Weights in logic are constants selected by the window cycle (LUTs); weights in memory are a ROM
  * per lane with a registered read, which the synthesis tools map to block RAM. A memory lane is a
  * pipeline of {@link #MEMORY_LATENCY} registers (the read word, the synapse bits, the chunk sum, the
- * neuron sum), so a layer with weights in memory needs {@code G + 4} cycles per window.
+ * neuron sum), so a layer with weights in memory needs {@code G + 4} cycles per window, a learning layer
+ * {@code G + 5}: its weights are a RAM the lanes write back, and winner-take-all decides at the window's last edge
+ * (docs/rtl.md, "Folded learning layers"). In a folded design every learning layer keeps its weights in memory.
  *
  * @param neuronsPerCycle  layer name to P
  * @param synapsesPerCycle layer name to S, 1..F+1 (F + 1 when not named: the whole neuron in one cycle)
