@@ -53,6 +53,9 @@ public final class VerilogNames {
             "age", "age_after", "ages", "learn", "learn_number", "learning", "recent", "weights",
             // ... and of homeostasis (docs/rtl.md, "Learning layers", Homeostasis)
             "learning_frame_ends", "offsets",
+            // ... and of a learning layer folded with its weights in memory (docs/rtl.md, "Folded learning layers")
+            "weights_address", "weights_words", "total_group", "total_chunk", "synapse_recent", "strided_recent",
+            "chunk_recent", "chunk_learns",
             // tb.v.ftl
             "CLASSES", "CLASS_BITS", "CODE_WIDTH", "COUNT_BITS", "FRAMES", "HOLD", "LATENCY", "MIDDLE",
             "VECTOR_BITS", "check_idle", "check_results", "compared", "cycles", "dut", "edges", "expected",

@@ -18,7 +18,9 @@ import java.util.Set;
  * <p>Weights in logic are constants selected by the window cycle (LUTs); weights in memory are a ROM
  * per lane with a registered read, which the synthesis tools map to block RAM. A memory lane is a
  * pipeline of {@link #MEMORY_LATENCY} registers (the read word, the synapse bits, the chunk sum, the
- * neuron sum), so a layer with weights in memory needs {@code G + 4} cycles per window.
+ * neuron sum), so a layer with weights in memory needs {@code G + 4} cycles per window, a learning layer
+ * {@code G + 5}: its weights are a RAM the lanes write back, and winner-take-all decides at the window's last edge
+ * (docs/rtl.md, "Folded learning layers"). In a folded design every learning layer keeps its weights in memory.
  *
  * @param neuronsPerCycle  layer name to P
  * @param synapsesPerCycle layer name to S, 1..F+1 (F + 1 when not named: the whole neuron in one cycle)
@@ -136,15 +138,19 @@ public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> sy
                         + "' in memory but gives it no P");
             }
         }
-        // a learning layer is generated fully parallel only, and so is every layer beside it (docs/rtl.md,
-        // "Learning layers"): its updates are per synapse at every step, which a window of T > 1 cycles would reorder
-        network.layers().stream().filter(org.scforge.dsl.DenseLayer::learns).findFirst().ifPresent(learner -> {
-            if (timing(network).folded()) {
-                throw new IllegalArgumentException("fold " + this + ": network " + network.name() + " has a learning layer ('"
-                        + learner.name() + "'), and a network with a learning layer is generated fully parallel only;"
-                        + " leave out --fold (docs/rtl.md, \"Learning layers\")");
-            }
-        });
+        // a folded design keeps every learning layer's weights in memory (docs/rtl.md, "Learning layers"): its
+        // updates are read, applied and written back by the lanes, one step late
+        if (timing(network).folded()) {
+            network.layers().stream().filter(DenseLayer::learns).filter(l -> !memoryLayers.contains(l.name())).findFirst()
+                    .ifPresent(learner -> {
+                        int p = perCycle(learner);
+                        String s = synapsesPerCycle.containsKey(learner.name()) ? "x" + synapsesPerCycle.get(learner.name()) : "";
+                        throw new IllegalArgumentException("fold " + this + ": layer '" + learner.name() + "' of network "
+                                + network.name() + " learns, and a folded design keeps a learning layer's weights in memory:"
+                                + " give it P[xS]:memory, e.g. " + learner.name() + "=" + p + s + ":memory (docs/rtl.md,"
+                                + " \"Learning layers\")");
+                    });
+        }
         return this;
     }
 
@@ -180,9 +186,16 @@ public record Fold(Map<String, Integer> neuronsPerCycle, Map<String, Integer> sy
         return memoryLayers.contains(layer.name());
     }
 
-    /** r: the register stages between a group's window cycle and the edge at which it is written back. */
+    /**
+     * r: the register stages between a group's window cycle and the edge at which it is written back; a learning layer
+     * in memory has one more, the window's last edge, at which winner-take-all decides (docs/rtl.md, "Folded learning
+     * layers").
+     */
     public int latency(PipelineLayer layer) {
-        return inMemory(layer) ? MEMORY_LATENCY : 0;
+        if (!inMemory(layer)) {
+            return 0;
+        }
+        return layer.weights().map(DenseLayer::learns).orElse(false) ? MEMORY_LATENCY + 1 : MEMORY_LATENCY;
     }
 
     /** P of a dense layer. */

@@ -44,16 +44,28 @@ class LearningRefusalTest {
                 .contains("    reg [6:0] features_neuron_2_offset;\n");
         assertThatThrownBy(() -> Generators.verilog(adaptive).options(GeneratorOptions.defaults()
                 .withFold(Fold.parse("out=1"))).files()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("generated fully parallel only");
+                .hasMessageContaining("keeps a learning layer's weights in memory");
+        assertThat(Generators.verilog(adaptive).options(GeneratorOptions.defaults()
+                .withFold(Fold.parse("features=2x5:memory,out=1"))).files().get("learner.v"))
+                .contains("features_weights_words").contains("features_offsets");
     }
 
     @Test
-    void aFoldedPlanIsRefusedInOneLine() {
+    void aFoldedPlanWithoutMemoryForTheLearningLayerIsRefusedInOneLineThatNamesTheFix() {
         assertThatThrownBy(() -> Generators.verilog(learner()).options(GeneratorOptions.defaults()
                 .withFold(Fold.parse("out=1"))).files())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("fold out=1: network learner has a learning layer ('features'), and a network with a learning"
-                        + " layer is generated fully parallel only; leave out --fold (docs/rtl.md, \"Learning layers\")");
+                .hasMessage("fold out=1: layer 'features' of network learner learns, and a folded design keeps a learning"
+                        + " layer's weights in memory: give it P[xS]:memory, e.g. features=3:memory (docs/rtl.md,"
+                        + " \"Learning layers\")");
+        // the layer folded in logic: the suggestion keeps its P and S
+        assertThatThrownBy(() -> Fold.parse("features=1x4").validate(learner()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fold features=1x4: layer 'features' of network learner learns, and a folded design keeps a"
+                        + " learning layer's weights in memory: give it P[xS]:memory, e.g. features=1x4:memory (docs/rtl.md,"
+                        + " \"Learning layers\")");
+        // in memory it folds, and so do the other layers
+        assertThat(Fold.parse("features=1x4:memory,out=1").validate(learner()).timing(learner()).folded()).isTrue();
     }
 
     @Test

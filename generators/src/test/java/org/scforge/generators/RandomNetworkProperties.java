@@ -59,6 +59,29 @@ class RandomNetworkProperties {
     }
 
     /**
+     * Random learning networks, with or without homeostasis, folded (docs/rtl.md, "Folded learning layers"): every
+     * learning layer P[xS]:memory with P and S drawn, the other layers folded as {@link #randomFold} draws them; lint
+     * clean, elaborated, their benches (learn low) passing.
+     */
+    @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+    void foldedLearningNetworksAreLintCleanAndEqualToTheGoldenModel(@ForAll long seed) throws IOException {
+        Network network = (seed & 2) == 0 ? RandomNetworks.learningSeeded(seed) : RandomNetworks.adaptiveSeeded(seed);
+        SplittableRandom r = new SplittableRandom(seed ^ 0x1ea4L);
+        Fold others = randomFold(network, seed);
+        Map<String, Integer> neurons = new LinkedHashMap<>(others.neuronsPerCycle());
+        Map<String, Integer> synapses = new LinkedHashMap<>(others.synapsesPerCycle());
+        java.util.Set<String> memory = new java.util.LinkedHashSet<>(others.memoryLayers());
+        for (DenseLayer layer : network.layers()) {
+            if (layer.learns()) {
+                neurons.put(layer.name(), r.nextInt(1, layer.neurons() + 1));
+                synapses.put(layer.name(), r.nextInt(1, layer.fanIn() + 2));
+                memory.add(layer.name());
+            }
+        }
+        check(network, new Fold(neurons, synapses, memory), seed);
+    }
+
+    /**
      * P in 1..N for some layers, and P in 1..N-1 for one layer of more than one neuron (drawn); each
      * layer with a P keeps its weights in memory or in logic (drawn).
      */

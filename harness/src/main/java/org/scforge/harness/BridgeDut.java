@@ -140,6 +140,26 @@ public final class BridgeDut implements Dut {
         return new FrameResult.TraceRow(edge, values);
     }
 
+    /** The readback's pokes, steps and peeks in one batch: one round trip for every address. */
+    @Override
+    public List<BigInteger> readBack(String addressPort, String wordsPort, int words) {
+        List<String> commands = new ArrayList<>(3 * words);
+        for (int k = 0; k < words; k++) {
+            commands.add("poke " + addressPort + " " + Integer.toHexString(k));
+            commands.add("step 1");
+            commands.add("peek " + wordsPort);
+        }
+        List<String> replies = batch(commands);
+        List<BigInteger> read = new ArrayList<>(words);
+        for (int k = 0; k < words; k++) {
+            expectOk(replies.get(3 * k), "poke " + addressPort);
+            expectOk(replies.get(3 * k + 1), "step");
+            read.add(Values.parseHex(replies.get(3 * k + 2), wordsPort + " at address " + k));
+        }
+        cycle += words;
+        return read;
+    }
+
     /** Sends one command and reads its reply line. */
     public String command(String command) {
         return batch(List.of(command)).get(0);

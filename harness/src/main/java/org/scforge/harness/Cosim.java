@@ -118,7 +118,8 @@ public final class Cosim {
             if (dut.ports().learns()) {
                 dut.poke("learn", learn ? 1 : 0);
             }
-            List<int[][]> startCodes = learning.stream().map(l -> learningRun.weights(l.name()).toArray()).toList();
+            List<int[][]> startCodes = dut.ports().parallelLearning().stream()
+                    .map(l -> learningRun.weights(l.name()).toArray()).toList();
             long t0 = System.nanoTime();
             FrameResult rtl = dut.frame(CodePacking.pack(frames[f], network.inputCode()), maxEdges, trace);
             long t1 = System.nanoTime();
@@ -139,7 +140,7 @@ public final class Cosim {
             // what the frame left in every learning layer: every weight code and threshold offset, read once the frame is
             // done (the offsets' decay happens at the done edge)
             for (DutPorts.LearningLayer layer : learning) {
-                comparator.compareWeights(f, rtl.doneEdge(), layer, dut.peek(layer.weightsPort()),
+                comparator.compareWeights(f, rtl.doneEdge(), layer, layer.codes(dut),
                         learningRun.weights(layer.name()).toArray());
                 if (layer.offsetBits() > 0) {
                     comparator.compareOffsets(f, rtl.doneEdge(), layer, dut.peek(layer.offsetsPort()),

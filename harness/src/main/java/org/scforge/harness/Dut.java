@@ -2,6 +2,7 @@ package org.scforge.harness;
 
 import org.scforge.generators.Port;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * A running design under test in one simulator, in the manner of cocotb's {@code dut}: poke inputs,
@@ -39,6 +40,20 @@ public interface Dut extends AutoCloseable {
      * then the clock runs until {@code done} or {@code maxEdges} edges.
      */
     FrameResult frame(BigInteger codes, int maxEdges, boolean trace);
+
+    /**
+     * Reads {@code words} words of a folded learning layer's readback (docs/rtl.md, "Folded learning layers"): for
+     * each address {@code k}, {@code addressPort} = k, one edge, then {@code wordsPort}. Only while no frame runs.
+     */
+    default List<BigInteger> readBack(String addressPort, String wordsPort, int words) {
+        List<BigInteger> read = new java.util.ArrayList<>(words);
+        for (int k = 0; k < words; k++) {
+            poke(addressPort, k);
+            step(1);
+            read.add(peek(wordsPort));
+        }
+        return read;
+    }
 
     /** Fails with the cycle, the signal and both values (hex and binary) unless {@code port} holds {@code expected}. */
     default void expect(String port, long expected) {

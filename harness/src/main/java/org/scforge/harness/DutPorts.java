@@ -1,10 +1,12 @@
 package org.scforge.harness;
 
 import org.scforge.dsl.Network;
+import org.scforge.generators.Fold;
 import org.scforge.generators.FrameTiming;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.PipelineLayer;
 import org.scforge.generators.Port;
+import org.scforge.generators.rtl.MemoryWords;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -31,7 +33,10 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
 
     /**
      * A learning layer and the packing of its weights port: code {@code (j, i)} at {@code [(j*F + i)*B +: B]},
-     * two's complement.
+     * two's complement; or, folded with its weights in memory (docs/rtl.md, "Folded learning layers"), its readback:
+     * {@code words} addresses, lane {@code p}'s word at {@code [p*W +: W]} of {@code <layer>_weights_words}, word
+     * {@code k} of lane {@code p} holding chunk {@code k mod C} of neuron {@code (k div C) * P + p}, decoded by
+     * {@code layout}.
      *
      * @param index    0-based pipeline index
      * @param name     the layer's DSL name
@@ -40,10 +45,71 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
      * @param codeBits B = weightBits + 1
      * @param offsetBits with homeostasis, the bits of a threshold offset in {@code <layer>_offsets} (offset {@code j}
      *                 at {@code [j*offsetBits +: offsetBits]}, unsigned); 0 without, and no such port
+     * @param perCycle P of a folded learning layer (its lanes); 0 for the fully parallel one
+     * @param words    G, the addresses of its readback; 0 for the fully parallel one
+     * @param layout   the generator's word layout of a folded learning layer; null for the fully parallel one
      */
-    public record LearningLayer(int index, String name, int neurons, int fanIn, int codeBits, int offsetBits) {
+    public record LearningLayer(int index, String name, int neurons, int fanIn, int codeBits, int offsetBits,
+                                int perCycle, int words, MemoryWords layout) {
+
+        /** A fully parallel learning layer, with its weights port. */
+        public LearningLayer(int index, String name, int neurons, int fanIn, int codeBits, int offsetBits) {
+            this(index, name, neurons, fanIn, codeBits, offsetBits, 0, 0, null);
+        }
+
+        /** Folded with its weights in memory: read back word by word, no weights port. */
+        public boolean folded() {
+            return layout != null;
+        }
+
         public String weightsPort() {
             return name + "_weights";
+        }
+
+        public String addressPort() {
+            return name + "_weights_address";
+        }
+
+        public String wordsPort() {
+            return name + "_weights_words";
+        }
+
+        /**
+         * Every code {@code [neuron][input]} the design holds now: the weights port's, or, folded, the words read back
+         * at every address (each one edge: only while no frame runs, docs/rtl.md "Folded learning layers").
+         */
+        public int[][] codes(Dut dut) {
+            int[][] codes = new int[neurons][fanIn];
+            if (!folded()) {
+                BigInteger weights = dut.peek(weightsPort());
+                for (int j = 0; j < neurons; j++) {
+                    for (int i = 0; i < fanIn; i++) {
+                        codes[j][i] = code(weights, j, i);
+                    }
+                }
+                return codes;
+            }
+            List<BigInteger> read = dut.readBack(addressPort(), wordsPort(), words);
+            int wordBits = layout.bits();
+            int terms = layout.terms();
+            int chunks = (fanIn + terms) / terms;
+            BigInteger mask = BigInteger.ONE.shiftLeft(wordBits).subtract(BigInteger.ONE);
+            for (int k = 0; k < words; k++) {
+                for (int p = 0; p < perCycle; p++) {
+                    int j = k / chunks * perCycle + p;
+                    if (j >= neurons) {
+                        continue;
+                    }
+                    int[] positions = layout.codes(read.get(k).shiftRight(p * wordBits).and(mask));
+                    for (int q = 0; q < terms; q++) {
+                        int i = k % chunks * terms + q;
+                        if (i < fanIn) {
+                            codes[j][i] = positions[q];
+                        }
+                    }
+                }
+            }
+            return codes;
         }
 
         public String offsetsPort() {
@@ -152,8 +218,13 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
                 int neurons = dense.get().neurons();
                 int offsetBits = ports.stream().filter(p -> p.name().equals(dense.get().name() + "_offsets")).findFirst()
                         .map(p -> p.width() / neurons).orElse(0);
-                learning.add(new LearningLayer(l, dense.get().name(), neurons, dense.get().fanIn(),
-                        network.weightBits() + 1, offsetBits));
+                Fold fold = design.options().fold();
+                learning.add(fold.inMemory(dense.get())
+                        ? new LearningLayer(l, dense.get().name(), neurons, dense.get().fanIn(), network.weightBits() + 1,
+                                offsetBits, fold.perCycle(dense.get()), fold.groups(dense.get()),
+                                new MemoryWords(dense.get(), network.weightBits(), fold.synapsesEachCycle(dense.get())))
+                        : new LearningLayer(l, dense.get().name(), neurons, dense.get().fanIn(),
+                                network.weightBits() + 1, offsetBits));
             }
         }
         int countBits = design.widths().layer(network.layers().size() - 1).stateBits();
@@ -183,10 +254,15 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
             }
         }
         out.add(port("counts").orElseThrow());
-        for (LearningLayer l : learning) {
+        for (LearningLayer l : parallelLearning()) {
             out.add(port(l.weightsPort()).orElseThrow());
         }
         return out;
+    }
+
+    /** The fully parallel learning layers: those with a weights port, which a trace row holds after the counts. */
+    public List<LearningLayer> parallelLearning() {
+        return learning.stream().filter(l -> !l.folded()).toList();
     }
 
     /** True when the design has a learning layer: a learn input and a weights port per learning layer. */

@@ -116,9 +116,19 @@ final class FrameComparator {
     }
 
     /**
-     * Every weight code of a learning layer's weights port, read at {@code edge} after the start edge (the done edge:
-     * after the frame), against the golden model's codes {@code [neuron][input]}.
+     * Every weight code of a learning layer ({@link DutPorts.LearningLayer#codes}: its weights port, or the words read
+     * back), read at {@code edge} after the start edge (the done edge: after the frame), against the golden model's
+     * codes {@code [neuron][input]}.
      */
+    void compareWeights(int frame, int edge, DutPorts.LearningLayer layer, int[][] rtl, int[][] golden) {
+        for (int j = 0; j < layer.neurons(); j++) {
+            for (int i = 0; i < layer.fanIn(); i++) {
+                checkWeight(frame, edge, layer, j, i, rtl[j][i], golden[j][i]);
+            }
+        }
+    }
+
+    /** The same of a weights port's value {@code rtl}. */
     void compareWeights(int frame, int edge, DutPorts.LearningLayer layer, BigInteger rtl, int[][] golden) {
         for (int j = 0; j < layer.neurons(); j++) {
             for (int i = 0; i < layer.fanIn(); i++) {
@@ -130,13 +140,15 @@ final class FrameComparator {
     /**
      * With trace: every weight code of every learning layer after every step, right after the edge at which the
      * layer shows that step ({@link FrameTiming#stepEdge}); the golden codes are those at the frame's start with the
-     * trace's updates applied step by step. {@code startCodes}: per learning layer, {@code [neuron][input]}.
+     * trace's updates applied step by step. {@code startCodes}: per fully parallel learning layer (the ones with a
+     * weights port; a folded one is read back after the frame only), {@code [neuron][input]}.
      */
     void compareWeightTrace(int frame, FrameResult rtl, Trace golden, List<int[][]> startCodes) {
         List<FrameResult.TraceRow> rows = rtl.rows();
-        int column = ports.tracePorts().size() - ports.learning().size();
-        for (int k = 0; k < ports.learning().size(); k++) {
-            DutPorts.LearningLayer layer = ports.learning().get(k);
+        List<DutPorts.LearningLayer> parallel = ports.parallelLearning();
+        int column = ports.tracePorts().size() - parallel.size();
+        for (int k = 0; k < parallel.size(); k++) {
+            DutPorts.LearningLayer layer = parallel.get(k);
             int[][] codes = new int[layer.neurons()][];
             for (int j = 0; j < codes.length; j++) {
                 codes[j] = startCodes.get(k)[j].clone();
@@ -177,7 +189,8 @@ final class FrameComparator {
         if (rtl != golden) {
             weightMismatches++;
         }
-        check(frame, edge, layer.name(), neuron, layer.weightsPort() + " input " + input, rtl, golden);
+        check(frame, edge, layer.name(), neuron, (layer.folded() ? layer.wordsPort() : layer.weightsPort()) + " input "
+                + input, rtl, golden);
     }
 
     private static FrameResult.TraceRow row(List<FrameResult.TraceRow> rows, int edge) {

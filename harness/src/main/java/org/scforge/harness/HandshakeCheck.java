@@ -105,14 +105,24 @@ final class HandshakeCheck {
             for (String port : outputs) {
                 check(phase, "edge " + e + " after rst", port, 0);
             }
-            for (DutPorts.LearningLayer layer : dut.ports().learning()) {
-                BigInteger weights = dut.peek(layer.weightsPort());
-                for (int j = 0; j < layer.neurons(); j++) {
-                    for (int i = 0; i < layer.fanIn(); i++) {
-                        record(phase, "edge " + e + " after rst", layer.weightsPort() + "[" + j + "][" + i + "]",
-                                layer.code(weights, j, i), initialWeights.get(layer.name())[j][i]);
-                    }
-                }
+            for (DutPorts.LearningLayer layer : dut.ports().parallelLearning()) {
+                checkWeights(phase, "edge " + e + " after rst", layer, layer.weightsPort());
+            }
+        }
+        // a folded learning layer's words, read back once: its readback takes an idle edge per address
+        for (DutPorts.LearningLayer layer : dut.ports().learning()) {
+            if (layer.folded()) {
+                checkWeights(phase, "readback after rst", layer, layer.wordsPort());
+            }
+        }
+    }
+
+    /** Every code of {@code layer} is the model file's. */
+    private void checkWeights(String phase, String when, DutPorts.LearningLayer layer, String port) {
+        int[][] codes = layer.codes(dut);
+        for (int j = 0; j < layer.neurons(); j++) {
+            for (int i = 0; i < layer.fanIn(); i++) {
+                record(phase, when, port + "[" + j + "][" + i + "]", codes[j][i], initialWeights.get(layer.name())[j][i]);
             }
         }
     }

@@ -52,6 +52,26 @@ class LearningCommandsTest {
     }
 
     @Test
+    void cosimRunsAFoldedLearningRunWithTheWeightsInMemory() throws Exception {
+        ToolPolicy.require(Simulator.VERILATOR);
+        Path out = dir.resolve("folded");
+        // docs/rtl.md, "Folded learning layers": the words read back after every frame
+        ConsoleCapture o = ConsoleCapture.run("cosim", "--model", model().toString(), "--frames", "5", "--simulator",
+                "verilator", "--out", out.toString(), "--fold", "hidden=1x2:memory", "--trace");
+        assertThat(o.exitCode()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("folded hidden=1x2:memory").contains("(of which 20 weight codes, 0 mismatches)");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("cosim.json").toFile());
+        assertThat(json.get("weightsCompared").asLong()).isEqualTo(20);
+        assertThat(json.get("mismatches").asLong()).isZero();
+        ConsoleCapture generate = ConsoleCapture.run("generate", "--model", model().toString(), "--out",
+                dir.resolve("folded-rtl").toString(), "--fold", "hidden=1x2:memory");
+        assertThat(generate.exitCode()).as(generate.out() + generate.err()).isZero();
+        assertThat(dir.resolve("folded-rtl").resolve("stdpexample_stdp_chunk.v")).exists();
+        assertThat(dir.resolve("folded-rtl").resolve("tb_stdpexample.v")).content()
+                .contains(".hidden_weights_address(2'd0),");
+    }
+
+    @Test
     void aLearnValueOtherThanOnOrOffIsOneLine() throws Exception {
         ConsoleCapture o = ConsoleCapture.run("cosim", "--model", model().toString(), "--out", dir.resolve("o").toString(),
                 "--learn", "yes");
@@ -86,6 +106,6 @@ class LearningCommandsTest {
         ConsoleCapture folded = ConsoleCapture.run("cosim", "--model", model, "--out", dir.resolve("f").toString(),
                 "--fold", "out=1");
         assertThat(folded.exitCode()).isEqualTo(2);
-        assertThat(folded.err().strip()).doesNotContain("\n").contains("generated fully parallel only; leave out --fold");
+        assertThat(folded.err().strip()).doesNotContain("\n").contains("a folded design keeps a learning layer's weights in memory: give it P[xS]:memory, e.g. hidden=2:memory");
     }
 }

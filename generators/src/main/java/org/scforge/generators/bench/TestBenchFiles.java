@@ -60,6 +60,9 @@ public final class TestBenchFiles {
         model.put("weightPorts", rtl.weightPorts().stream()
                 .map(p -> Map.of("name", p.name(), "width", p.width()))
                 .toList());
+        model.put("readbackPorts", rtl.readbackAddressPorts().stream()
+                .map(p -> Map.of("name", p.name(), "width", p.width()))
+                .toList());
         model.put("tracePorts", rtl.tracePorts().stream()
                 .map(p -> Map.of("name", p.name(), "width", p.width()))
                 .toList());

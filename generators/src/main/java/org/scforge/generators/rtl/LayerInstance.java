@@ -17,12 +17,15 @@ package org.scforge.generators.rtl;
  * @param sourceWidth      that source's bits
  * @param windowLast       it takes window_cycle's last-cycle strobe (integrate-and-fire or chunked)
  * @param learnNumber      a learning layer's learn_number: the top kp bits of its learning source's instance; else empty
- * @param weightsBits      a learning layer's weights port, N * F * (weightBits + 1) bits; else 0
+ * @param weightsBits      a learning layer's weights port, N * F * (weightBits + 1) bits, or for one folded with its
+ *                         weights in memory its weights_words port, P * W bits; else 0
  * @param offsetsBits      a learning layer with homeostasis: its offsets port, N * offset bits (it also takes
  *                         learning_frame_ends, at which its offsets decay); else 0
+ * @param addressBits      a learning layer folded with its weights in memory: its weights_address port (docs/rtl.md,
+ *                         "Folded learning layers"); else 0
  */
 public record LayerInstance(int index, String name, String module, int neurons, int stateBits,
                             boolean integrateAndFire, boolean pool, boolean signedInputs, int numberBits, String inputs,
                             String sourceInstance, int sourceWidth, boolean windowLast,
-                            String learnNumber, int weightsBits, int offsetsBits) {
+                            String learnNumber, int weightsBits, int offsetsBits, int addressBits) {
 }

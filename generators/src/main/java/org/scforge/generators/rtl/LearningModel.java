@@ -29,10 +29,34 @@ import java.util.List;
  * @param synapses        every weight, neuron by neuron
  * @param words           per neuron, its lane's word: mask, bias and the synapses' signs and magnitudes
  * @param homeostasis     the adaptive thresholds (section 12.5), or null for a rule without homeostasis
+ * @param folded          a layer folded with its weights in memory (docs/rtl.md, "Folded learning layers"), or null
+ *                        for the fully parallel one
  */
 public record LearningModel(int probabilityBits, int ageBits, String window, int codeBits, int weightsBits, String pPlus,
                             String pMinus, String step, String min, String max, boolean wta, int indexBits,
-                            String floorMembrane, List<Synapse> synapses, List<String> words, Homeostasis homeostasis) {
+                            String floorMembrane, List<Synapse> synapses, List<String> words, Homeostasis homeostasis,
+                            Folded folded) {
+
+    /**
+     * A learning layer folded with its weights in memory (docs/rtl.md, "Folded learning layers"): the lanes' RAM words
+     * updated one step late by a read-modify-write, and the readback ports.
+     *
+     * @param addressBits  bits of a word address (of G - 1, at least 1): the weights_address port
+ * @param addresses    2^addressBits
+     * @param windowAddress the address the lanes read in a frame: the low bits of window_cycle
+     * @param fetchAddress the address of the word in the lanes' word registers: the low bits of fetch_cycle
+     * @param wordsBits    P * W, the weights_words port
+     * @param laneBits     bits of a lane's index, max(1, ceil(log2 P)): the group argmax's index
+     * @param chunkLearns  per chunk, which of its positions learn (the inputs, not the bias nor the padding), S bits
+     * @param noContest    the most negative u (workBits): a neuron that does not reach its threshold in the contest
+     */
+    public record Folded(int addressBits, int addresses, String windowAddress, String fetchAddress, int wordsBits, int laneBits,
+                         List<String> chunkLearns, String noContest) {
+
+        public Folded {
+            chunkLearns = List.copyOf(chunkLearns);
+        }
+    }
 
     public LearningModel {
         synapses = List.copyOf(synapses);
@@ -85,7 +109,7 @@ public record LearningModel(int probabilityBits, int ageBits, String window, int
     }
 
     /** The model of {@code layer}, whose rule is present, with {@code weightBits}-bit weights and membranes as {@code widths} says. */
-    static LearningModel of(DenseLayer layer, int weightBits, Widths.LayerWidths widths) {
+    static LearningModel of(DenseLayer layer, int weightBits, Widths.LayerWidths widths, Folded folded) {
         Stdp rule = layer.learning().orElseThrow();
         int kp = rule.probabilityBits();
         int codeBits = weightBits + 1;
@@ -117,7 +141,7 @@ public record LearningModel(int probabilityBits, int ageBits, String window, int
                 VerilogLiterals.signed(work, rule.min()), VerilogLiterals.signed(work, rule.max()), rule.wta(),
                 Widths.classBits(layer.neurons()), VerilogLiterals.signed(widths.stateBits(),
                         ((org.scforge.dsl.NeuronModel.IntegrateAndFire) layer.neuron()).floor()), synapses, words,
-                rule.homeostasis().map(h -> homeostasis(layer, rule, h, widths)).orElse(null));
+                rule.homeostasis().map(h -> homeostasis(layer, rule, h, widths)).orElse(null), folded);
     }
 
     private static Homeostasis homeostasis(DenseLayer layer, Stdp rule, Stdp.Homeostasis h, Widths.LayerWidths widths) {

@@ -27,6 +27,28 @@ public final class MemoryWords {
         this.terms = terms;
     }
 
+    /** S: the synapse positions of a word. */
+    public int terms() {
+        return terms;
+    }
+
+    /**
+     * The signed codes of an and layer's word, position by position (docs/rtl.md, "Folded learning layers": the
+     * readback of a learning layer decodes its words so): position {@code i} is the magnitude at
+     * {@code [i*B +: B]} with the sign at bit {@code S*B + i} (1 = negative).
+     */
+    public int[] codes(BigInteger word) {
+        if (layer.isXnor()) {
+            throw new IllegalArgumentException("layer " + layer.name() + " has xnor synapses: its words hold offset codes");
+        }
+        int[] codes = new int[terms];
+        for (int i = 0; i < terms; i++) {
+            int magnitude = word.shiftRight(i * numberBits).intValue() & ((1 << numberBits) - 1);
+            codes[i] = word.testBit(terms * numberBits + i) ? -magnitude : magnitude;
+        }
+        return codes;
+    }
+
     /** Bits of a word. */
     public int bits() {
         return terms * numberBits + (layer.isXnor() ? 0 : terms) + numberBits;

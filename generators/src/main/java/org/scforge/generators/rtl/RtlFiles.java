@@ -98,8 +98,11 @@ public final class RtlFiles {
             block(files, "if_update", "integrate-and-fire update of one lane", Map.of("potentialPort", takesPotentials(),
                     "thresholdPort", adaptive()));
         }
-        if (learns()) {
+        if (network.layers().stream().anyMatch(l -> l.learns() && !fold.inMemory(l))) {
             block(files, "stdp_synapse", "learning synapse of an STDP layer (docs/semantics.md section 12)");
+        }
+        if (network.layers().stream().anyMatch(l -> l.learns() && fold.inMemory(l))) {
+            block(files, "stdp_chunk", "STDP update of one lane word of a folded learning layer (docs/semantics.md section 12)");
         }
         block(files, "count_update", "readout count update of one lane");
         block(files, "argmax_tree", "balanced comparison tree of the argmax");
@@ -119,7 +122,8 @@ public final class RtlFiles {
             model.put("thresholdPort", adaptive());
             DenseLayer dense = layers.get(l).weights().orElseThrow();
             if (dense.learns()) {
-                model.put("learn", LearningModel.of(dense, network.weightBits(), widthsOf(l)));
+                model.put("learn", LearningModel.of(dense, network.weightBits(), widthsOf(l),
+                        fold.inMemory(dense) ? foldedLearning(l) : null));
             }
             files.put(file, Templates.render("layer.v.ftl", model));
         }
@@ -135,6 +139,7 @@ public final class RtlFiles {
         if (learns()) {
             ports.add(Port.in("learn", 1));
         }
+        ports.addAll(readbackAddressPorts());
         ports.addAll(List.of(Port.out("busy", 1), Port.out("done", 1), Port.out("counts", network.classes() * countBits())));
         ports.addAll(tracePorts());
         ports.addAll(weightPorts());
@@ -155,10 +160,20 @@ public final class RtlFiles {
     public List<Port> weightPorts() {
         List<Port> ports = new ArrayList<>();
         layerInstances().stream().filter(l -> l.weightsBits() > 0)
-                .forEach(l -> ports.add(Port.out(l.name() + "_weights", l.weightsBits())));
+                .forEach(l -> ports.add(l.addressBits() > 0 ? Port.out(l.name() + "_weights_words", l.weightsBits())
+                        : Port.out(l.name() + "_weights", l.weightsBits())));
         layerInstances().stream().filter(l -> l.offsetsBits() > 0)
                 .forEach(l -> ports.add(Port.out(l.name() + "_offsets", l.offsetsBits())));
         return List.copyOf(ports);
+    }
+
+    /**
+     * {@code <layer>_weights_address} of every learning layer folded with its weights in memory, in layer order: the
+     * address its readback reads while no frame runs (docs/rtl.md, "Folded learning layers").
+     */
+    public List<Port> readbackAddressPorts() {
+        return layerInstances().stream().filter(l -> l.addressBits() > 0)
+                .map(l -> Port.in(l.name() + "_weights_address", l.addressBits())).toList();
     }
 
     /** The if_update block gives u (its potential port) when a layer takes the argmax of them: a winner-take-all rule. */
@@ -465,7 +480,8 @@ public final class RtlFiles {
         for (int j = 0; j < stage.neurons(); j++) {
             int lastChunk = j / p * chunks + chunks - 1;
             FoldModel.Neuron n = new FoldModel.Neuron(j, layer.name() + "_neuron_" + j, "lane_" + j % p,
-                    VerilogLiterals.unsigned(bits, lastChunk), lastChunk + latency == timing.windowCycles() - 1);
+                    VerilogLiterals.unsigned(bits, lastChunk),
+                    lastChunk + Math.min(latency, Fold.MEMORY_LATENCY) == timing.windowCycles() - 1);
             neurons.add(n);
             laneNeurons.get(j % p).add(n);
         }
@@ -491,6 +507,33 @@ public final class RtlFiles {
                 cycles == timing.windowCycles(), romWords, address, latency, VerilogLiterals.packed(numberBits, inputMasks),
                 VerilogLiterals.bitVector(present), chunkList, chunkMasks, chunkPresent, strideBits, 1 << strideBits,
                 words.bits(), slots, neurons, lanes);
+    }
+
+    /**
+     * What a learning layer folded with its weights in memory adds (docs/rtl.md, "Folded learning layers"): its word
+     * addresses, the readback's width, and per chunk the positions that learn (its inputs, not the bias nor the padding).
+     */
+    private LearningModel.Folded foldedLearning(int index) {
+        PipelineLayer stage = layers.get(index);
+        DenseLayer layer = stage.weights().orElseThrow();
+        int cycles = fold.groups(stage);
+        int terms = fold.synapsesEachCycle(stage);
+        int addressBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(cycles - 1));
+        String windowAddress = addressBits == windowBits() ? "window_cycle" : "window_cycle[" + (addressBits - 1) + ":0]";
+        String fetchAddress = addressBits == windowBits() ? "fetch_cycle" : "fetch_cycle[" + (addressBits - 1) + ":0]";
+        List<String> chunkLearns = new ArrayList<>();
+        for (int c = 0; c < fold.chunks(stage); c++) {
+            List<Boolean> learns = new ArrayList<>();
+            for (int q = 0; q < terms; q++) {
+                learns.add(c * terms + q < stage.fanIn());
+            }
+            chunkLearns.add(VerilogLiterals.bitVector(learns));
+        }
+        int wordBits = new MemoryWords(layer, network.weightBits(), terms).bits();
+        int workBits = widthsOf(index).workBits();
+        return new LearningModel.Folded(addressBits, 1 << addressBits, windowAddress, fetchAddress, fold.perCycle(stage) * wordBits,
+                Widths.classBits(fold.perCycle(stage)), chunkLearns,
+                VerilogLiterals.signed(workBits, -(1L << (workBits - 1))));
     }
 
     /**
@@ -545,13 +588,14 @@ public final class RtlFiles {
             String inputs = l == 0 ? "input_stream" : layers.get(l - 1).name() + "_spikes";
             if (layer instanceof PipelineLayer.Pool) {
                 instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), 0, false, true,
-                        false, 0, inputs, "", 0, timing.folded(), "", 0, 0));
+                        false, 0, inputs, "", 0, timing.folded(), "", 0, 0, 0));
                 continue;
             }
             DenseLayer weights = layer.weights().orElseThrow();
             SourceUse source = sourceOf(l);
             String learnNumber = "";
             int weightsBits = 0;
+            int addressBits = 0;
             if (weights.learns()) {
                 // the top kp bits of the learning source, as an SNG reads the top bits of its source
                 SourceUse learning = learningSourceOf(l);
@@ -559,13 +603,19 @@ public final class RtlFiles {
                 int kp = weights.learning().orElseThrow().probabilityBits();
                 learnNumber = learning.instance() + "_value[" + (width - 1) + ":" + (width - kp) + "]";
                 weightsBits = layer.neurons() * layer.fanIn() * (network.weightBits() + 1);
+                if (fold.inMemory(layer)) {
+                    // the readback: the P lanes' words at one address
+                    LearningModel.Folded folded = foldedLearning(l);
+                    addressBits = folded.addressBits();
+                    weightsBits = folded.wordsBits();
+                }
             }
             instances.add(new LayerInstance(l, layer.name(), layerModule(l), layer.neurons(), widthsOf(l).stateBits(),
                     !weights.isReadout(), false, carriesInputSigns(l), weights.synapse().comparedBits(network.weightBits()),
                     inputs, source.instance(), source.source().width(),
                     !weights.isReadout() || fold.chunks(layer) > 1, learnNumber, weightsBits,
                     weights.learning().flatMap(org.scforge.dsl.Stdp::homeostasis)
-                            .map(h -> layer.neurons() * Widths.unsignedBits(h.limit())).orElse(0)));
+                            .map(h -> layer.neurons() * Widths.unsignedBits(h.limit())).orElse(0), addressBits));
         }
         return instances;
     }

@@ -10,6 +10,12 @@
 <#-- the chunk at the stage that adds a chunk's sum to the neuron's earlier chunks -->
 <#assign updateChunk = f.memory?then("sum_chunk", "chunk")>
 <#assign partialBits = f.termCountBits + 1>
+<#-- a learning layer folded with its weights in memory (docs/rtl.md, "Folded learning layers") -->
+<#assign lm = learn?? && learn.folded??>
+<#-- a neuron's spike waits in a register for the window's end: not in a folded winner-take-all layer, which decides then -->
+<#assign spikedRegisters = layer.integrateAndFire && !(lm && learn.wta)>
+<#-- folded winner-take-all: a running contest over the groups, which needs the group and chunk at the write-back -->
+<#assign foldedWta = lm && learn.wta>
 <#-- a slot's synapse positions: its inputs at 0 .. F-1, the bias at F, zeros up to C*S -->
 <#macro synapsePositions slotPrefix inputs negatives>
 <#assign pad><#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if></#assign>
@@ -61,7 +67,8 @@
 // Weights in memory: each lane reads the word of layer cycle k (a conv lane: of its chunk) from its ROM lane_<p>_weights
 // at window cycle k (a registered read, which synthesis maps to block RAM), registers its synapses'
 // bits at window cycle k + 1, the chunk's sum at k + 2 and the neuron's sum at k + 3, and writes a
-// neuron back at the edge of window cycle k + ${f.latency} of its last chunk (r = ${f.latency}).
+// neuron back at the edge of window cycle k + ${lm?then(4, f.latency)} of its last chunk (r = ${f.latency}<#if lm>: one more cycle, whose edge, the window's
+// last, decides the step's spikes</#if>).
 <#elseif learn??>
 // Weights in registers: each lane's one word is its neuron's mask and bias (constants) and the codes of
 // its learning synapses (below).
@@ -84,7 +91,15 @@
 // the chunk at bit i (a sign, 1 = negative) and at [i*${nb} +: ${nb}] (a code); the neuron mask is neuronMasks[j],
 // and position i compares with number ^ neuron mask ^ inputMasks[i].
 // State: neuron j's ${stateName} at [j*${layer.stateBits} +: ${layer.stateBits}], two's complement.
-<#if learn??>
+<#if lm>
+// Learning (docs/semantics.md section 12, docs/rtl.md "Folded learning layers"): the weights live in the lanes'
+// RAMs (the model file's words in their ROMs until an address is written after rst), kept across clear. In a
+// frame with learning high every step ages the inputs, <#if learn.wta>lets only the neuron with the largest u at its
+// threshold spike (winner-take-all, decided at the window's last edge), </#if>and marks the neurons that spiked as
+// pending; in the next window (the next step's, or the flush window after the last step) the lanes apply the
+// pending updates to the words they read, compare with the updated codes and write them back. While no frame
+// runs (busy low) the lanes read weights_address, and weights_words shows their words one edge later.
+<#elseif learn??>
 // Learning (docs/semantics.md section 12, docs/rtl.md "Learning layers"): the weights are the codes of
 // the learning synapses ${layer.name}_weight_<j>_<i> (two's complement, ${learn.codeBits} bits), the model file's after rst, kept
 // across clear; in a frame with learning high every step ages the inputs, <#if learn.wta>lets only the neuron with
@@ -126,7 +141,13 @@ module ${layer.module} (
     input  wire                          learning_frame_ends,
 </#if>
     input  wire [${learn.probabilityBits - 1}:0]    learn_number,
+<#if lm>
+    input  wire                          busy,
+    input  wire [${learn.folded.addressBits - 1}:0]   weights_address,
+    output wire [${learn.folded.wordsBits - 1}:0] weights_words,
+<#else>
     output wire [${learn.weightsBits - 1}:0] weights,
+</#if>
 <#if learn.homeostasis??>
     output wire [${layer.neurons * learn.homeostasis.offsetBits - 1}:0] offsets,
 </#if>
@@ -157,7 +178,7 @@ module ${layer.module} (
     // ---- state registers, one per neuron
 <#list f.neurons as n>
     reg signed [${layer.stateBits - 1}:0] ${n.name}_${stateName};
-<#if layer.integrateAndFire && !n.endsWindow>
+<#if spikedRegisters && !n.endsWindow>
     reg ${n.name}_spiked;
 </#if>
 </#list>
@@ -217,10 +238,16 @@ module ${layer.module} (
 </#if>
     reg                        total_valid;
     reg [${f.windowBits - 1}:0] total_cycle;
+<#if foldedWta && f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] total_group;
+</#if>
 <#if chunked>
     reg [${f.chunkBits - 1}:0] fetch_chunk;
     reg [${f.chunkBits - 1}:0] fire_chunk;
     reg [${f.chunkBits - 1}:0] sum_chunk;
+<#if foldedWta>
+    reg [${f.chunkBits - 1}:0] total_chunk;
+</#if>
 </#if>
     always @(posedge clk) begin
         if (rst || clear) begin
@@ -241,10 +268,16 @@ module ${layer.module} (
 </#if>
             total_valid <= 1'b0;
             total_cycle <= {${f.windowBits}{1'b0}};
+<#if foldedWta && f.groupBits gt 0>
+            total_group <= {${f.groupBits}{1'b0}};
+</#if>
 <#if chunked>
             fetch_chunk <= {${f.chunkBits}{1'b0}};
             fire_chunk <= {${f.chunkBits}{1'b0}};
             sum_chunk <= {${f.chunkBits}{1'b0}};
+<#if foldedWta>
+            total_chunk <= {${f.chunkBits}{1'b0}};
+</#if>
 </#if>
         end else begin
             fetch_valid <= window_cycle < CYCLES;
@@ -264,10 +297,16 @@ module ${layer.module} (
 </#if>
             total_valid <= sum_valid;
             total_cycle <= sum_cycle;
+<#if foldedWta && f.groupBits gt 0>
+            total_group <= sum_group;
+</#if>
 <#if chunked>
             fetch_chunk <= chunk;
             fire_chunk <= fetch_chunk;
             sum_chunk <= fire_chunk;
+<#if foldedWta>
+            total_chunk <= sum_chunk;
+</#if>
 </#if>
         end
     end
@@ -373,9 +412,16 @@ module ${layer.module} (
 </#if>
 <#if learn??>
 
+<#if lm>
+    // ---- pre ages (section 12.3 step 1): age i is the steps since input i last fired, ${layer.name}_WINDOW at
+    // clear (no recent spike), 0 in a step where it fires, else one more, saturating at the window; it advances at
+    // the step's last window edge, so in the next window (the one that applies the step's updates) recent[i] says
+    // that input i fired in that step or in one of the ${layer.name}_WINDOW - 1 before it
+<#else>
     // ---- pre ages (section 12.3 step 1): age i is the steps since input i last fired, ${layer.name}_WINDOW at
     // clear (no recent spike), 0 in a step where it fires, else one more, saturating at the window;
     // recent[i]: input i fired in this step or in one of the ${layer.name}_WINDOW - 1 before it
+</#if>
     localparam [${learn.ageBits - 1}:0] ${layer.name}_WINDOW = ${learn.window};
     wire [${layer.fanIn - 1}:0] recent;
     genvar i;
@@ -387,20 +433,88 @@ module ${layer.module} (
             always @(posedge clk) begin
                 if (rst || clear) begin
                     age <= ${layer.name}_WINDOW;
-                end else if (enable) begin
+                end else if (enable<#if lm> && window_last</#if>) begin
                     age <= age_after;
                 end
             end
+<#if lm>
+            assign recent[i] = age < ${layer.name}_WINDOW;
+<#else>
             assign recent[i] = age_after < ${layer.name}_WINDOW;
+</#if>
         end
     endgenerate
+<#if lm>
+<#assign lpad><#if f.padded gt layer.fanIn + 1>${f.padded - layer.fanIn - 1}'d0, </#if></#assign>
 
+    // ---- the recent bits and the positions that learn (the inputs, not the bias nor the padding) of the chunk in
+    // hand<#if chunked>, registered with the lanes' words as its inputs are</#if>
+    wire [${f.padded - 1}:0] synapse_recent = {${lpad}1'b0, recent};
+<#if chunked>
+    wire [${f.chunks * f.stride - 1}:0] strided_recent = {<#list f.chunkList?reverse as c><#if f.stride gt f.terms>${f.stride - f.terms}'d0, </#if>synapse_recent[${c * f.terms + f.terms - 1}:${c * f.terms}]<#sep>, </#sep></#list>};
+    (* rom_style = "logic", ram_style = "logic" *)
+    reg [${f.terms - 1}:0] ${layer.name}_chunk_learns [0:${f.chunks - 1}];
+    initial begin
+<#list f.chunkList as c>
+        ${layer.name}_chunk_learns[${c}] = ${learn.folded.chunkLearns[c]};
+</#list>
+    end
+    reg [${f.terms - 1}:0] chunk_recent;
+    reg [${f.terms - 1}:0] chunk_learns;
+    always @(posedge clk) begin
+        chunk_recent <= strided_recent[${strideBase} +: ${f.terms}];
+        chunk_learns <= ${layer.name}_chunk_learns[chunk];
+    end
+<#else>
+    wire [${f.terms - 1}:0] chunk_recent = synapse_recent;
+    wire [${f.terms - 1}:0] chunk_learns = ${learn.folded.chunkLearns[0]};
+</#if>
+
+    // ---- the rule's constants (section 12.3 steps 4 and 5)
+    localparam [${learn.probabilityBits - 1}:0] ${layer.name}_P_PLUS = ${learn.pPlus};
+    localparam [${learn.probabilityBits - 1}:0] ${layer.name}_P_MINUS = ${learn.pMinus};
+    localparam signed [${learn.codeBits + 1}:0] ${layer.name}_STEP = ${learn.step};
+    localparam signed [${learn.codeBits + 1}:0] ${layer.name}_MIN = ${learn.min};
+    localparam signed [${learn.codeBits + 1}:0] ${layer.name}_MAX = ${learn.max};
+
+    // ---- pending updates: neuron j spiked at the last step with learning high (after winner-take-all), set at the
+    // step's last window edge and applied in the next window; the learning number of that step, latched with them
+    reg [${layer.neurons - 1}:0] ${layer.name}_pending;
+    reg [${learn.probabilityBits - 1}:0] ${layer.name}_step_learn_number;
+    wire ${layer.name}_updates = |${layer.name}_pending;
+
+    // ---- the words' addresses: the layer cycle's in a frame, the readback's while no frame runs; a bit per
+    // address (${learn.folded.addresses}, the addresses past the last word never written) says it was written since rst:
+    // the lanes read the RAM's word where it is set, else the ROM's, the model file's
+    wire ${layer.name}_reads = !busy || window_cycle < CYCLES;
+    wire [${learn.folded.addressBits - 1}:0] ${layer.name}_read_address = busy ? ${learn.folded.windowAddress} : weights_address;
+    wire [${learn.folded.addressBits - 1}:0] ${layer.name}_write_address = ${learn.folded.fetchAddress};
+    wire ${layer.name}_writes = fetch_valid && ${layer.name}_updates;
+    reg [${learn.folded.addresses - 1}:0] ${layer.name}_learned;
+    reg ${layer.name}_fetch_learned;
+    always @(posedge clk) begin
+        if (rst) begin
+            ${layer.name}_learned <= {${learn.folded.addresses}{1'b0}};
+            ${layer.name}_fetch_learned <= 1'b0;
+        end else begin
+            if (${layer.name}_reads) begin
+                ${layer.name}_fetch_learned <= ${layer.name}_learned[${layer.name}_read_address];
+            end
+            if (${layer.name}_writes) begin
+                ${layer.name}_learned[${layer.name}_write_address] <= 1'b1;
+            end
+        end
+    end
+</#if>
+
+<#if !lm>
     // ---- the weight codes (the learning synapses below), and the sign and magnitude each lane compares
 <#list learn.synapses as w>
     wire signed [${learn.codeBits - 1}:0] ${w.name}_code;
     wire ${w.name}_negative;
     wire [${weightBits - 1}:0] ${w.name}_magnitude;
 </#list>
+</#if>
 <#if learn.homeostasis??>
 <#assign h = learn.homeostasis>
 
@@ -417,7 +531,7 @@ module ${layer.module} (
 <#list f.lanes as lane>
 
     // ---- ${lane.name}: neurons<#list lane.neurons as n> ${n.index}</#list>
-<#if learn??>
+<#if learn?? && !lm>
     // ${lane.cycles[0].comment}'s word: its mask and bias from the model file, its weights the learning synapses' codes
     wire [${f.wordBits - 1}:0] ${lane.name}_word = ${learn.words[lane.index]};
 <#elseif f.constantWords>
@@ -435,7 +549,25 @@ module ${layer.module} (
         ${lane.name}_weights[${k?index}] = ${k.word}; // ${k.comment}
 </#list>
     end
-<#if f.memory>
+<#if lm>
+    // the learned words: written back by the lane, read where ${layer.name}_learned says so
+    (* ram_style = "block" *)
+    reg [${f.wordBits - 1}:0] ${lane.name}_learned_weights [0:${f.romWords - 1}];
+    reg [${f.wordBits - 1}:0] ${lane.name}_file_word;
+    reg [${f.wordBits - 1}:0] ${lane.name}_learned_word;
+    wire [${f.wordBits - 1}:0] ${lane.name}_updated_word;
+    always @(posedge clk) begin
+        if (${layer.name}_reads) begin
+            ${lane.name}_file_word <= ${lane.name}_weights[${layer.name}_read_address];
+            ${lane.name}_learned_word <= ${lane.name}_learned_weights[${layer.name}_read_address];
+        end
+        if (${layer.name}_writes) begin
+            ${lane.name}_learned_weights[${layer.name}_write_address] <= ${lane.name}_updated_word;
+        end
+    end
+    // the stored word of the address read: what the readback shows, before the pending update
+    wire [${f.wordBits - 1}:0] ${lane.name}_word = ${layer.name}_fetch_learned ? ${lane.name}_learned_word : ${lane.name}_file_word;
+<#elseif f.memory>
     reg [${f.wordBits - 1}:0] ${lane.name}_word;
     always @(posedge clk) begin
         if (window_cycle < CYCLES) begin
@@ -452,11 +584,48 @@ module ${layer.module} (
 </#if>
 <#if layer.xnor>
     wire [${f.terms * nb - 1}:0] ${lane.name}_offset = ${lane.name}_word[${f.terms * nb - 1}:0];
+<#elseif lm>
+    wire [${f.terms * nb - 1}:0] ${lane.name}_stored_magnitude = ${lane.name}_word[${f.terms * nb - 1}:0];
+    wire [${f.terms - 1}:0] ${lane.name}_stored_negative = ${lane.name}_word[${f.terms * nb + f.terms - 1}:${f.terms * nb}];
 <#else>
     wire [${f.terms * nb - 1}:0] ${lane.name}_magnitude = ${lane.name}_word[${f.terms * nb - 1}:0];
     wire [${f.terms - 1}:0] ${lane.name}_negative = ${lane.name}_word[${f.terms * nb + f.terms - 1}:${f.terms * nb}];
 </#if>
     wire [${nb - 1}:0] ${lane.name}_neuron_mask = ${lane.name}_word[${f.wordBits - 1}:${f.wordBits - nb}];
+<#if lm>
+    // the pending update of the word's neuron (section 12.3 steps 4 and 5, one step late), applied to the codes
+    // the lane compares and written back
+<#if f.groupBits gt 0>
+    wire [${f.groupSlots - 1}:0] ${lane.name}_pendings = {<#if f.groupSlots gt lane.neurons?size>${f.groupSlots - lane.neurons?size}'d0, </#if><#list lane.neurons?reverse as n>${layer.name}_pending[${n.index}]<#sep>, </#sep></#list>};
+    wire ${lane.name}_pending = ${lane.name}_pendings[fetch_group];
+<#else>
+    wire ${lane.name}_pending = ${layer.name}_pending[${lane.neurons[0].index}];
+</#if>
+    wire [${f.terms * nb - 1}:0] ${lane.name}_magnitude;
+    wire [${f.terms - 1}:0] ${lane.name}_negative;
+    ${top}_stdp_chunk #(
+        .TERMS(${f.terms}),
+        .BITS(${nb}),
+        .PROBABILITY_BITS(${learn.probabilityBits}),
+        .P_PLUS(${layer.name}_P_PLUS),
+        .P_MINUS(${layer.name}_P_MINUS),
+        .STEP(${layer.name}_STEP),
+        .MIN(${layer.name}_MIN),
+        .MAX(${layer.name}_MAX)
+    ) ${lane.name}_learning (
+        .update(${lane.name}_pending),
+        .learns(chunk_learns),
+        .recent(chunk_recent),
+        .learn_number(${layer.name}_step_learn_number),
+        .neuron_mask(${lane.name}_neuron_mask),
+        .input_masks(chunk_input_masks),
+        .negative(${lane.name}_stored_negative),
+        .magnitude(${lane.name}_stored_magnitude),
+        .next_negative(${lane.name}_negative),
+        .next_magnitude(${lane.name}_magnitude)
+    );
+    assign ${lane.name}_updated_word = {${lane.name}_neuron_mask, ${lane.name}_negative, ${lane.name}_magnitude};
+</#if>
     wire signed [${partialBits - 1}:0] ${lane.name}_synapse_sum;
 <#if layer.xnor>
     ${top}_lane_xnor_synapses #(
@@ -547,13 +716,24 @@ module ${layer.module} (
     always @(posedge clk) begin
         ${lane.name}_${stateName} <= ${lane.name}_${stateName}s[sum_group * ${layer.stateBits} +: ${layer.stateBits}];
     end
+<#if lm && learn.homeostasis??>
+    // the neuron's threshold (with its offset), read with its membrane; a group without a neuron for the lane
+    // (a partial last group) has the layer's, which its u of 0 never reaches
+    wire [${f.groupSlots * layer.workBits - 1}:0] ${lane.name}_thresholds = {<#if f.groupSlots gt lane.neurons?size>{${f.groupSlots - lane.neurons?size}{${layer.name}_THRESHOLD}}, </#if><#list lane.neurons?reverse as n>${learn.homeostasis.neurons[n.index].threshold}<#sep>, </#sep></#list>};
+    reg signed [${layer.workBits - 1}:0] ${lane.name}_threshold;
+    always @(posedge clk) begin
+        ${lane.name}_threshold <= ${lane.name}_thresholds[sum_group * ${layer.workBits} +: ${layer.workBits}];
+    end
+</#if>
 <#else>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_${stateName} = ${lane.name}_${stateName}s[group * ${layer.stateBits} +: ${layer.stateBits}];
 </#if>
 </#if>
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_next_${stateName};
 <#if layer.integrateAndFire>
-<#assign wta = learn?? && learn.wta>
+<#-- winner-take-all decided in the step's cycle (the parallel layer); a folded one decides at the window's end -->
+<#assign wta = learn?? && learn.wta && !lm>
+<#assign contests = lm && learn.wta>
     wire ${lane.name}_spike;
 <#if wta>
     // u >= threshold and the membrane after it, before winner-take-all decides
@@ -561,11 +741,11 @@ module ${layer.module} (
     wire signed [${layer.stateBits - 1}:0] ${lane.name}_update_membrane;
 </#if>
 <#if potentialPort>
-<#if !wta>
+<#if !wta && !contests>
     /* verilator lint_off UNUSED */
 </#if>
     wire signed [${layer.workBits - 1}:0] ${lane.name}_potential;
-<#if !wta>
+<#if !wta && !contests>
     /* verilator lint_on UNUSED */
 </#if>
 </#if>
@@ -583,7 +763,11 @@ module ${layer.module} (
         .membrane(${lane.name}_membrane),
         .sum(${lane.name}_total),
 <#if thresholdPort>
-<#if learn?? && learn.homeostasis??>
+<#if lm && learn.homeostasis?? && f.groupBits gt 0>
+        .threshold(${lane.name}_threshold),
+<#elseif lm && learn.homeostasis??>
+        .threshold(${learn.homeostasis.neurons[lane.neurons[0].index].threshold}),
+<#elseif learn?? && learn.homeostasis??>
         .threshold(${learn.homeostasis.neurons[lane.index].threshold}),
 <#else>
         .threshold(${layer.name}_THRESHOLD),
@@ -614,7 +798,97 @@ module ${layer.module} (
     );
 </#if>
 </#list>
-<#if learn??>
+<#if lm>
+<#assign fl = learn.folded>
+<#if learn.wta>
+
+    // ---- winner-take-all (section 12.4), folded: a running contest over the window's groups. At each write-back
+    // edge the lanes' contests (u where the neuron reaches its own threshold, ${layer.name}_NO_CONTEST, the most
+    // negative u, otherwise) go through the argmax tree (ties to the lowest lane) and replace the best so far when
+    // strictly larger (earlier groups hold lower indices, so ties keep the lowest index). At the window's last edge,
+    // when a neuron reached its threshold, the winner alone spikes, keeping the membrane its lane wrote, and every
+    // other neuron's membrane goes to the floor; when none did, nothing spikes and the membranes stay.
+    localparam signed [${layer.stateBits - 1}:0] ${layer.name}_FLOOR_MEMBRANE = ${learn.floorMembrane};
+    localparam signed [${layer.workBits - 1}:0] ${layer.name}_NO_CONTEST = ${fl.noContest};
+<#list f.lanes as lane>
+    wire signed [${layer.workBits - 1}:0] ${lane.name}_contest = ${lane.name}_spike ? ${lane.name}_potential : ${layer.name}_NO_CONTEST;
+</#list>
+    wire [${f.perCycle * layer.workBits - 1}:0] ${layer.name}_contests = {<#list f.lanes?reverse as lane>${lane.name}_contest<#sep>, </#sep></#list>};
+    wire signed [${layer.workBits - 1}:0] ${layer.name}_group_best;
+    wire [${fl.laneBits - 1}:0] ${layer.name}_group_winner;
+    ${top}_argmax_tree #(
+        .CLASSES(${f.perCycle}),
+        .BITS(${layer.workBits}),
+        .INDEX_BITS(${fl.laneBits}),
+        .FIRST(0),
+        .STAGES(0)
+    ) ${layer.name}_wta (
+        .clk(clk),
+        .counts(${layer.name}_contests),
+        .best_count(${layer.name}_group_best),
+        .best_index(${layer.name}_group_winner)
+    );
+    wire ${layer.name}_group_reaches = |{<#list f.lanes?reverse as lane>${lane.name}_spike<#sep>, </#sep></#list>};
+    // a group's neurons are written back: the write-back edge of its last chunk
+    wire ${layer.name}_group_ends = enable && total_valid<#if chunked> && total_chunk == LAST_CHUNK</#if>;
+    reg signed [${layer.workBits - 1}:0] ${layer.name}_best_potential;
+<#if f.groupBits gt 0>
+    reg [${f.groupBits - 1}:0] ${layer.name}_winner_group;
+</#if>
+    reg [${fl.laneBits - 1}:0] ${layer.name}_winner_lane;
+    reg ${layer.name}_reached;
+    always @(posedge clk) begin
+        if (rst || clear || window_last) begin
+            ${layer.name}_best_potential <= ${layer.name}_NO_CONTEST;
+<#if f.groupBits gt 0>
+            ${layer.name}_winner_group <= {${f.groupBits}{1'b0}};
+</#if>
+            ${layer.name}_winner_lane <= {${fl.laneBits}{1'b0}};
+            ${layer.name}_reached <= 1'b0;
+        end else if (${layer.name}_group_ends) begin
+            if (${layer.name}_group_reaches) begin
+                ${layer.name}_reached <= 1'b1;
+            end
+            if (${layer.name}_group_best > ${layer.name}_best_potential) begin
+                ${layer.name}_best_potential <= ${layer.name}_group_best;
+<#if f.groupBits gt 0>
+                ${layer.name}_winner_group <= total_group;
+</#if>
+                ${layer.name}_winner_lane <= ${layer.name}_group_winner;
+            end
+        end
+    end
+<#list f.neurons as n>
+    wire ${n.name}_wins = ${layer.name}_reached && ${layer.name}_winner_lane == ${fl.laneBits}'d${n.index % f.perCycle}<#if f.groupBits gt 0>
+        && ${layer.name}_winner_group == ${f.groupBits}'d${(n.index / f.perCycle)?floor}</#if>;
+</#list>
+</#if>
+
+    // ---- the step's spikes, decided at the window's last edge: <#if learn.wta>the winner's<#else>the neurons that reached their threshold</#if>;
+    // with learning high they are the pending updates of the next window, applied with this step's learning number
+    wire [${layer.neurons - 1}:0] ${layer.name}_step_spikes = {<#list f.neurons?reverse as n>${n.name}_<#if learn.wta>wins<#else>spiked</#if><#sep>,<#if n?counter % 16 == 0>
+        <#else> </#if></#sep></#list>};
+<#if learn.homeostasis??>
+    // the offsets rise with the spikes of a learning step (below)
+<#list f.neurons as n>
+    wire ${n.name}_learns = enable && window_last && learning && ${layer.name}_step_spikes[${n.index}];
+</#list>
+</#if>
+    always @(posedge clk) begin
+        if (rst || clear) begin
+            ${layer.name}_pending <= {${layer.neurons}{1'b0}};
+            ${layer.name}_step_learn_number <= {${learn.probabilityBits}{1'b0}};
+        end else if (window_last) begin
+            ${layer.name}_pending <= enable && learning ? ${layer.name}_step_spikes : {${layer.neurons}{1'b0}};
+            if (enable) begin
+                ${layer.name}_step_learn_number <= learn_number;
+            end
+        end
+    end
+
+    // ---- readback: the lanes' stored words of the address read, lane p at [p*${f.wordBits} +: ${f.wordBits}]
+    assign weights_words = {<#list f.lanes?reverse as lane>${lane.name}_word<#sep>, </#sep></#list>};
+<#elseif learn??>
 <#if learn.wta>
 
     // ---- winner-take-all (section 12.4) in every frame, learning high or low: the winner is the neuron with
@@ -700,7 +974,8 @@ module ${layer.module} (
     // simulator's lexer takes (Verilator stops at 40,000 tokens on a line)
     assign weights = {<#list learn.synapses?reverse as w>${w.name}_code<#sep>,<#if w?counter % 16 == 0>
         <#else> </#if></#sep></#list>};
-<#if learn.homeostasis??>
+</#if>
+<#if learn?? && learn.homeostasis??>
 <#assign h = learn.homeostasis>
 
     // ---- the offsets' changes (section 12.5). ${layer.name}_learning_frames counts the learning frames since rst
@@ -738,17 +1013,41 @@ module ${layer.module} (
     assign offsets = {<#list h.neurons?reverse as o>${o.name}<#sep>,<#if o?counter % 16 == 0>
         <#else> </#if></#sep></#list>};
 </#if>
-</#if>
 
     // ---- write-back: neuron j from lane j % ${f.perCycle} at<#if f.memory> the pipeline's end of</#if> the layer cycle of its last chunk
     always @(posedge clk) begin
         if (rst || clear) begin
 <#list f.neurons as n>
             ${n.name}_${stateName} <= {${layer.stateBits}{1'b0}};
-<#if layer.integrateAndFire && !n.endsWindow>
+<#if spikedRegisters && !n.endsWindow>
             ${n.name}_spiked <= 1'b0;
 </#if>
 </#list>
+<#if lm>
+        end else if (enable) begin
+            if (total_valid) begin
+<#list f.neurons as n>
+                if (${updateCycle} == ${n.group}) begin
+                    ${n.name}_${stateName} <= ${n.lane}_next_${stateName};
+<#if spikedRegisters>
+                    ${n.name}_spiked <= ${n.lane}_spike;
+</#if>
+                end
+</#list>
+            end
+<#if learn.wta>
+            // winner-take-all: every neuron but the winner goes to the floor
+            if (window_last && ${layer.name}_reached) begin
+<#list f.neurons as n>
+                if (!${n.name}_wins) begin
+                    ${n.name}_${stateName} <= ${layer.name}_FLOOR_MEMBRANE;
+                end
+</#list>
+            end
+</#if>
+        end
+    end
+<#else>
         end else if (enable<#if f.memory> && total_valid</#if>) begin
 <#list f.neurons as n>
 <#if f.windowed>
@@ -764,6 +1063,7 @@ module ${layer.module} (
 </#list>
         end
     end
+</#if>
 <#if layer.integrateAndFire>
 
     // ---- spikes of the step, latched at the window's end (neurons written back in the window's last
@@ -772,9 +1072,13 @@ module ${layer.module} (
         if (rst || clear) begin
             spikes <= {${layer.neurons}{1'b0}};
         end else if (enable<#if f.windowed> && window_last</#if>) begin
+<#if lm>
+            spikes <= ${layer.name}_step_spikes;
+<#else>
 <#list f.neurons as n>
             spikes[${n.index}] <= ${n.endsWindow?then(n.lane + "_spike", n.name + "_spiked")};
 </#list>
+</#if>
         end
     end
 </#if>

@@ -40,6 +40,9 @@ module tb_${top};
 <#if learns>
         .learn(1'b0),
 </#if>
+<#list readbackPorts as p>
+        .${p.name}(${p.width}'d0),
+</#list>
         .busy(busy),
         .done(done),
         .counts(counts),

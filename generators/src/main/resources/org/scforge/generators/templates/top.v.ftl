@@ -26,6 +26,11 @@ module ${top} (
 <#if learns>
     input  wire                          learn,
 </#if>
+<#list layers as l>
+<#if l.addressBits gt 0>
+    input  wire [${l.addressBits - 1}:0]   ${l.name}_weights_address,
+</#if>
+</#list>
     output reg                           busy,
     output reg                           done,
     output wire [${classes * countBits - 1}:0] counts,
@@ -37,7 +42,7 @@ module ${top} (
 </#list>
 <#list layers as l>
 <#if l.weightsBits gt 0>
-    output wire [${l.weightsBits - 1}:0] ${l.name}_weights,
+    output wire [${l.weightsBits - 1}:0] ${l.name}_weights<#if l.addressBits gt 0>_words</#if>,
 </#if>
 </#list>
 <#list layers as l>
@@ -133,7 +138,12 @@ module ${top} (
 <#if adaptive>
     // the end of a frame with learning high: the edge at which done rises, after the last layer's last step;
     // the threshold offsets of homeostasis decay there (docs/rtl.md, "Learning layers")
+<#if folded>
+    // (folded: frame_stage holds for the whole window after the last step; done is still low at its first edge only)
+    wire learning_frame_ends = learning && !start && !done && frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}];
+<#else>
     wire learning_frame_ends = learning && !start && frame_stage[${layers?size}] && !frame_stage[${layers?size - 1}];
+</#if>
 
 </#if>
     // ---- number sources: one instance per consumer, each advancing only while its consumer steps
@@ -234,7 +244,13 @@ module ${top} (
         .learning_frame_ends(learning_frame_ends),
 </#if>
         .learn_number(${l.learnNumber}),
+<#if l.addressBits gt 0>
+        .busy(busy),
+        .weights_address(${l.name}_weights_address),
+        .weights_words(${l.name}_weights_words),
+<#else>
         .weights(${l.name}_weights),
+</#if>
 <#if l.offsetsBits gt 0>
         .offsets(${l.name}_offsets),
 </#if>
