@@ -81,15 +81,7 @@ class FoldedLearningExampleTest {
                 GeneratedDesign design = Generators.verilog(network)
                         .options(GeneratorOptions.defaults().withTraceOutputs(trace).withFold(PLAN)).testBench(6)
                         .writeTo(out);
-                List<String> names = design.rtlFiles().stream().map(p -> p.getFileName().toString()).toList();
-                for (String file : names) {
-                    String module = file.substring(0, file.length() - 2);
-                    assertThat(Tools.lint(out, names, module)).as("verilator lint of %s", module).isEmpty();
-                }
-                assertThat(Tools.elaborate(out, names, "stdpexample")).as("iverilog -Wall").isEmpty();
-                Tool.Result bench = Tools.icarusTestBench(out, names, "stdpexample");
-                assertThat(bench.output()).contains("PASS: 6 frames");
-                assertThat(bench.ok()).isTrue();
+                Tools.assertCleanAndBenchPasses(out, design, "stdpexample", "PASS: 6 frames");
             }
         }
     }

@@ -77,16 +77,8 @@ class StdpRtlExampleTest {
             Path out = dir.resolve("trace_" + trace);
             GeneratedDesign design = Generators.verilog(network)
                     .options(GeneratorOptions.defaults().withTraceOutputs(trace)).testBench(6).writeTo(out);
-            List<String> files = design.rtlFiles().stream().map(p -> p.getFileName().toString()).toList();
-            assertThat(files).contains("stdpexample_stdp_synapse.v");
-            for (String file : files) {
-                String module = file.substring(0, file.length() - 2);
-                assertThat(Tools.lint(out, files, module)).as("verilator lint of %s", module).isEmpty();
-            }
-            assertThat(Tools.elaborate(out, files, "stdpexample")).as("iverilog -Wall").isEmpty();
-            Tool.Result bench = Tools.icarusTestBench(out, files, "stdpexample");
-            assertThat(bench.output()).contains("PASS: 6 frames, 18 values compared");
-            assertThat(bench.ok()).isTrue();
+            assertThat(design.rtlFiles()).map(p -> p.getFileName().toString()).contains("stdpexample_stdp_synapse.v");
+            Tools.assertCleanAndBenchPasses(out, design, "stdpexample", "PASS: 6 frames, 18 values compared");
         }
     }
 
@@ -149,15 +141,7 @@ class StdpRtlExampleTest {
             Path out = dir.resolve("adaptive_" + trace);
             GeneratedDesign design = Generators.verilog(StdpExampleNetwork.adaptive())
                     .options(GeneratorOptions.defaults().withTraceOutputs(trace)).testBench(6).writeTo(out);
-            List<String> files = design.rtlFiles().stream().map(p -> p.getFileName().toString()).toList();
-            for (String file : files) {
-                String module = file.substring(0, file.length() - 2);
-                assertThat(Tools.lint(out, files, module)).as("verilator lint of %s", module).isEmpty();
-            }
-            assertThat(Tools.elaborate(out, files, "stdpexample")).as("iverilog -Wall").isEmpty();
-            Tool.Result bench = Tools.icarusTestBench(out, files, "stdpexample");
-            assertThat(bench.output()).contains("PASS: 6 frames");
-            assertThat(bench.ok()).isTrue();
+            Tools.assertCleanAndBenchPasses(out, design, "stdpexample", "PASS: 6 frames");
         }
     }
 }

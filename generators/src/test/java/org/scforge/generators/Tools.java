@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Running the real EDA tools from tests: missing tools fail under CI=true and are skipped (with the package name) locally. */
@@ -61,6 +62,23 @@ public final class Tools {
             return compiled;
         }
         return run(Tool.VVP, dir, "-n", "tb.vvp");
+    }
+
+    /**
+     * Every RTL file of {@code design} (written to {@code dir}) lint-clean as a top of its own in Verilator, the
+     * design elaborating without a warning in Icarus, and its Icarus test bench passing with {@code passLine} in its
+     * output ("PASS: 6 frames", ...).
+     */
+    static void assertCleanAndBenchPasses(Path dir, GeneratedDesign design, String top, String passLine) throws IOException {
+        List<String> files = design.rtlFiles().stream().map(p -> p.getFileName().toString()).toList();
+        for (String file : files) {
+            String module = file.substring(0, file.length() - 2);
+            assertThat(lint(dir, files, module)).as("verilator lint of %s", module).isEmpty();
+        }
+        assertThat(elaborate(dir, files, top)).as("iverilog -Wall").isEmpty();
+        Tool.Result bench = icarusTestBench(dir, files, top);
+        assertThat(bench.output()).contains(passLine);
+        assertThat(bench.ok()).as(bench.output()).isTrue();
     }
 
     /** Runs {@code command} (a script, a built simulator) in {@code dir}; its exit code and everything it printed. */
