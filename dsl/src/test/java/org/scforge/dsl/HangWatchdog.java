@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HangWatchdog implements TestExecutionListener {
 
-    static final int DEFAULT_MINUTES = 15;
+    static final int DEFAULT_MINUTES = 30;
 
     private final Duration limit;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
