@@ -64,6 +64,12 @@ class FoldedLearningExampleTest {
                 .contains("    wire [7:0] lane_0_word = hidden_fetch_learned ? lane_0_learned_word : lane_0_file_word;\n")
                 .contains("    wire [1:0] hidden_read_address = busy ? window_cycle[1:0] : weights_address;\n")
                 .contains("    wire hidden_writes = fetch_valid && hidden_updates;\n")
+                // the addresses written since rst are 0 .. hidden_learned_words - 1: one counter, no bit per address
+                .contains("    reg [2:0] hidden_learned_words;\n")
+                .contains("                hidden_fetch_learned <= {1'b0, hidden_read_address} < hidden_learned_words;\n")
+                .contains("            if (hidden_writes && {1'b0, hidden_write_address} >= hidden_learned_words) begin\n"
+                        + "                hidden_learned_words <= {1'b0, hidden_write_address} + 3'd1;\n")
+                .doesNotContain("hidden_learned;")
                 .contains("        hidden_chunk_learns[0] = 2'b11;\n        hidden_chunk_learns[1] = 2'b00;\n")
                 .contains("    ) lane_0_learning (\n        .update(lane_0_pending),\n")
                 .contains("    assign lane_0_updated_word = {lane_0_neuron_mask, lane_0_negative, lane_0_magnitude};\n")

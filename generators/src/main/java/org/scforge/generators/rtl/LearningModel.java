@@ -42,7 +42,6 @@ public record LearningModel(int probabilityBits, int ageBits, String window, int
      * updated one step late by a read-modify-write, and the readback ports.
      *
      * @param addressBits  bits of a word address (of G - 1, at least 1): the weights_address port
- * @param addresses    2^addressBits
      * @param windowAddress the address the lanes read in a frame: the low bits of window_cycle
      * @param fetchAddress the address of the word in the lanes' word registers: the low bits of fetch_cycle
      * @param wordsBits    P * W, the weights_words port
@@ -50,7 +49,7 @@ public record LearningModel(int probabilityBits, int ageBits, String window, int
      * @param chunkLearns  per chunk, which of its positions learn (the inputs, not the bias nor the padding), S bits
      * @param noContest    the most negative u (workBits): a neuron that does not reach its threshold in the contest
      */
-    public record Folded(int addressBits, int addresses, String windowAddress, String fetchAddress, int wordsBits, int laneBits,
+    public record Folded(int addressBits, String windowAddress, String fetchAddress, int wordsBits, int laneBits,
                          List<String> chunkLearns, String noContest) {
 
         public Folded {

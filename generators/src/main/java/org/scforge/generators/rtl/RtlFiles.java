@@ -531,7 +531,7 @@ public final class RtlFiles {
         }
         int wordBits = new MemoryWords(layer, network.weightBits(), terms).bits();
         int workBits = widthsOf(index).workBits();
-        return new LearningModel.Folded(addressBits, 1 << addressBits, windowAddress, fetchAddress, fold.perCycle(stage) * wordBits,
+        return new LearningModel.Folded(addressBits, windowAddress, fetchAddress, fold.perCycle(stage) * wordBits,
                 Widths.classBits(fold.perCycle(stage)), chunkLearns,
                 VerilogLiterals.signed(workBits, -(1L << (workBits - 1))));
     }

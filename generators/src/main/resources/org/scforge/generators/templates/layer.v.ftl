@@ -483,25 +483,27 @@ module ${layer.module} (
     reg [${learn.probabilityBits - 1}:0] ${layer.name}_step_learn_number;
     wire ${layer.name}_updates = |${layer.name}_pending;
 
-    // ---- the words' addresses: the layer cycle's in a frame, the readback's while no frame runs; a bit per
-    // address (${learn.folded.addresses}, the addresses past the last word never written) says it was written since rst:
-    // the lanes read the RAM's word where it is set, else the ROM's, the model file's
+    // ---- the words' addresses: the layer cycle's in a frame, the readback's while no frame runs. The lanes write only
+    // in a window after a step that left a pending update, every word they read, in address order from 0 (the window
+    // starts at window cycle 0), until the window ends or rst or start clears the updates: so the addresses written
+    // since rst are always 0 .. ${layer.name}_learned_words - 1, and the lanes read the RAM's word below it, else the
+    // ROM's, the model file's
     wire ${layer.name}_reads = !busy || window_cycle < CYCLES;
     wire [${learn.folded.addressBits - 1}:0] ${layer.name}_read_address = busy ? ${learn.folded.windowAddress} : weights_address;
     wire [${learn.folded.addressBits - 1}:0] ${layer.name}_write_address = ${learn.folded.fetchAddress};
     wire ${layer.name}_writes = fetch_valid && ${layer.name}_updates;
-    reg [${learn.folded.addresses - 1}:0] ${layer.name}_learned;
+    reg [${learn.folded.addressBits}:0] ${layer.name}_learned_words;
     reg ${layer.name}_fetch_learned;
     always @(posedge clk) begin
         if (rst) begin
-            ${layer.name}_learned <= {${learn.folded.addresses}{1'b0}};
+            ${layer.name}_learned_words <= {${learn.folded.addressBits + 1}{1'b0}};
             ${layer.name}_fetch_learned <= 1'b0;
         end else begin
             if (${layer.name}_reads) begin
-                ${layer.name}_fetch_learned <= ${layer.name}_learned[${layer.name}_read_address];
+                ${layer.name}_fetch_learned <= {1'b0, ${layer.name}_read_address} < ${layer.name}_learned_words;
             end
-            if (${layer.name}_writes) begin
-                ${layer.name}_learned[${layer.name}_write_address] <= 1'b1;
+            if (${layer.name}_writes && {1'b0, ${layer.name}_write_address} >= ${layer.name}_learned_words) begin
+                ${layer.name}_learned_words <= {1'b0, ${layer.name}_write_address} + ${learn.folded.addressBits + 1}'d1;
             end
         end
     end
@@ -550,7 +552,7 @@ module ${layer.module} (
 </#list>
     end
 <#if lm>
-    // the learned words: written back by the lane, read where ${layer.name}_learned says so
+    // the learned words: written back by the lane, read below ${layer.name}_learned_words
     (* ram_style = "block" *)
     reg [${f.wordBits - 1}:0] ${lane.name}_learned_weights [0:${f.romWords - 1}];
     reg [${f.wordBits - 1}:0] ${lane.name}_file_word;
