@@ -5,7 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scforge.dsl.Network;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The worked example of docs/rtl.md "Folded learning layers": the network {@code stdpexample} of docs/semantics.md
  * section 12.7 with {@code --fold hidden=1x2:memory}: its timing, its readback ports, its ROM words, its RAM, the
  * update block of its lane; every file lint-clean; the Icarus bench (learn low) passes. Verilator runs its learning
- * frames and reads the words back in FoldedLearningCosimTest (module tests).
+ * frames and reads the words back in FoldedLearningCosimTest (module tests); a bench of its own checks the
+ * write-back edges in Icarus.
  */
 class FoldedLearningExampleTest {
 
@@ -90,5 +93,56 @@ class FoldedLearningExampleTest {
                 Tools.assertCleanAndBenchPasses(out, design, "stdpexample", "PASS: 6 frames");
             }
         }
+    }
+
+    /**
+     * The worked example's write-back edges, in Icarus: frame 1 with learning on leaves neuron 0's update pending at
+     * edge 9, and the lane writes addresses 0..3 at edges 11..14, {@code hidden_learned_words} going to 1, 2, 3 and
+     * 4 with them (values after each edge; the counter is internal, so a bench of its own reads it by its path).
+     */
+    @Test
+    void theLaneWritesAddressesZeroToThreeAtEdgesElevenToFourteen() throws IOException {
+        Generators.verilog(StdpExampleNetwork.network()).options(GeneratorOptions.defaults().withFold(PLAN))
+                .testBench(1).writeTo(dir);
+        Files.writeString(dir.resolve("tb_learned_words.v"), """
+                module tb_learned_words;
+                    reg clk = 0, rst = 1, start = 0, learn = 0;
+                    reg [3:0] codes = 0;
+                    wire busy, done;
+                    wire [9:0] counts;
+                    wire [7:0] words;
+                    wire [0:0] class_out;
+                    integer edge_number;
+                    stdpexample dut (.clk(clk), .rst(rst), .start(start), .codes(codes), .learn(learn),
+                        .hidden_weights_address(2'd0), .busy(busy), .done(done), .counts(counts),
+                        .hidden_weights_words(words), .class_out(class_out));
+                    always #5 clk = ~clk;
+                    initial begin
+                        @(posedge clk); @(posedge clk);
+                        #1 rst = 0;
+                        @(posedge clk);
+                        #1 start = 1; learn = 1; codes = {2'd1, 2'd3};
+                        @(posedge clk); edge_number = 0;
+                        #1 start = 0;
+                        repeat (16) begin
+                            @(posedge clk); edge_number = edge_number + 1;
+                            #1 $display("edge %0d learned_words %0d", edge_number, dut.hidden.hidden_learned_words);
+                        end
+                        $finish;
+                    end
+                endmodule
+                """);
+        List<String> compile = new ArrayList<>(List.of("-g2005", "-o", "learned.vvp", "-s", "tb_learned_words",
+                "tb_learned_words.v"));
+        try (var files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("stdpexample") && f.endsWith(".v"))
+                    .sorted().forEach(compile::add);
+        }
+        Tool.Result compiled = Tools.run(Tool.IVERILOG, dir, compile.toArray(String[]::new));
+        assertThat(compiled.ok()).as(compiled.output()).isTrue();
+        Tool.Result run = Tools.run(Tool.VVP, dir, "-n", "learned.vvp");
+        List<Integer> counter = run.output().lines().filter(l -> l.startsWith("edge "))
+                .map(l -> Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1))).toList();
+        assertThat(counter).as(run.output()).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 4, 4);
     }
 }
