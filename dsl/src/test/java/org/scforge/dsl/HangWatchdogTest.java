@@ -12,10 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HangWatchdogTest {
 
+    /** A watchdog whose limit is 300 ms, printing into {@code text}. */
+    private static HangWatchdog watchdog(ByteArrayOutputStream text) {
+        return new HangWatchdog(Duration.ofMillis(300), new PrintStream(text, true, StandardCharsets.UTF_8));
+    }
+
     @Test
     void aTestPastItsLimitHasItsStacksPrintedAndItsChildProcessesKilled() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        HangWatchdog watchdog = new HangWatchdog(Duration.ofMillis(300), new PrintStream(text, true, StandardCharsets.UTF_8));
+        HangWatchdog watchdog = watchdog(text);
         Process child = new ProcessBuilder("sleep", "300").start();
         watchdog.started("[test:hung]", "hung()");
         assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("the watchdog killed the child").isTrue();
@@ -27,7 +32,7 @@ class HangWatchdogTest {
     @Test
     void aTestThatEndsInTimeIsLeftAlone() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        HangWatchdog watchdog = new HangWatchdog(Duration.ofMillis(300), new PrintStream(text, true, StandardCharsets.UTF_8));
+        HangWatchdog watchdog = watchdog(text);
         Process child = new ProcessBuilder("sleep", "2").start();
         watchdog.started("[test:quick]", "quick()");
         watchdog.finished("[test:quick]");

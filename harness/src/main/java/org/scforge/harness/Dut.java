@@ -2,6 +2,7 @@ package org.scforge.harness;
 
 import org.scforge.generators.Port;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ public interface Dut extends AutoCloseable {
      * each address {@code k}, {@code addressPort} = k, one edge, then {@code wordsPort}. Only while no frame runs.
      */
     default List<BigInteger> readBack(String addressPort, String wordsPort, int words) {
-        List<BigInteger> read = new java.util.ArrayList<>(words);
+        List<BigInteger> read = new ArrayList<>(words);
         for (int k = 0; k < words; k++) {
             poke(addressPort, k);
             step(1);

@@ -79,16 +79,10 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
          * at every address (each one edge: only while no frame runs, docs/rtl.md "Folded learning layers").
          */
         public int[][] codes(Dut dut) {
-            int[][] codes = new int[neurons][fanIn];
             if (!folded()) {
-                BigInteger weights = dut.peek(weightsPort());
-                for (int j = 0; j < neurons; j++) {
-                    for (int i = 0; i < fanIn; i++) {
-                        codes[j][i] = code(weights, j, i);
-                    }
-                }
-                return codes;
+                return codes(dut.peek(weightsPort()));
             }
+            int[][] codes = new int[neurons][fanIn];
             List<BigInteger> read = dut.readBack(addressPort(), wordsPort(), words);
             int wordBits = layout.bits();
             int terms = layout.terms();
@@ -122,6 +116,17 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
         }
 
         /** Code {@code (neuron, input)} of the port's value. */
+        /** Every code {@code [neuron][input]} of the weights port's value {@code weights}. */
+        public int[][] codes(BigInteger weights) {
+            int[][] codes = new int[neurons][fanIn];
+            for (int j = 0; j < neurons; j++) {
+                for (int i = 0; i < fanIn; i++) {
+                    codes[j][i] = code(weights, j, i);
+                }
+            }
+            return codes;
+        }
+
         public int code(BigInteger weights, int neuron, int input) {
             return (int) Values.signedField(weights, neuron * fanIn + input, codeBits);
         }

@@ -128,15 +128,6 @@ final class FrameComparator {
         }
     }
 
-    /** The same of a weights port's value {@code rtl}. */
-    void compareWeights(int frame, int edge, DutPorts.LearningLayer layer, BigInteger rtl, int[][] golden) {
-        for (int j = 0; j < layer.neurons(); j++) {
-            for (int i = 0; i < layer.fanIn(); i++) {
-                checkWeight(frame, edge, layer, j, i, layer.code(rtl, j, i), golden[j][i]);
-            }
-        }
-    }
-
     /**
      * With trace: every weight code of every learning layer after every step, right after the edge at which the
      * layer shows that step ({@link FrameTiming#stepEdge}); the golden codes are those at the frame's start with the
@@ -168,7 +159,7 @@ final class FrameComparator {
                     check(frame, edge, layer.name(), -1, "trace row (done came early)", -1, t);
                     continue;
                 }
-                compareWeights(frame, edge, layer, row.values().get(column + k), codes);
+                compareWeights(frame, edge, layer, layer.codes(row.values().get(column + k)), codes);
             }
         }
     }
