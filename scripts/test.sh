@@ -99,6 +99,24 @@ if [ "$status" -eq 0 ] && [ $# -eq 0 ] && [ -n "$newest" ] \
     ./mvnw -B --no-transfer-progress "${stamped[@]}" -pl dsl,sim test || status=$?
 fi
 elapsed=$(( $(date +%s) - started ))
+
+# A tool the tests started that outlived them is a bug (a child killed without its own children: iverilog's
+# ivl once grew to 22 GB that way and slowed CI's machine to a crawl until the OOM killer came): listed,
+# killed, and the run fails. Only the tools' names count, only processes younger than this run.
+leftovers="$(ps -eo pid=,ppid=,etimes=,comm=,args= 2>/dev/null | awk -v max="$elapsed" \
+  '$2 == 1 && $3 <= max && $4 ~ /^(ivl|ivlpp|vvp|iverilog|verilator|verilator_bin|make|g\+\+|cc1plus|as|ld|bridge|yosys|nextpnr-ice40|icepack|socat|sleep)$/' || true)"
+if [ -n "$leftovers" ]; then
+  echo "scforge: these processes the tests started are still running (killed now):" >&2
+  echo "$leftovers" | cut -c1-300 >&2
+  echo "$leftovers" | awk '{print $1}' | xargs -r kill -9 2>/dev/null || true
+  [ "$status" -ne 0 ] || status=3
+fi
+# The kernel's OOM killer during this run (readable as root): what a slow run's log should show first.
+if dmesg >/dev/null 2>&1; then
+  since=$(( $(cut -d. -f1 /proc/uptime) - elapsed ))
+  dmesg 2>/dev/null | awk -v since="$since" -F'[][]' '$2 + 0 >= since && /Out of memory|invoked oom-killer/' >&2 || true
+fi
+
 if [ "$status" -eq 0 ]; then
   echo "scforge: all tests passed in $((elapsed / 60)) min $((elapsed % 60)) s"
 else

@@ -13,7 +13,7 @@ public final class BoardOption {
 
     @Option(names = "--baud", paramLabel = "N",
             description = "the serial line's rate with --board (default 115200; refused when the board clock "
-                    + "cannot make it within 2 %)")
+                    + "cannot make it within 2 %%)")
     Integer baud;
 
     boolean given() {

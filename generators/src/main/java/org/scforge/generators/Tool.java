@@ -1,6 +1,7 @@
 package org.scforge.generators;
 
 import org.scforge.dsl.io.Interruption;
+import org.scforge.dsl.io.ProcessTree;
 
 import java.io.File;
 import java.io.IOException;
@@ -62,6 +63,10 @@ public enum Tool {
     }
 
     public boolean available() {
+        return onPath(command);
+    }
+
+    private static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -97,15 +102,40 @@ public enum Tool {
     }
 
     /**
-     * Runs the tool with {@code arguments} in {@code dir}; kills it after {@code timeoutSeconds}. An iverilog
-     * run that printed an error is a failure (exit 1) even when iverilog exited 0.
+     * Runs the tool with {@code arguments} in {@code dir}; kills it, and whatever it started, after
+     * {@code timeoutSeconds}. An iverilog run that printed an error is a failure (exit 1) even when iverilog
+     * exited 0.
      */
     public Result run(Path dir, long timeoutSeconds, String... arguments) throws IOException {
+        return run(dir, timeoutSeconds, List.of(), arguments);
+    }
+
+    /**
+     * {@link #run}, with the tool's address space (and that of each process it starts) limited to
+     * {@code memoryBytes}, for input that may be hostile: a mutant whose generate loop never ends makes ivl
+     * allocate about 0.5 GB a second until the timeout. Over the limit, the tool's allocation fails and the
+     * run fails at once, its output headed by a line that says so. The limit needs util-linux's
+     * {@code prlimit}; where it is missing, the run has only its timeout.
+     */
+    public Result runWithMemoryLimit(Path dir, long timeoutSeconds, long memoryBytes, String... arguments)
+            throws IOException {
+        if (!onPath("prlimit")) {
+            return run(dir, timeoutSeconds, arguments);
+        }
+        Result result = run(dir, timeoutSeconds, List.of("prlimit", "--as=" + memoryBytes, "--"), arguments);
+        if (!result.ok() && result.output().contains("bad_alloc")) {
+            return new Result(result.exitCode(), command + " needed more than its " + (memoryBytes >> 20)
+                    + " MiB of memory\n" + result.output());
+        }
+        return result;
+    }
+
+    private Result run(Path dir, long timeoutSeconds, List<String> prefix, String... arguments) throws IOException {
         if (!available()) {
             throw new MissingException(this);
         }
         Interruption.install(); // a stopped run takes yosys, nextpnr, ... with it
-        List<String> commandLine = new ArrayList<>();
+        List<String> commandLine = new ArrayList<>(prefix);
         commandLine.add(command);
         commandLine.addAll(List.of(arguments));
         Path log = Files.createTempFile("scforge-" + command, ".log");
@@ -114,13 +144,12 @@ public enum Tool {
                     .redirectOutput(log.toFile()).start();
             try {
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor();
+                    ProcessTree.kill(process);
                     return new Result(-1, Files.readString(log, StandardCharsets.UTF_8)
                             + "\n" + command + " timed out after " + timeoutSeconds + " s");
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                ProcessTree.kill(process);
                 Thread.currentThread().interrupt();
                 throw new IOException(command + " interrupted", e);
             }

@@ -1,6 +1,7 @@
 package org.scforge.generators;
 
 import org.junit.jupiter.api.Assumptions;
+import org.scforge.dsl.io.ProcessTree;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,12 +89,12 @@ public final class Tools {
                 .redirectOutput(log.toFile()).start();
         try {
             if (!process.waitFor(900, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                ProcessTree.kill(process);
                 throw new IOException(String.join(" ", command) + " timed out after 900 s");
             }
             return new Tool.Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            ProcessTree.kill(process);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } finally {

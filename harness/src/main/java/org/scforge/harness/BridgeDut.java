@@ -1,6 +1,7 @@
 package org.scforge.harness;
 
 import org.scforge.dsl.io.Interruption;
+import org.scforge.dsl.io.ProcessTree;
 import org.scforge.generators.Port;
 
 import java.io.BufferedReader;
@@ -234,11 +235,11 @@ public final class BridgeDut implements Dut {
         }
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                ProcessTree.kill(process);
             }
             Files.deleteIfExists(stderr);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            ProcessTree.kill(process);
             Thread.currentThread().interrupt();
         } catch (IOException ignored) {
             // a leftover temporary log is harmless

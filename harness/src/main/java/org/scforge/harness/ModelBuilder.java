@@ -3,6 +3,7 @@ package org.scforge.harness;
 import org.scforge.dsl.io.AtomicFiles;
 import org.scforge.dsl.io.Interruption;
 import org.scforge.dsl.io.IoErrors;
+import org.scforge.dsl.io.ProcessTree;
 import org.scforge.generators.Tool;
 
 import java.io.IOException;
@@ -263,7 +264,7 @@ public final class ModelBuilder {
                 throw new IOException(cmd.get(0) + " exited with " + code + ":\n" + tail);
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            ProcessTree.kill(p); // make's g++ runs too
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + cmd.get(0), e);
         }

@@ -44,6 +44,11 @@ public final class MutationCampaign {
 
     /** A compile or a bench run of a small design takes a second; a mutant that loops (recursion, a hang) is stopped. */
     private static final long TIMEOUT_SECONDS = 20;
+    /**
+     * A mutant's compile and bench run in at most this much memory: a mutant whose generate loop never ends
+     * ({@code i = i - 1}) makes ivl allocate about 0.5 GB a second, 9 GB by the timeout; the largest design compiles in well under it.
+     */
+    private static final long MEMORY_BYTES = 4L << 30;
 
     private final ModelDocument document;
     private Fold fold = Fold.none();
@@ -183,11 +188,11 @@ public final class MutationCampaign {
             List<String> args = new ArrayList<>(List.of("-g2005", "-o", "tb.vvp", "-s", "tb_" + top));
             args.addAll(rtlFiles);
             args.add("tb_" + top + ".v");
-            Tool.Result compiled = Tool.IVERILOG.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new));
+            Tool.Result compiled = Tool.IVERILOG.runWithMemoryLimit(dir, TIMEOUT_SECONDS, MEMORY_BYTES, args.toArray(String[]::new));
             if (!compiled.ok()) {
                 return new MutantResult(mutant, Outcome.KILLED_BY_COMPILATION, "iverilog: " + firstLine(compiled.output()));
             }
-            Tool.Result bench = Tool.VVP.run(dir, TIMEOUT_SECONDS, "-n", "tb.vvp");
+            Tool.Result bench = Tool.VVP.runWithMemoryLimit(dir, TIMEOUT_SECONDS, MEMORY_BYTES, "-n", "tb.vvp");
             String handshake = null;
             if (!bench.ok() || !bench.output().contains("PASS:")) {
                 String failure = failureLine(bench.output());
