@@ -50,7 +50,7 @@ public final class FoldOption {
             o.put("windowCycles", timing.windowCycles());
             o.put("cyclesPerFrame", timing.cyclesPerFrame());
             o.put("chosenBy", estimate.isPresent() ? "planner" : "--fold");
-            target.ifPresent(t -> {
+            target.filter(t -> Planner.unmodelled(network).isEmpty()).ifPresent(t -> {
                 Planner.Estimate e = Planner.estimate(network, fold, t);
                 ObjectNode est = o.putObject("estimate");
                 est.put("target", t.cliName());
@@ -92,6 +92,11 @@ public final class FoldOption {
             return new Plan(Fold.none(), Optional.empty(), target);
         }
         Target t = target.get();
+        Planner.unmodelled(network).ifPresent(layer -> {
+            throw new UserError("network '" + network.name() + "' has a learning layer ('" + layer.name() + "'), and the"
+                    + " planner has no cost model for learning layers yet: give the plan with --fold, e.g. --fold "
+                    + layer.name() + "=1:memory (docs/rtl.md, \"Board wrapper and synthesis\")");
+        });
         if (fps != null && !(fps > 0)) {
             throw new UserError("--fps " + fps + " must be positive");
         }

@@ -3,6 +3,7 @@ package org.scforge.cli;
 import org.scforge.dsl.ModelDocument;
 import org.scforge.dsl.io.Claim;
 import org.scforge.generators.Fold;
+import org.scforge.generators.synth.Planner;
 import org.scforge.generators.GeneratedDesign;
 import org.scforge.generators.GeneratorOptions;
 import org.scforge.generators.Generators;
@@ -62,20 +63,21 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         OptionLimits.frames(frames);
         ModelDocument document = length.apply(link.isPresent() ? Models.loadDesign(io.model, "board top")
-                : targetGiven ? Models.loadDesign(io.model, "board wrapper and synthesis files") : Models.loadDesign(io.model));
-        // a learning model gets no board wrapper (docs/rtl.md, "Learning layers"): its files are the RTL and benches
-        boolean learns = document.network().layers().stream().anyMatch(org.scforge.dsl.DenseLayer::learns);
+                : Models.loadDesign(io.model));
+        // a learning model gets the board wrapper and synthesis files only when --target asks for them (docs/rtl.md,
+        // "Learning layers"); without it, its files are the RTL and the benches, as before the wrapper existed
+        boolean benchesOnly = !targetGiven && Planner.unmodelled(document.network()).isPresent();
         // an explicit --target (or a board) without --fold asks for a plan that fits it
         FoldOption.Plan plan = fold.plan(document.network(), targetGiven || link.isPresent() ? Optional.of(t)
                 : Optional.empty(), spec.commandLine().getOut());
         GeneratedDesign design;
         try (Claim claim = Outputs.claim(Outputs.folder("generate", io.out, io.force, io.model))) {
-            design = write(claim, document, learns ? null : t, plan.fold(), link);
+            design = write(claim, document, benchesOnly ? null : t, plan.fold(), link);
             writePlan(io.out, plan, document);
         }
         spec.commandLine().getOut().printf("wrote %s: %d RTL files (top %s), test benches on %s%s%n",
                 io.out, design.rtlFiles().size(), design.top(), benchFrames(document, frames),
-                learns ? " (learn low; learning runs: scforge cosim)" : ", synth_" + t.cliName() + ".ys, " + t.constraintFile());
+                benchesOnly ? " (learn low; learning runs: scforge cosim)" : ", synth_" + t.cliName() + ".ys, " + t.constraintFile());
         if (design.timing().folded()) {
             spec.commandLine().getOut().printf("folded: windows of %d cycles, done at edge %d after start%n",
                     design.timing().windowCycles(), design.timing().doneEdge());

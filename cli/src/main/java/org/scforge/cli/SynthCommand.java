@@ -41,10 +41,15 @@ public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The planner's estimate of the plan, printed beside the measured figures; null for a learning network. */
+    private static Planner.Estimate estimate(ModelDocument document, Fold plan, Target t) {
+        return Planner.unmodelled(document.network()).isPresent() ? null : Planner.estimate(document.network(), plan, t);
+    }
+
     @Override
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
-        ModelDocument document = length.apply(Models.loadDesign(io.model, "board wrapper and synthesis files"));
+        ModelDocument document = length.apply(Models.loadDesign(io.model));
         PrintWriter console = spec.commandLine().getOut();
         SynthesisTools.require(t.placeAndRoute() ? List.of(Tool.YOSYS, Tool.NEXTPNR_ICE40) : List.of(Tool.YOSYS));
         FoldOption.Plan chosen = fold.plan(document.network(), java.util.Optional.of(t), console);
@@ -60,8 +65,7 @@ public final class SynthCommand implements Callable<Integer> {
                 console.println(line);
                 console.flush();
             });
-            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson(plan.toString(),
-                    Planner.estimate(document.network(), plan, t)));
+            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson(plan.toString(), estimate(document, plan, t)));
         } catch (IOException e) {
             return SynthesisTools.failed(e, spec.commandLine().getErr());
         }
@@ -71,9 +75,13 @@ public final class SynthCommand implements Callable<Integer> {
                 report.carries(), report.brams(), report.fits() ? "yes" : "no",
                 report.fmaxMhz() == null ? "-" : String.format("%.2f", report.fmaxMhz()), report.cyclesPerFrame(),
                 report.framesPerSecond() == null ? "-" : String.format("%.0f", report.framesPerSecond()));
-        Planner.Estimate estimate = Planner.estimate(document.network(), plan, t);
-        console.printf("%-12s %8d %8s %8s %6d %5s %9s %7d %12s%n", "estimate", estimate.luts(), "", "", estimate.brams(),
-                "", "", estimate.cyclesPerFrame(), "");
+        Planner.Estimate estimate = estimate(document, plan, t);
+        if (estimate != null) {
+            console.printf("%-12s %8d %8s %8s %6d %5s %9s %7d %12s%n", "estimate", estimate.luts(), "", "",
+                    estimate.brams(), "", "", estimate.cyclesPerFrame(), "");
+        } else {
+            console.println("estimate     none: the planner has no cost model for learning layers");
+        }
         console.println("wrote " + io.out.resolve("synth.json") + " (fold: " + (plan.toString().isEmpty() ? "none"
                 : plan) + ")");
         return report.fits() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

@@ -10,6 +10,7 @@ import org.scforge.dsl.SourcePlan;
 import org.scforge.dsl.Stdp;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class LearningModelCommandTest {
     Path dir;
 
     @Test
-    void aLearningModelValidatesGeneratesAndEveryBoardCommandRefusesIt() throws Exception {
+    void aLearningModelValidatesGeneratesAndWhatHasNoRtlOrNoPlanForItIsRefused() throws Exception {
         Path model = dir.resolve("learn.json");
         ModelFile.save(Network.named("learner").inputs(4, Code.unsigned(3)).weights(3).bitstream(16)
                 .sources(SourcePlan.lowDiscrepancy(8, 1))
@@ -38,10 +39,6 @@ class LearningModelCommandTest {
                 + " makes no %s of a learning network yet (issue 16); generate or co-simulate it as it is, or remove the"
                 + " layer's \"learning\" object to freeze its weights (docs/rtl.md, \"Learning layers\")";
         String[][] commands = {
-                {"board wrapper and synthesis files", "synth", "--model", model.toString(), "--target", "xc7", "--out",
-                        dir.resolve("s").toString()},
-                {"board wrapper and synthesis files", "generate", "--model", model.toString(), "--target", "xc7", "--out",
-                        dir.resolve("s").toString()},
                 {"board top", "build", "--model", model.toString(), "--board", "icebreaker", "--out", dir.resolve("s").toString()},
                 {"board top", "generate", "--model", model.toString(), "--board", "icebreaker", "--out",
                         dir.resolve("s").toString()},
@@ -54,6 +51,24 @@ class LearningModelCommandTest {
             assertThat(run.errLines()).as(command[0]).containsExactly(why.formatted(refused[0]));
             assertThat(dir.resolve("s")).as(command[0]).doesNotExist();
         }
+        // a plan for a part needs the planner, which has no cost model for learning layers: --fold is asked for
+        for (String command : List.of("synth", "generate")) {
+            ConsoleCapture run = ConsoleCapture.run(command, "--model", model.toString(), "--target", "xc7", "--out",
+                    dir.resolve("s").toString());
+            assertThat(run.exitCode()).as(command + ": " + run.err()).isEqualTo(ExitCodes.USER_ERROR);
+            assertThat(run.errLines()).as(command).containsExactly("scforge: error: network 'learner' has a learning layer"
+                    + " ('features'), and the planner has no cost model for learning layers yet: give the plan with --fold,"
+                    + " e.g. --fold features=1:memory (docs/rtl.md, \"Board wrapper and synthesis\")");
+            assertThat(dir.resolve("s")).as(command).doesNotExist();
+        }
+        // with the plan given, generate --target writes the board wrapper, the yosys script and the constraints
+        ConsoleCapture wrapped = ConsoleCapture.run("generate", "--model", model.toString(), "--target", "xc7", "--fold",
+                "features=1x2:memory", "--out", dir.resolve("w").toString());
+        assertThat(wrapped.exitCode()).as(wrapped.err()).isZero();
+        assertThat(dir.resolve("w").resolve("learner_board.v")).content().contains("        .learn(1'b1),\n");
+        assertThat(dir.resolve("w").resolve("synth_xc7.ys")).exists();
+        assertThat(dir.resolve("w").resolve("plan.json")).content().contains("\"fold\" : \"features=1x2:memory\"")
+                .doesNotContain("estimate");
         // generate without a target writes the learning RTL (docs/rtl.md, "Learning layers")
         ConsoleCapture generate = ConsoleCapture.run("generate", "--model", model.toString(), "--out",
                 dir.resolve("g").toString());

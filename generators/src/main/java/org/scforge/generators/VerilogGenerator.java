@@ -58,9 +58,6 @@ public final class VerilogGenerator {
 
     /** Adds the board wrapper, the yosys script and the constraints of {@code t}. */
     public VerilogGenerator target(Target t) {
-        if (t != null) {
-            Generators.refuseLearning(document.network(), "board wrapper and synthesis files");
-        }
         this.target = t;
         return this;
     }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scforge.cli.ConsoleCapture;
 import org.scforge.dsl.ModelFile;
 import org.scforge.generators.StdpExampleNetwork;
+import org.scforge.generators.Tool;
+import org.scforge.generators.Tools;
 import org.scforge.harness.Simulator;
 import org.scforge.harness.ToolPolicy;
 
@@ -16,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The commands on a learning model (docs/cosim.md "Learning runs", docs/rtl.md "Learning layers"): cosim runs a
- * learning run and reports the weight codes it compared; generate writes the RTL and benches; what is not generated
- * for a learning network is one line and exit 2.
+ * learning run and reports the weight codes it compared; generate writes the RTL and benches; synth measures a folded
+ * plan given with --fold; what is not generated for a learning network, and a plan asked of the planner, is one line
+ * and exit 2.
  */
 class LearningCommandsTest {
 
@@ -90,19 +93,35 @@ class LearningCommandsTest {
     }
 
     @Test
-    void aBoardWrapperSynthesisAndAFoldedPlanAreOneLineAndExitTwo() throws Exception {
+    void synthWithAFoldedPlanMeasuresTheLearningDesignAndPrintsNoEstimate() throws Exception {
+        Tools.require(Tool.YOSYS);
+        Path out = dir.resolve("synth");
+        ConsoleCapture o = ConsoleCapture.run("synth", "--model", model().toString(), "--target", "xc7", "--fold",
+                "hidden=1x2:memory", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isZero();
+        assertThat(o.out()).contains("estimate     none: the planner has no cost model for learning layers\n");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("synth.json").toFile());
+        assertThat(json.get("fold").asText()).isEqualTo("hidden=1x2:memory");
+        assertThat(json.get("estimate").isNull()).isTrue();
+        assertThat(json.get("fits").asBoolean()).isTrue();
+        // docs/rtl.md, "Board wrapper and synthesis": the learning logic is there (57 LUTs frozen, 148 learning)
+        assertThat(json.get("luts").asLong()).isGreaterThan(100);
+        assertThat(out.resolve("stdpexample_board.v")).content().contains("        .learn(1'b1),\n");
+    }
+
+    @Test
+    void synthesisWithoutAPlanAndAFoldedPlanWithoutMemoryAreOneLineAndExitTwo() throws Exception {
         String model = model().toString();
         ConsoleCapture target = ConsoleCapture.run("generate", "--model", model, "--out", dir.resolve("t").toString(),
                 "--target", "ice40-up5k");
         assertThat(target.exitCode()).isEqualTo(2);
         assertThat(target.err().strip()).doesNotContain("\n").endsWith("network 'stdpexample' has a learning layer"
-                + " ('hidden'), and scforge makes no board wrapper and synthesis files of a learning network yet (issue 16); generate or"
-                + " co-simulate it as it is, or remove the layer's \"learning\" object to freeze its weights (docs/rtl.md,"
-                + " \"Learning layers\")");
+                + " ('hidden'), and the planner has no cost model for learning layers yet: give the plan with --fold, e.g."
+                + " --fold hidden=1:memory (docs/rtl.md, \"Board wrapper and synthesis\")");
         ConsoleCapture synth = ConsoleCapture.run("synth", "--model", model, "--target", "ice40-up5k", "--out",
                 dir.resolve("s").toString());
         assertThat(synth.exitCode()).isEqualTo(2);
-        assertThat(synth.err().strip()).doesNotContain("\n").contains("board wrapper and synthesis files");
+        assertThat(synth.err().strip()).doesNotContain("\n").contains("give the plan with --fold");
         ConsoleCapture folded = ConsoleCapture.run("cosim", "--model", model, "--out", dir.resolve("f").toString(),
                 "--fold", "out=1");
         assertThat(folded.exitCode()).isEqualTo(2);

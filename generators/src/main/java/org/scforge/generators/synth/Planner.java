@@ -73,6 +73,14 @@ public final class Planner {
                           long brams) {
     }
 
+    /**
+     * The learning layer that keeps the estimate and the search from covering {@code network}: they have no
+     * cost model for learning layers (docs/rtl.md, "Board wrapper and synthesis"); empty for every other network.
+     */
+    public static Optional<DenseLayer> unmodelled(Network network) {
+        return network.layers().stream().filter(DenseLayer::learns).findFirst();
+    }
+
     /** The estimate of {@code fold} on {@code target}: the sum of its layers' options, as the search costs them. */
     public static Estimate estimate(Network network, Fold fold, Target target) {
         fold.validate(network);

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * What synthesis for one target needs: the board wrapper {@code <top>_board} (clk, rst, start, done and
- * a 4-bit class_out on pins; the codes of the first test frame held in the design), the yosys script
+ * a 4-bit class_out on pins; the codes of the first test frame held in the design, and a learning network's
+ * learn at 1 and weights readback addresses at 0), the yosys script
  * {@code synth_<target>.ys} and the target's constraint file from {@code constraints/}.
  */
 public final class SynthesisFiles {
@@ -101,6 +102,15 @@ public final class SynthesisFiles {
         model.put("firstFrame", width + "'h" + packed.toString(16));
         model.put("classBits", rtl.classBits());
         model.put("boardClassBits", BOARD_CLASS_BITS);
+        // a learning network's other inputs (docs/rtl.md, "Board wrapper and synthesis"): learn at 1, each
+        // layer's weights readback address at 0
+        List<Map<String, Object>> held = new ArrayList<>();
+        for (Port p : rtl.ports()) {
+            if (p.isInput() && !List.of("clk", "rst", "start", "codes").contains(p.name())) {
+                held.add(Map.of("name", p.name(), "value", p.name().equals("learn") ? "1'b1" : p.width() + "'d0"));
+            }
+        }
+        model.put("heldInputs", held);
         List<Map<String, Object>> unused = new ArrayList<>();
         for (Port p : rtl.ports()) {
             if (!p.isInput() && !p.name().equals("done") && !p.name().equals("class_out")) {

@@ -22,11 +22,16 @@ public record SynthesisReport(String target, long luts, long ffs, long carries, 
 
     /**
      * With the plan the design was built with (its {@code --fold} text) and the planner's estimate of it,
-     * printed beside the measured figures.
+     * printed beside the measured figures; {@code estimate} null (a learning network, which the planner does
+     * not model) writes {@code "estimate": null}.
      */
     public String toJson(String fold, Planner.Estimate estimate) {
         ObjectNode o = node();
         o.put("fold", fold);
+        if (estimate == null) {
+            o.putNull("estimate");
+            return text(o);
+        }
         ObjectNode e = o.putObject("estimate");
         e.put("luts", estimate.luts());
         e.put("brams", estimate.brams());

@@ -24,7 +24,10 @@ public final class SynthesisRunner {
     private static final Pattern LUT = Pattern.compile("SB_LUT4|LUT[1-6](_2)?|LUT4");
     private static final Pattern FF = Pattern.compile("SB_DFF\\w*|FD[RSCP]E|TRELLIS_FF");
     private static final Pattern CARRY = Pattern.compile("SB_CARRY|CARRY4|CCU2C");
-    private static final Pattern BRAM = Pattern.compile("SB_RAM40_4K\\w*|RAMB(18|36)E1|DP16KD");
+    /** Block RAMs in the units of {@link Target#bramCapacity}: iCE40 4 kbit, xc7 RAMB18 (and RAMB36E1 below), ECP5 DP16KD. */
+    private static final Pattern BRAM = Pattern.compile("SB_RAM40_4K\\w*|RAMB18E1|DP16KD");
+    /** An xc7 RAMB36E1 is two RAMB18s of the XC7A35T's 100. */
+    private static final Pattern DOUBLE_BRAM = Pattern.compile("RAMB36E1");
     private static final long TIMEOUT_SECONDS = 6 * 3600;
 
     private SynthesisRunner() {
@@ -70,7 +73,8 @@ public final class SynthesisRunner {
         long luts = count(cells, LUT);
         long ffs = count(cells, FF);
         Double fmax = null;
-        boolean fits = luts <= target.lutCapacity() && ffs <= target.ffCapacity();
+        long brams = count(cells, BRAM) + 2 * count(cells, DOUBLE_BRAM);
+        boolean fits = luts <= target.lutCapacity() && ffs <= target.ffCapacity() && brams <= target.bramCapacity();
         if (target.placeAndRoute()) {
             progress.accept("nextpnr-ice40: placing and routing on " + target.device()
                     + (job.clockMhz().isPresent() ? " for " + mhz(job.clockMhz().getAsDouble()) + " MHz" : ""));
@@ -90,7 +94,7 @@ public final class SynthesisRunner {
         }
         long cycles = timing.cyclesPerFrame();
         Double fps = fmax == null ? null : fmax * 1e6 / cycles;
-        return new SynthesisReport(target.cliName(), luts, ffs, count(cells, CARRY), count(cells, BRAM), fits, fmax,
+        return new SynthesisReport(target.cliName(), luts, ffs, count(cells, CARRY), brams, fits, fmax,
                 cycles, fps);
     }
 

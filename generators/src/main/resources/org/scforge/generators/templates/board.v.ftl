@@ -5,6 +5,10 @@
 // at start) and only clk, rst, start, done and class_out (${boardClassBits} bits, zero-extended or
 // truncated) reach pins. Area note: code bits that are 0 in this frame are constant and synthesis
 // removes their registers, so the input SNG figures are slightly optimistic (docs/rtl.md).
+<#if heldInputs?has_content>
+// A learning network learns in every frame after the first start (learn held at 1) and reads no
+// weights back (addresses held at 0): its learned-word RAMs stay, only the readback select goes.
+</#if>
 module ${top}_board (
     input  wire       clk,
     input  wire       rst,
@@ -26,6 +30,9 @@ module ${top}_board (
         .rst(rst),
         .start(start),
         .codes(FIRST_FRAME_CODES),
+<#list heldInputs as p>
+        .${p.name}(${p.value}),
+</#list>
 <#list unusedOutputs as p>
         .${p.name}(${p.name}),
 </#list>
