@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A learning network is generated fully parallel (docs/rtl.md, "Learning layers"); what is not generated for it
- * (a folded plan, a board wrapper, a board top) is refused in one line naming the reason.
+ * (a folded plan without memory on the learning layer, a board top) is refused in one line naming the reason.
  */
 class LearningRefusalTest {
 
