@@ -111,6 +111,10 @@ if [ -n "$leftovers" ]; then
   echo "$leftovers" | awk '{print $1}' | xargs -r kill -9 2>/dev/null || true
   [ "$status" -ne 0 ] || status=3
 fi
+# The slowest test classes of this run, last in the log where CI shows it: where a slow machine's time went.
+slowest="$(grep -ho '<testsuite [^>]*name="[^"]*" time="[0-9.]*"' ./*/target/surefire-reports/TEST-*.xml 2>/dev/null \
+  | sed 's/.* name="\([^"]*\)" time="\([0-9.]*\)"/\2 \1/' | sort -rn | head -n 8 | awk '{sub(/^org[.]scforge[.]/, "", $2); printf "%s %.0f s; ", $2, $1}' || true)"
+[ -z "$slowest" ] || echo "scforge: slowest test classes: ${slowest%; }"
 # The kernel's OOM killer during this run (readable as root): what a slow run's log should show first.
 if dmesg >/dev/null 2>&1; then
   since=$(( $(cut -d. -f1 /proc/uptime) - elapsed ))
