@@ -29,7 +29,7 @@ public final class Models {
     }
 
     /**
-     * A model to make {@code what} of (a board wrapper, a board top, a plan for a part, a mutation campaign):
+     * A model to make {@code what} of (a board top, a plan for a part, a mutation campaign):
      * {@link #load}, and a learning model refused in one line, since {@code what} is not generated for one yet.
      */
     public static ModelDocument loadDesign(Path file, String what) {
