@@ -86,17 +86,16 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
             List<BigInteger> read = dut.readBack(addressPort(), wordsPort(), words);
             int wordBits = layout.bits();
             int terms = layout.terms();
-            int chunks = (fanIn + terms) / terms;
             BigInteger mask = BigInteger.ONE.shiftLeft(wordBits).subtract(BigInteger.ONE);
             for (int k = 0; k < words; k++) {
                 for (int p = 0; p < perCycle; p++) {
-                    int j = k / chunks * perCycle + p;
+                    int j = layout.neuron(k, perCycle, p);
                     if (j >= neurons) {
                         continue;
                     }
                     int[] positions = layout.codes(read.get(k).shiftRight(p * wordBits).and(mask));
                     for (int q = 0; q < terms; q++) {
-                        int i = k % chunks * terms + q;
+                        int i = layout.chunk(k) * terms + q;
                         if (i < fanIn) {
                             codes[j][i] = positions[q];
                         }

@@ -49,6 +49,25 @@ public final class MemoryWords {
         return codes;
     }
 
+    /** C: the words of one neuron, its F synapses and its bias S at a time. */
+    public int chunks() {
+        return (layer.fanIn() + terms) / terms;
+    }
+
+    /**
+     * The neuron whose words lane {@code lane} of {@code perCycle} reads at word address {@code address}: the word holds
+     * chunk {@link #chunk} of neuron {@code (address div C) * P + lane} (docs/rtl.md, "Folded layers"), past the
+     * layer's last neuron for a lane with nothing to do in a partial last group.
+     */
+    public int neuron(int address, int perCycle, int lane) {
+        return address / chunks() * perCycle + lane;
+    }
+
+    /** The chunk of its neuron that word address {@code address} holds: {@code address mod C}. */
+    public int chunk(int address) {
+        return address % chunks();
+    }
+
     /** Bits of a word. */
     public int bits() {
         return terms * numberBits + (layer.isXnor() ? 0 : terms) + numberBits;

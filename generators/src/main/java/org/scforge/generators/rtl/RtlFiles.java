@@ -490,8 +490,8 @@ public final class RtlFiles {
             List<FoldModel.Cycle> laneCycles = new ArrayList<>();
             for (int k = 0; k < romWords; k++) {
                 // the kernel row (a conv lane: its channel) and chunk of ROM word k
-                int j = conv != null ? lane % conv.channels() : k / chunks * p + lane;
-                int c = k % chunks;
+                int j = conv != null ? lane % conv.channels() : words.neuron(k, p, lane);
+                int c = conv != null ? k : words.chunk(k);
                 String synapses = chunks > 1 ? ", synapses " + c * terms + ".." + Math.min(fanIn, (c + 1) * terms - 1) : "";
                 laneCycles.add(j < layer.neurons()
                         ? new FoldModel.Cycle(words.word(j, c), (conv != null ? "channel " + j : layer.name() + "_neuron_" + j)
