@@ -46,7 +46,8 @@ public final class MutationCampaign {
     private static final long TIMEOUT_SECONDS = 20;
     /**
      * A mutant's compile and bench run in at most this much memory: a mutant whose generate loop never ends
-     * ({@code i = i - 1}) makes ivl allocate about 0.5 GB a second, 9 GB by the timeout; the largest design compiles in well under it.
+     * ({@code i = i - 1}) makes ivl allocate about 0.5 GB a second, 9 GB by the timeout, where the fully parallel
+     * MNIST design compiles in 237 MB.
      */
     private static final long MEMORY_BYTES = 4L << 30;
 
