@@ -50,14 +50,13 @@ public final class FoldOption {
             o.put("windowCycles", timing.windowCycles());
             o.put("cyclesPerFrame", timing.cyclesPerFrame());
             o.put("chosenBy", estimate.isPresent() ? "planner" : "--fold");
-            target.filter(t -> Planner.unmodelled(network).isEmpty()).ifPresent(t -> {
-                Planner.Estimate e = Planner.estimate(network, fold, t);
+            target.ifPresent(t -> Planner.estimateIfModelled(network, fold, t).ifPresent(e -> {
                 ObjectNode est = o.putObject("estimate");
                 est.put("target", t.cliName());
                 est.put("luts", e.luts());
                 est.put("brams", e.brams());
                 est.put("note", "analytical estimate (docs/rtl.md); synth.json has yosys's and nextpnr's figures");
-            });
+            }));
             try {
                 return JSON.writeValueAsString(o) + "\n";
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

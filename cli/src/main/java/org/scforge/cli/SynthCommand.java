@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code scforge synth}: generate, run yosys (and nextpnr-ice40 on iCE40), report area, fmax and throughput. */
@@ -41,19 +42,16 @@ public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** The planner's estimate of the plan, printed beside the measured figures; null for a learning network. */
-    private static Planner.Estimate estimate(ModelDocument document, Fold plan, Target t) {
-        return Planner.unmodelled(document.network()).isPresent() ? null : Planner.estimate(document.network(), plan, t);
-    }
-
     @Override
     public Integer call() {
         Target t = GenerateCommand.parseTarget(target);
         ModelDocument document = length.apply(Models.loadDesign(io.model));
         PrintWriter console = spec.commandLine().getOut();
         SynthesisTools.require(t.placeAndRoute() ? List.of(Tool.YOSYS, Tool.NEXTPNR_ICE40) : List.of(Tool.YOSYS));
-        FoldOption.Plan chosen = fold.plan(document.network(), java.util.Optional.of(t), console);
+        FoldOption.Plan chosen = fold.plan(document.network(), Optional.of(t), console);
         Fold plan = chosen.fold();
+        // printed beside the measured figures; none for a learning network, which the planner does not model
+        Optional<Planner.Estimate> estimate = Planner.estimateIfModelled(document.network(), plan, t);
         SynthesisReport report;
         try (Claim claim = Outputs.claim(Outputs.folder("synth", io.out, io.force, io.model))) {
             console.println("generating " + document.network().name() + " into " + io.out);
@@ -65,7 +63,7 @@ public final class SynthCommand implements Callable<Integer> {
                 console.println(line);
                 console.flush();
             });
-            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson(plan.toString(), estimate(document, plan, t)));
+            AtomicFiles.writeString(io.out.resolve("synth.json"), report.toJson(plan.toString(), estimate.orElse(null)));
         } catch (IOException e) {
             return SynthesisTools.failed(e, spec.commandLine().getErr());
         }
@@ -75,10 +73,9 @@ public final class SynthCommand implements Callable<Integer> {
                 report.carries(), report.brams(), report.fits() ? "yes" : "no",
                 report.fmaxMhz() == null ? "-" : String.format("%.2f", report.fmaxMhz()), report.cyclesPerFrame(),
                 report.framesPerSecond() == null ? "-" : String.format("%.0f", report.framesPerSecond()));
-        Planner.Estimate estimate = estimate(document, plan, t);
-        if (estimate != null) {
-            console.printf("%-12s %8d %8s %8s %6d %5s %9s %7d %12s%n", "estimate", estimate.luts(), "", "",
-                    estimate.brams(), "", "", estimate.cyclesPerFrame(), "");
+        if (estimate.isPresent()) {
+            console.printf("%-12s %8d %8s %8s %6d %5s %9s %7d %12s%n", "estimate", estimate.get().luts(), "", "",
+                    estimate.get().brams(), "", "", estimate.get().cyclesPerFrame(), "");
         } else {
             console.println("estimate     none: the planner has no cost model for learning layers");
         }

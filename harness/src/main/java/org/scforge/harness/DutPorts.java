@@ -114,7 +114,6 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
             return (int) Values.unsignedField(offsets, neuron, offsetBits);
         }
 
-        /** Code {@code (neuron, input)} of the port's value. */
         /** Every code {@code [neuron][input]} of the weights port's value {@code weights}. */
         public int[][] codes(BigInteger weights) {
             int[][] codes = new int[neurons][fanIn];
@@ -126,6 +125,7 @@ public record DutPorts(List<Port> ports, List<TracedLayer> traced, int codeBits,
             return codes;
         }
 
+        /** Code {@code (neuron, input)} of the port's value. */
         public int code(BigInteger weights, int neuron, int input) {
             return (int) Values.signedField(weights, neuron * fanIn + input, codeBits);
         }

@@ -81,6 +81,11 @@ public final class Planner {
         return network.layers().stream().filter(DenseLayer::learns).findFirst();
     }
 
+    /** {@link #estimate}, or empty for a network the planner does not model ({@link #unmodelled}). */
+    public static Optional<Estimate> estimateIfModelled(Network network, Fold fold, Target target) {
+        return unmodelled(network).isPresent() ? Optional.empty() : Optional.of(estimate(network, fold, target));
+    }
+
     /** The estimate of {@code fold} on {@code target}: the sum of its layers' options, as the search costs them. */
     public static Estimate estimate(Network network, Fold fold, Target target) {
         fold.validate(network);
